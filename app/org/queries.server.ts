@@ -1,0 +1,150 @@
+/** Reads of the organisation structure (regions, agencies, units, services) for public pages. */
+import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { agencies, provinces, regions, services, units } from "../../db/schema";
+
+export async function listRegions(db: Database) {
+  return db
+    .select({
+      slug: regions.slug,
+      name: regions.name,
+      kind: regions.kind,
+      provinceName: provinces.name,
+      unitCount: count(units.id),
+    })
+    .from(regions)
+    .innerJoin(provinces, eq(provinces.id, regions.provinceId))
+    .leftJoin(units, and(eq(units.regionId, regions.id), eq(units.active, true)))
+    .groupBy(regions.id, provinces.id)
+    .orderBy(asc(provinces.name), asc(regions.name));
+}
+
+export async function getRegion(db: Database, regionSlug: string) {
+  const [region] = await db
+    .select({
+      id: regions.id,
+      slug: regions.slug,
+      name: regions.name,
+      kind: regions.kind,
+      provinceName: provinces.name,
+    })
+    .from(regions)
+    .innerJoin(provinces, eq(provinces.id, regions.provinceId))
+    .where(eq(regions.slug, regionSlug));
+  if (!region) return null;
+
+  const rows = await db
+    .select({
+      agencySlug: agencies.slug,
+      agencyName: agencies.name,
+      unitSlug: units.slug,
+      unitName: units.name,
+    })
+    .from(units)
+    .innerJoin(agencies, eq(agencies.id, units.agencyId))
+    .where(and(eq(units.regionId, region.id), eq(units.active, true)))
+    .orderBy(asc(agencies.name), asc(units.name));
+
+  const byAgency = new Map<string, { slug: string; name: string; units: Array<{ slug: string; name: string }> }>();
+  for (const row of rows) {
+    const agency = byAgency.get(row.agencySlug) ?? { slug: row.agencySlug, name: row.agencyName, units: [] };
+    agency.units.push({ slug: row.unitSlug, name: row.unitName });
+    byAgency.set(row.agencySlug, agency);
+  }
+  return { ...region, agencies: [...byAgency.values()] };
+}
+
+export async function getUnit(db: Database, regionSlug: string, unitSlug: string) {
+  const [unit] = await db
+    .select({
+      id: units.id,
+      slug: units.slug,
+      name: units.name,
+      address: units.address,
+      phone: units.phone,
+      email: units.email,
+      openingHours: units.openingHours,
+      servedPerPeriod: units.servedPerPeriod,
+      servedPeriod: units.servedPeriod,
+      agencyName: agencies.name,
+      regionSlug: regions.slug,
+      regionName: regions.name,
+      provinceName: provinces.name,
+    })
+    .from(units)
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .innerJoin(provinces, eq(provinces.id, regions.provinceId))
+    .innerJoin(agencies, eq(agencies.id, units.agencyId))
+    .where(and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug), eq(units.active, true)));
+  if (!unit) return null;
+
+  const unitServices = await db
+    .select({ slug: services.slug, name: services.name })
+    .from(services)
+    .where(and(eq(services.unitId, unit.id), eq(services.active, true)))
+    .orderBy(asc(services.position), asc(services.name));
+  return { ...unit, services: unitServices };
+}
+
+/** Escapes LIKE wildcards so that a search for "100%" means the characters, not a pattern. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export const SEARCH_MAX_LENGTH = 100;
+const SEARCH_LIMIT = 25;
+
+/** Units whose name, agency or one of whose services matches the term (case-insensitive). */
+export async function searchUnits(db: Database, term: string) {
+  const pattern = likePattern(term.trim().slice(0, SEARCH_MAX_LENGTH));
+  const matchingServices = db
+    .select({ unitId: services.unitId })
+    .from(services)
+    .where(and(eq(services.active, true), ilike(services.name, pattern)));
+
+  const found = await db
+    .select({
+      id: units.id,
+      slug: units.slug,
+      name: units.name,
+      agencyName: agencies.name,
+      regionSlug: regions.slug,
+      regionName: regions.name,
+    })
+    .from(units)
+    .innerJoin(agencies, eq(agencies.id, units.agencyId))
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .where(
+      and(
+        eq(units.active, true),
+        or(
+          ilike(units.name, pattern),
+          ilike(agencies.name, pattern),
+          ilike(sql`coalesce(${agencies.shortName}, '')`, pattern),
+          inArray(units.id, matchingServices),
+        ),
+      ),
+    )
+    .orderBy(asc(regions.name), asc(units.name))
+    .limit(SEARCH_LIMIT);
+
+  if (found.length === 0) return [];
+  const serviceRows = await db
+    .select({ unitId: services.unitId, name: services.name })
+    .from(services)
+    .where(
+      and(
+        inArray(
+          services.unitId,
+          found.map((u) => u.id),
+        ),
+        eq(services.active, true),
+        ilike(services.name, pattern),
+      ),
+    )
+    .orderBy(asc(services.position));
+  return found.map(({ id, ...unit }) => ({
+    ...unit,
+    matchingServices: serviceRows.filter((s) => s.unitId === id).map((s) => s.name),
+  }));
+}

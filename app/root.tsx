@@ -1,0 +1,109 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { SiteFooter, SiteHeader } from "./components/layout";
+import { useNonce } from "./components/nonce";
+import { fallbackLanguage, isLanguage } from "./i18n";
+import { i18nServer } from "./i18n.server";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+// On an error the Layout writes a translated title instead.
+export const meta: MetaFunction = ({ error }) => (error ? [] : [{ title: "Pintu Depan" }]);
+
+export const handle = { i18n: ["common"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18nServer.getLocale(request);
+  const url = new URL(request.url);
+  return { locale, currentPath: url.pathname + url.search };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { i18n } = useTranslation();
+  const locale = data?.locale ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
+  const nonce = useNonce();
+  const error = useRouteError();
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b4f6c" />
+        {error ? <title>{`${i18n.t(`errors.${errorKind(error)}.title`)} · Pintu Depan`}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  useChangeLanguage(data?.locale ?? fallbackLanguage);
+  return (
+    <Page currentPath={data?.currentPath ?? "/"}>
+      <Outlet />
+    </Page>
+  );
+}
+
+function Page({ currentPath, children }: { currentPath: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("layout.skipToContent")}
+      </a>
+      <SiteHeader currentPath={currentPath} />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useTranslation();
+  const key = errorKind(error);
+  return (
+    <Page currentPath={data?.currentPath ?? "/"}>
+      <div className="container narrow">
+        <h1>{t(`errors.${key}.title`)}</h1>
+        <p>{t(`errors.${key}.body`)}</p>
+        <p>
+          <a href="/">{t("errors.backHome")}</a>
+        </p>
+      </div>
+    </Page>
+  );
+}
+
+function errorKind(error: unknown): "notFound" | "badRequest" | "serverError" {
+  if (isRouteErrorResponse(error) && error.status === 404) return "notFound";
+  if (isRouteErrorResponse(error) && error.status >= 400 && error.status < 500) return "badRequest";
+  return "serverError";
+}

@@ -1,0 +1,144 @@
+/**
+ * Configuration, validated once at start-up. Every variable is listed in .env.example and
+ * in the README. A bad value stops the server with one readable line, never a stack trace.
+ */
+import { z } from "zod";
+import { DatabaseUrlError, parseDatabaseUrl, type DatabaseTarget } from "../../db/client";
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      if (["1", "true", "on", "yes"].includes(v)) return true;
+      if (["0", "false", "off", "no"].includes(v)) return false;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${name} must be on or off (got "${v}")` });
+      return z.NEVER;
+    });
+
+const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = /^\d+$/.test(v) ? Number(v) : NaN;
+      if (!Number.isSafeInteger(n) || n < min || n > max) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${name} must be a whole number from ${min} to ${max} (got "${v}")`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: wholeNumber("PORT", 1, 65535, 3000),
+    HOST: optionalText.transform((v) => v ?? "0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .transform((v, ctx): DatabaseTarget => {
+        try {
+          return parseDatabaseUrl(v);
+        } catch (error) {
+          if (!(error instanceof DatabaseUrlError)) throw error;
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: error.message });
+          return z.NEVER;
+        }
+      }),
+    DATA_DIR: optionalText.transform((v) => v ?? "./data"),
+    DEMO_DATA: flag("DEMO_DATA", true),
+    DISCLOSURE_MIN: wholeNumber("DISCLOSURE_MIN", 1, 1000, 5),
+    LOG_LEVEL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return "info" as const;
+        const level = LOG_LEVELS.find((l) => l === v);
+        if (!level) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` });
+          return z.NEVER;
+        }
+        return level;
+      }),
+    HCAPTCHA_SITE_KEY: optionalText,
+    HCAPTCHA_SECRET: optionalText,
+    HCAPTCHA_VERIFY_URL: optionalText.pipe(
+      z.string().url("HCAPTCHA_VERIFY_URL must be a URL").default("https://api.hcaptcha.com/siteverify"),
+    ),
+    REQUIRE_CAPTCHA: flag("REQUIRE_CAPTCHA", false),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.HCAPTCHA_SITE_KEY) !== Boolean(env.HCAPTCHA_SECRET)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET must be set together",
+      });
+    }
+    if (env.REQUIRE_CAPTCHA && !(env.HCAPTCHA_SITE_KEY && env.HCAPTCHA_SECRET)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "REQUIRE_CAPTCHA is on but HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET are not set",
+      });
+    }
+  });
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  dataDir: string;
+  demoData: boolean;
+  disclosureMin: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  captcha: { siteKey: string; secret: string; verifyUrl: string } | null;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join(".");
+      return issue.message.startsWith(variable) || !variable ? issue.message : `${variable}: ${issue.message}`;
+    });
+    throw new ConfigError(`Configuration error: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    demoData: e.DEMO_DATA,
+    disclosureMin: e.DISCLOSURE_MIN,
+    logLevel: e.LOG_LEVEL,
+    captcha:
+      e.HCAPTCHA_SITE_KEY && e.HCAPTCHA_SECRET
+        ? { siteKey: e.HCAPTCHA_SITE_KEY, secret: e.HCAPTCHA_SECRET, verifyUrl: e.HCAPTCHA_VERIFY_URL }
+        : null,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The application's request handler: the Remix build behind a cross-site write check.
+ * The server (scripts/server.ts) and the whole-app tests both call this, so what the tests
+ * exercise is exactly what production serves.
+ */
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { AppContext } from "./context.server";
+
+export type AppRequestHandler = (request: Request, context: AppContext) => Promise<Response>;
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * A browser always sends Origin with a form post. A write whose Origin is another site, or
+ * that the browser itself marks cross-site, is refused with 403 before any action runs.
+ * (Remix would otherwise abort it with a bare 500.)
+ */
+export function isCrossSiteWrite(request: Request): boolean {
+  if (!WRITE_METHODS.has(request.method.toUpperCase())) return false;
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host =
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || new URL(request.url).host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    // "null" (sandboxed frames, privacy redirects) or garbage: not this site.
+    return true;
+  }
+}
+
+const CROSS_SITE_MESSAGE =
+  "Permintaan ditolak: formulir ini hanya dapat dikirim dari situs ini.\n" +
+  "Request refused: this form can only be sent from this site.\n";
+
+export function createAppRequestHandler(build: ServerBuild, mode = build.mode): AppRequestHandler {
+  const remix = createRequestHandler(build, mode);
+  return async (request, context) => {
+    if (isCrossSiteWrite(request)) {
+      context.log.warn({ method: request.method, path: new URL(request.url).pathname }, "cross-site write refused");
+      return new Response(CROSS_SITE_MESSAGE, {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      });
+    }
+    return remix(request, context);
+  };
+}

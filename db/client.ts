@@ -1,0 +1,145 @@
+/**
+ * The one place that opens a database. DATABASE_URL chooses the driver:
+ *   unset            → PGlite (PostgreSQL in WebAssembly, in-process) in ./data/pglite
+ *   pglite:<dir>     → PGlite in that folder (created if missing)
+ *   pglite:memory    → PGlite in memory (tests, throw-away runs)
+ *   postgres://…     → a PostgreSQL server through postgres.js
+ * Both drivers give the same drizzle API over the same schema and migrations.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The drizzle handle every data module takes; a transaction handle has the same shape. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseTarget =
+  | { driver: "pglite"; dataDir: string | null }
+  | { driver: "postgres"; url: string };
+
+export const DEFAULT_PGLITE_DIR = "./data/pglite";
+
+export class DatabaseUrlError extends Error {}
+
+/** Reads DATABASE_URL; throws DatabaseUrlError with a one-line explanation when it is not understood. */
+export function parseDatabaseUrl(value: string | undefined): DatabaseTarget {
+  const url = value?.trim();
+  if (!url) return { driver: "pglite", dataDir: DEFAULT_PGLITE_DIR };
+  if (url === "pglite:memory") return { driver: "pglite", dataDir: null };
+  if (url.startsWith("pglite:")) {
+    const dir = url.slice("pglite:".length);
+    if (!dir) throw new DatabaseUrlError("DATABASE_URL 'pglite:' needs a folder, e.g. pglite:./data/pglite");
+    return { driver: "pglite", dataDir: dir };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new DatabaseUrlError("DATABASE_URL is not a valid postgres:// URL");
+    }
+    if (!parsed.hostname) throw new DatabaseUrlError("DATABASE_URL has no host");
+    if (parsed.pathname.length <= 1) throw new DatabaseUrlError("DATABASE_URL names no database (postgres://user@host:5432/DBNAME)");
+    return { driver: "postgres", url };
+  }
+  throw new DatabaseUrlError(
+    "DATABASE_URL must be unset, pglite:<folder>, pglite:memory or postgres://user@host:port/database",
+  );
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  target: DatabaseTarget;
+  /** Applies pending migrations; safe to call from several processes at once. */
+  migrate(): Promise<void>;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+// Any constant works; it only has to be the same in every process of this application.
+const MIGRATION_LOCK = 7_420_001;
+
+export interface OpenOptions {
+  /** Hands an already-created PGlite (tests clone one from a migrated template). */
+  pglite?: PGlite;
+  /** Connection pool size for postgres.js. */
+  maxConnections?: number;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
+  if (target.driver === "pglite") {
+    let client = options.pglite;
+    if (!client) {
+      if (target.dataDir) mkdirSync(path.resolve(target.dataDir), { recursive: true });
+      client = target.dataDir ? new PGlite(path.resolve(target.dataDir)) : new PGlite();
+    }
+    await client.waitReady;
+    const pg = client;
+    const db = drizzlePglite({ client: pg, schema, casing: "snake_case" }) as unknown as Database;
+    return {
+      db,
+      target,
+      // PGlite is a single in-process connection: no other process can race this migration.
+      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      ping: () => pingDb(db),
+      close: async () => {
+        if (!pg.closed) await pg.close();
+      },
+    };
+  }
+
+  const client = postgres(target.url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+  });
+  const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
+  return {
+    db,
+    target,
+    migrate: async () => {
+      // Several web processes may start together: one migrates, the others wait for it.
+      // The lock lives on a connection of its own so that it never takes a slot of the pool.
+      const lock = postgres(target.url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      try {
+        await lock`SELECT pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(db as never, { migrationsFolder });
+      } finally {
+        await lock.end({ timeout: 5 });
+      }
+    },
+    ping: () => pingDb(db),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function pingDb(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`SELECT 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const processHandle = Symbol.for("pintu-depan.database");
+type GlobalWithHandle = typeof globalThis & { [processHandle]?: Promise<DatabaseHandle> };
+
+/** One database client per process, kept across development rebuilds. */
+export function processDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  const g = globalThis as GlobalWithHandle;
+  g[processHandle] ??= openDatabase(target);
+  return g[processHandle];
+}

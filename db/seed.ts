@@ -1,0 +1,100 @@
+/**
+ * Seeding. The organisation structure is seeded into an empty database (always);
+ * demo activity only when DEMO_DATA is on, so that a real deployment starts clean.
+ * Every step is idempotent: running it twice leaves the same rows.
+ */
+import { and, count, eq, isNull } from "drizzle-orm";
+import type { Database } from "./client";
+import { agencies, provinces, regions, services, units } from "./schema";
+import { demoOpeningHours, seedProvinces, type SeedProvince } from "./seed-data";
+
+export interface SeedOptions {
+  demo: boolean;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+}
+
+/** Seeds only when no region exists yet: an installation whose admins edited the structure is left alone. */
+export async function seedIfEmpty(db: Database, options: SeedOptions): Promise<SeedResult> {
+  const [row] = await db.select({ n: count() }).from(regions);
+  if ((row?.n ?? 0) > 0) return { seeded: false };
+  await seed(db, options);
+  return { seeded: true };
+}
+
+export async function seed(db: Database, options: SeedOptions, data: SeedProvince[] = seedProvinces): Promise<void> {
+  await db.transaction(async (tx) => {
+    await seedOrganisation(tx, data);
+    if (options.demo) await seedDemo(tx, data);
+  });
+}
+
+async function seedOrganisation(tx: Database, data: SeedProvince[]): Promise<void> {
+  for (const p of data) {
+    await tx.insert(provinces).values({ slug: p.slug, name: p.name, code: p.code }).onConflictDoNothing();
+    const [province] = await tx.select({ id: provinces.id }).from(provinces).where(eq(provinces.slug, p.slug));
+    if (!province) throw new Error(`seed: province ${p.slug} missing after insert`);
+
+    for (const r of p.regions) {
+      await tx
+        .insert(regions)
+        .values({ provinceId: province.id, slug: r.slug, name: r.name, kind: r.kind, code: r.code, timeZone: r.timeZone })
+        .onConflictDoNothing();
+      const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.slug, r.slug));
+      if (!region) throw new Error(`seed: region ${r.slug} missing after insert`);
+
+      for (const a of r.agencies) {
+        await tx
+          .insert(agencies)
+          .values({ regionId: region.id, slug: a.slug, name: a.name, shortName: a.shortName ?? null })
+          .onConflictDoNothing();
+        const [agency] = await tx
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.regionId, region.id), eq(agencies.slug, a.slug)));
+        if (!agency) throw new Error(`seed: agency ${a.slug} missing after insert`);
+
+        for (const u of a.units) {
+          await tx
+            .insert(units)
+            .values({ regionId: region.id, agencyId: agency.id, slug: u.slug, name: u.name })
+            .onConflictDoNothing();
+          const [unit] = await tx
+            .select({ id: units.id })
+            .from(units)
+            .where(and(eq(units.regionId, region.id), eq(units.slug, u.slug)));
+          if (!unit) throw new Error(`seed: unit ${u.slug} missing after insert`);
+          await tx
+            .insert(services)
+            .values(u.services.map((s, position) => ({ unitId: unit.id, slug: s.slug, name: s.name, position })))
+            .onConflictDoNothing();
+        }
+      }
+    }
+  }
+}
+
+/** Demo figures fill only what an admin has not set, so re-running never overwrites real values. */
+async function seedDemo(tx: Database, data: SeedProvince[]): Promise<void> {
+  for (const p of data) {
+    for (const r of p.regions) {
+      const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.slug, r.slug));
+      if (!region) continue;
+      for (const a of r.agencies) {
+        for (const u of a.units) {
+          const where = and(eq(units.regionId, region.id), eq(units.slug, u.slug));
+          await tx
+            .update(units)
+            .set({ servedPerPeriod: u.demoServedPerYear, servedPeriod: "year" })
+            .where(and(where, isNull(units.servedPerPeriod)));
+          await tx
+            .update(units)
+            .set({ openingHours: demoOpeningHours[u.demoHours] })
+            .where(and(where, eq(units.openingHours, [])));
+        }
+      }
+    }
+  }
+}

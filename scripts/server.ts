@@ -1,0 +1,95 @@
+/**
+ * The web server: validates configuration, opens and migrates the database, seeds an empty
+ * one, then serves the Remix build. Stateless apart from the database, so several copies
+ * can run behind a load balancer.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { createLoadContext } from "../app/utils/context.server";
+import { createAppRequestHandler } from "../app/utils/request-handler.server";
+import { createLogger } from "../app/utils/logger.server";
+import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
+import { sendFetchResponse, toFetchRequest } from "./node-adapter";
+
+const BUILD_PATH = path.resolve("build/index.js");
+
+const config = readConfigOrExit();
+const log = createLogger(config.logLevel);
+
+if (!config.captcha) {
+  log.warn("hCaptcha keys are not set: captcha verification is off (set HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET)");
+}
+
+const database = await openConfiguredDatabase(config, log);
+
+if (!existsSync(BUILD_PATH)) {
+  console.error("The app is not built: run `npm run build` (or `npm start`, which builds when needed).");
+  process.exit(1);
+}
+const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+
+// Fingerprinted assets never change; everything else in public/ may.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+app.use(express.static("public", { maxAge: "1h", index: false }));
+
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    // Method, path and status only: no query string, IP address, user agent or body.
+    log.info(
+      {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      },
+      "request",
+    );
+  });
+  next();
+});
+
+const handle = createAppRequestHandler(build);
+app.all("*", (req, res, next) => {
+  handle(toFetchRequest(req, res), createLoadContext({ db: database.db, config, log }))
+    .then((response) => sendFetchResponse(res, response))
+    .catch(next);
+});
+
+const server = app.listen(config.port, config.host, () => {
+  log.info({ port: config.port, database: database.target.driver }, `Pintu Depan is serving on http://localhost:${config.port}`);
+  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
+});
+
+server.on("error", (error: NodeJS.ErrnoException) => {
+  const reason =
+    error.code === "EADDRINUSE"
+      ? `port ${config.port} is already in use (set PORT to another port)`
+      : error.code === "EACCES"
+        ? `no permission to listen on port ${config.port}`
+        : error.message;
+  console.error(`Cannot start the server: ${reason}`);
+  void database.close().finally(() => process.exit(1));
+});
+
+let stopping = false;
+function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "stopping");
+  server.close(() => {
+    void database.close().finally(() => process.exit(0));
+  });
+  // Keep-alive connections must not hold the process forever.
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,0 +1,67 @@
+/**
+ * Drives the real Remix build with real Requests, as a browser without JavaScript would:
+ * plain GETs, form-encoded POSTs, cookies carried between requests.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import type { Database } from "../../db/client";
+import { createLoadContext } from "../../app/utils/context.server";
+import { createAppRequestHandler } from "../../app/utils/request-handler.server";
+import { loadConfig, type Config } from "../../app/utils/env.server";
+import { createLogger, type Logger } from "../../app/utils/logger.server";
+import { MemoryLog } from "./log";
+
+const ORIGIN = "http://localhost";
+
+let buildPromise: Promise<ServerBuild> | undefined;
+function loadBuild(): Promise<ServerBuild> {
+  buildPromise ??= import(pathToFileURL(path.resolve("build/index.js")).href) as Promise<ServerBuild>;
+  return buildPromise;
+}
+
+export interface TestApp {
+  config: Config;
+  /** Every log line the app wrote, as parsed JSON. */
+  logs: MemoryLog;
+  fetch(pathname: string, init?: RequestInit): Promise<Response>;
+  get(pathname: string, headers?: HeadersInit): Promise<Response>;
+  /** A form-encoded POST, exactly what a <form method="post"> sends without JavaScript. */
+  post(pathname: string, fields: Record<string, string>, headers?: HeadersInit): Promise<Response>;
+}
+
+export async function createTestApp(db: Database, env: Record<string, string> = {}): Promise<TestApp> {
+  const build = await loadBuild();
+  const handler = createAppRequestHandler(build, "production");
+  const config = loadConfig({ DEMO_DATA: "on", ...env });
+  const logs = new MemoryLog();
+  const log: Logger = createLogger("debug", logs);
+
+  // Browsers (and the Node adapter) always send Host; Request objects made here must too.
+  const fetch = (pathname: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (!headers.has("host")) headers.set("host", new URL(ORIGIN).host);
+    return handler(new Request(new URL(pathname, ORIGIN), { ...init, headers }), createLoadContext({ db, config, log }));
+  };
+
+  return {
+    config,
+    logs,
+    fetch,
+    get: (pathname, headers) => fetch(pathname, { headers }),
+    post: (pathname, fields, headers) =>
+      fetch(pathname, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...headers },
+      }),
+  };
+}
+
+/** The cookie pairs ("name=value") a response sets, ready to send back in a Cookie header. */
+export function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}

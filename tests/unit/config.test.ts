@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "~/utils/env.server";
+
+describe("configuration", () => {
+  it("runs with no environment at all: embedded database, port 3000, demo data on", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: "production",
+      port: 3000,
+      host: "0.0.0.0",
+      database: { driver: "pglite", dataDir: "./data/pglite" },
+      demoData: true,
+      disclosureMin: 5,
+      logLevel: "info",
+      captcha: null,
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      NODE_ENV: "development",
+      PORT: "8080",
+      HOST: "127.0.0.1",
+      DATABASE_URL: "postgres://app@db.internal:5432/pintu",
+      DATA_DIR: "/var/lib/pintu",
+      DEMO_DATA: "off",
+      DISCLOSURE_MIN: "10",
+      LOG_LEVEL: "warn",
+      HCAPTCHA_SITE_KEY: "site",
+      HCAPTCHA_SECRET: "secret",
+      HCAPTCHA_VERIFY_URL: "http://127.0.0.1:9999/siteverify",
+      REQUIRE_CAPTCHA: "true",
+    });
+    expect(config).toEqual({
+      env: "development",
+      port: 8080,
+      host: "127.0.0.1",
+      database: { driver: "postgres", url: "postgres://app@db.internal:5432/pintu" },
+      dataDir: "/var/lib/pintu",
+      demoData: false,
+      disclosureMin: 10,
+      logLevel: "warn",
+      captcha: { siteKey: "site", secret: "secret", verifyUrl: "http://127.0.0.1:9999/siteverify" },
+    });
+  });
+
+  it.each([
+    [{ PORT: "abc" }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "abc")'],
+    [{ PORT: "70000" }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "70000")'],
+    [{ PORT: "-1" }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "-1")'],
+    [
+      { DATABASE_URL: "mysql://root@localhost/db" },
+      "Configuration error: DATABASE_URL must be unset, pglite:<folder>, pglite:memory or postgres://user@host:port/database",
+    ],
+    [
+      { DATABASE_URL: "postgres://localhost:5432" },
+      "Configuration error: DATABASE_URL names no database (postgres://user@host:5432/DBNAME)",
+    ],
+    [{ DEMO_DATA: "maybe" }, 'Configuration error: DEMO_DATA must be on or off (got "maybe")'],
+    [{ DISCLOSURE_MIN: "0" }, 'Configuration error: DISCLOSURE_MIN must be a whole number from 1 to 1000 (got "0")'],
+    [{ HCAPTCHA_SITE_KEY: "only-one" }, "Configuration error: HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET must be set together"],
+    [
+      { REQUIRE_CAPTCHA: "on" },
+      "Configuration error: REQUIRE_CAPTCHA is on but HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET are not set",
+    ],
+  ])("rejects %j with one readable line", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("lists every problem at once", () => {
+    expect(() => loadConfig({ PORT: "x", LOG_LEVEL: "loud" })).toThrow(
+      'Configuration error: PORT must be a whole number from 1 to 65535 (got "x"); LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+  });
+});
