@@ -6,6 +6,8 @@ export default {
   serverBuildPath: "build/index.js",
   assetsBuildDirectory: "public/build",
   publicPath: "/build/",
+  // Translations and the database layer live outside app/ but are bundled into the server.
+  watchPaths: ["locales/**/*.json", "db/**/*.ts"],
   // The domain code is plain TypeScript; these future flags keep the route
   // conventions identical to the framework's successor so a move stays mechanical.
   future: {

@@ -6,7 +6,7 @@
  *   postgres://…     → a PostgreSQL server through postgres.js
  * Both drivers give the same drizzle API over the same schema and migrations.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, unlinkSync, writeSync, closeSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -31,10 +31,65 @@ export const DEFAULT_PGLITE_DIR = "./data/pglite";
 
 export class DatabaseUrlError extends Error {}
 
-/** Reads DATABASE_URL; throws DatabaseUrlError with a one-line explanation when it is not understood. */
-export function parseDatabaseUrl(value: string | undefined): DatabaseTarget {
+/** A second process on one PGlite folder would corrupt it: the folder is locked while open. */
+export class DatabaseLockedError extends Error {
+  override name = "DatabaseLockedError";
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes `<folder>.lock` beside the PGlite folder (inside it would disturb initdb). A lock left
+ * by a process that no longer runs is taken over. Returns the release function.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const lockPath = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off("exit", release);
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      };
+      process.on("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lockPath, "utf8").trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+        throw new DatabaseLockedError(
+          `the embedded database folder ${dataDir} is in use by process ${holder}; stop it first (or delete ${lockPath} if that process is not Pintu Depan)`,
+        );
+      }
+      unlinkSync(lockPath);
+    }
+  }
+  throw new DatabaseLockedError(`could not lock the embedded database folder ${dataDir}`);
+}
+
+/**
+ * Reads DATABASE_URL; throws DatabaseUrlError with a one-line explanation when it is not understood.
+ * Unset means PGlite in `defaultDir` (the data folder's pglite/ subfolder).
+ */
+export function parseDatabaseUrl(value: string | undefined, defaultDir = DEFAULT_PGLITE_DIR): DatabaseTarget {
   const url = value?.trim();
-  if (!url) return { driver: "pglite", dataDir: DEFAULT_PGLITE_DIR };
+  if (!url) return { driver: "pglite", dataDir: defaultDir };
   if (url === "pglite:memory") return { driver: "pglite", dataDir: null };
   if (url.startsWith("pglite:")) {
     const dir = url.slice("pglite:".length);
@@ -81,11 +136,20 @@ export interface OpenOptions {
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (target.driver === "pglite") {
     let client = options.pglite;
+    let unlock = () => {};
     if (!client) {
-      if (target.dataDir) mkdirSync(path.resolve(target.dataDir), { recursive: true });
+      if (target.dataDir) {
+        mkdirSync(path.resolve(target.dataDir), { recursive: true });
+        unlock = lockDataDir(target.dataDir);
+      }
       client = target.dataDir ? new PGlite(path.resolve(target.dataDir)) : new PGlite();
     }
-    await client.waitReady;
+    try {
+      await client.waitReady;
+    } catch (error) {
+      unlock();
+      throw error;
+    }
     const pg = client;
     const db = drizzlePglite({ client: pg, schema, casing: "snake_case" }) as unknown as Database;
     return {
@@ -95,7 +159,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       migrate: () => migratePglite(db as never, { migrationsFolder }),
       ping: () => pingDb(db),
       close: async () => {
-        if (!pg.closed) await pg.close();
+        try {
+          if (!pg.closed) await pg.close();
+        } finally {
+          unlock();
+        }
       },
     };
   }

@@ -1,6 +1,6 @@
 /** Builds the Remix app when build/ is missing or older than any of its sources. */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCES = ["app", "db", "locales", "remix.config.js", "package.json"];
@@ -15,8 +15,10 @@ function newestMtime(entry: string): number {
 
 export function buildIsStale(root = process.cwd()): boolean {
   const build = path.join(root, SERVER_BUILD);
-  const builtAt = existsSync(build) ? statSync(build).mtimeMs : 0;
-  return builtAt < Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+  if (!existsSync(build)) return true;
+  // `npm run dev` leaves a development build, which the production server cannot run.
+  if (!readFileSync(build, "utf8").includes('mode = "production"')) return true;
+  return statSync(build).mtimeMs < Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 }
 
 export function buildIfNeeded(root = process.cwd()): void {

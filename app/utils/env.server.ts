@@ -2,6 +2,7 @@
  * Configuration, validated once at start-up. Every variable is listed in .env.example and
  * in the README. A bad value stops the server with one readable line, never a stack trace.
  */
+import path from "node:path";
 import { z } from "zod";
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseTarget } from "../../db/client";
 
@@ -53,7 +54,8 @@ const envSchema = z
     DATABASE_URL: z
       .string()
       .optional()
-      .transform((v, ctx): DatabaseTarget => {
+      .transform((v, ctx): DatabaseTarget | undefined => {
+        if (!v?.trim()) return undefined;
         try {
           return parseDatabaseUrl(v);
         } catch (error) {
@@ -131,7 +133,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL,
+    database: e.DATABASE_URL ?? { driver: "pglite", dataDir: path.join(e.DATA_DIR, "pglite") },
     dataDir: e.DATA_DIR,
     demoData: e.DEMO_DATA,
     disclosureMin: e.DISCLOSURE_MIN,

@@ -8,11 +8,19 @@ describe("configuration", () => {
       env: "production",
       port: 3000,
       host: "0.0.0.0",
-      database: { driver: "pglite", dataDir: "./data/pglite" },
+      database: { driver: "pglite", dataDir: "data/pglite" },
       demoData: true,
       disclosureMin: 5,
       logLevel: "info",
       captcha: null,
+    });
+  });
+
+  it("keeps the embedded database in the data folder", () => {
+    expect(loadConfig({ DATA_DIR: "/srv/pintu" }).database).toEqual({ driver: "pglite", dataDir: "/srv/pintu/pglite" });
+    expect(loadConfig({ DATA_DIR: "/srv/pintu", DATABASE_URL: "pglite:memory" }).database).toEqual({
+      driver: "pglite",
+      dataDir: null,
     });
   });
 

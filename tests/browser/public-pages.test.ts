@@ -1,0 +1,107 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../helpers/server";
+import { accessibilityViolations, launchBrowser } from "./browser";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const PAGES = [
+  "/",
+  "/?q=ktp",
+  "/?q=tidak-ada-yang-cocok",
+  "/regions/kota-palangka-raya",
+  "/units/kota-palangka-raya/disdukcapil",
+  "/units/kota-palangka-raya/puskesmas-pahandut",
+  "/rate",
+  "/report",
+  "/halaman-yang-tidak-ada",
+];
+
+describe("accessibility (WCAG 2.1 AA, axe-core)", () => {
+  for (const locale of ["id-ID", "en-US"]) {
+    it(`has no violations on any public page (${locale}), at phone width`, async () => {
+      const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const path of PAGES) {
+        await page.goto(`${server.baseUrl}${path}`);
+        problems.push(...(await accessibilityViolations(page)).map((v) => `${path} ${v}`));
+      }
+      await context.close();
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+describe("without JavaScript", () => {
+  it("searches, switches language and navigates", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID" });
+    const page = await context.newPage();
+    await page.goto(server.baseUrl);
+    expect(await page.getAttribute("html", "lang")).toBe("id");
+
+    await page.getByLabel("Nama unit atau jenis layanan").fill("Kartu Keluarga");
+    await page.getByRole("button", { name: "Cari" }).click();
+    await page.waitForURL(/q=Kartu\+Keluarga/);
+    await page.getByRole("link", { name: "Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya" }).click();
+    await page.waitForURL(/\/units\/kota-palangka-raya\/disdukcapil$/);
+    expect(await page.locator("h1").textContent()).toBe("Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya");
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForURL(/\/units\/kota-palangka-raya\/disdukcapil$/);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.getByRole("heading", { name: "Services" }).count()).toBe(1);
+    await context.close();
+  });
+});
+
+describe("with JavaScript", () => {
+  it("hydrates without errors, and the language switch and search still work", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(server.baseUrl);
+    await page.waitForFunction(() => "__remixRouter" in window);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+
+    await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "id");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Layanan publik lewat pintu depan");
+
+    await page.getByLabel("Nama unit atau jenis layanan").fill("PBG");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/q=PBG/);
+    await expect.poll(() => page.getByRole("link", { name: /Pelayanan Terpadu Satu Pintu Kota Palangka Raya/ }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets a keyboard user skip straight to the content", async () => {
+    const context = await browser.newContext({ locale: "id-ID" });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/regions/kota-palangka-raya`);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Langsung ke isi halaman" });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await context.close();
+  });
+});
