@@ -3,15 +3,19 @@
  * namespaces it needs from /locales/{lng}/{ns} (routes/locales.$lng.$ns.ts).
  * Add a namespace here and in both locales/id and locales/en.
  */
+import enAdmin from "../locales/en/admin.json";
 import enCommon from "../locales/en/common.json";
 import enOrg from "../locales/en/org.json";
+import enStaff from "../locales/en/staff.json";
+import idAdmin from "../locales/id/admin.json";
 import idCommon from "../locales/id/common.json";
 import idOrg from "../locales/id/org.json";
+import idStaff from "../locales/id/staff.json";
 import type { Language } from "./i18n";
 
 export const resources = {
-  id: { common: idCommon, org: idOrg },
-  en: { common: enCommon, org: enOrg },
+  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin },
+  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin },
 } satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)["id"];

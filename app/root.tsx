@@ -102,8 +102,9 @@ export function ErrorBoundary() {
   );
 }
 
-function errorKind(error: unknown): "notFound" | "badRequest" | "serverError" {
+function errorKind(error: unknown): "notFound" | "forbidden" | "badRequest" | "serverError" {
   if (isRouteErrorResponse(error) && error.status === 404) return "notFound";
+  if (isRouteErrorResponse(error) && error.status === 403) return "forbidden";
   if (isRouteErrorResponse(error) && error.status >= 400 && error.status < 500) return "badRequest";
   return "serverError";
 }

@@ -7,6 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   foreignKey,
@@ -15,6 +16,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -146,5 +148,150 @@ export const services = pgTable(
   (t) => [
     check("services_slug_format", slugCheck("slug")),
     unique("services_unit_slug_key").on(t.unitId, t.slug),
+  ],
+);
+
+// ─── Staff, sessions, permissions and the audit log ────────────────────────────────────
+
+/**
+ * Staff roles. Scope by role: admin → a region, or the whole installation (no scope);
+ * moderator and evaluator → a region; unit_manager → one unit (one grant per unit);
+ * province_monitor → a province (all its regions, aggregates only).
+ */
+export const staffRole = pgEnum("staff_role", ["admin", "moderator", "unit_manager", "evaluator", "province_monitor"]);
+
+export const staff = pgTable(
+  "staff",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** Stored lower-cased and trimmed; the login form normalises the same way. */
+    email: text().notNull().unique(),
+    displayName: text().notNull(),
+    /** Argon2id PHC string; null until the person completes set-up. */
+    passwordHash: text(),
+    /** TOTP secret, encrypted with the installation's data key; null until enrolled. */
+    totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    totpLastStep: integer(),
+    /** The unit this person works in, if any: conflict-of-interest rules use it. */
+    homeUnitId: integer().references(() => units.id, { onDelete: "set null" }),
+    active: boolean().notNull().default(true),
+    failedLogins: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("staff_email_lower", sql`${t.email} = lower(btrim(${t.email}))`)],
+);
+
+export const staffGrants = pgTable(
+  "staff_grants",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    staffId: integer()
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    role: staffRole().notNull(),
+    provinceId: integer().references(() => provinces.id, { onDelete: "cascade" }),
+    regionId: integer().references(() => regions.id, { onDelete: "cascade" }),
+    unitId: integer().references(() => units.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "staff_grants_scope_fits_role",
+      sql`CASE ${t.role}
+        WHEN 'admin' THEN ${t.provinceId} IS NULL AND ${t.unitId} IS NULL
+        WHEN 'moderator' THEN ${t.regionId} IS NOT NULL AND ${t.provinceId} IS NULL AND ${t.unitId} IS NULL
+        WHEN 'evaluator' THEN ${t.regionId} IS NOT NULL AND ${t.provinceId} IS NULL AND ${t.unitId} IS NULL
+        WHEN 'unit_manager' THEN ${t.unitId} IS NOT NULL AND ${t.provinceId} IS NULL AND ${t.regionId} IS NULL
+        WHEN 'province_monitor' THEN ${t.provinceId} IS NOT NULL AND ${t.regionId} IS NULL AND ${t.unitId} IS NULL
+      END`,
+    ),
+    index("staff_grants_staff_idx").on(t.staffId),
+  ],
+);
+
+/** Signed-in sessions. The cookie carries a random id; only its SHA-256 is stored. */
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    idHash: text().primaryKey(),
+    staffId: integer()
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("staff_sessions_staff_idx").on(t.staffId)],
+);
+
+/** One-time recovery codes for a lost authenticator; stored as keyed hashes. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    staffId: integer()
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [unique("recovery_codes_staff_code_key").on(t.staffId, t.codeHash)],
+);
+
+/** One-time links: set up a new account (invite, first admin) or reset a password. */
+export const setupTokens = pgTable(
+  "setup_tokens",
+  {
+    tokenHash: text().primaryKey(),
+    staffId: integer()
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("setup_tokens_staff_idx").on(t.staffId)],
+);
+
+/**
+ * Fixed-window counters for throttling. The key is a keyed hash (never a raw IP, email or
+ * code), so the table tells nobody who tried what.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    bucket: text().notNull(),
+    keyHash: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    hits: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.keyHash, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+);
+
+/**
+ * Append-only record of every staff action. A trigger refuses UPDATE and DELETE (migration
+ * 0002), so no code path — and no bug — can rewrite history. Details never carry report
+ * content or personal data.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorStaffId: integer().references(() => staff.id, { onDelete: "restrict" }),
+    /** The role the actor acted in (e.g. "admin"), or "system" for commands. */
+    actorRole: text().notNull(),
+    action: text().notNull(),
+    objectType: text().notNull(),
+    objectId: text(),
+    regionId: integer().references(() => regions.id, { onDelete: "restrict" }),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_idx").on(t.actorStaffId),
+    index("audit_log_region_idx").on(t.regionId),
   ],
 );

@@ -6,12 +6,13 @@ import { existsSync } from "node:fs";
 import { processDatabase, type DatabaseHandle } from "../db/client";
 import { seedIfEmpty } from "../db/seed";
 import { ConfigError, loadConfig, type Config } from "../app/utils/env.server";
+import { secretsFromDataDir } from "../app/utils/secrets.server";
 import type { Logger } from "../app/utils/logger.server";
 
 export function readConfigOrExit(): Config {
   if (existsSync(".env")) process.loadEnvFile(".env");
   try {
-    return loadConfig(process.env);
+    return loadConfig(process.env, secretsFromDataDir);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

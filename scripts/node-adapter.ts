@@ -35,3 +35,17 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }
+
+/**
+ * The client's address: the socket's, or with `trustProxy` hops of reverse proxies, the
+ * X-Forwarded-For entry that the nearest trusted proxy saw.
+ */
+export function clientAddress(req: ExpressRequest, trustProxy: number): string {
+  const socket = req.socket.remoteAddress ?? "unknown";
+  if (trustProxy === 0) return socket;
+  const forwarded = (req.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - trustProxy] ?? forwarded[0] ?? socket;
+}

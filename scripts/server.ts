@@ -13,13 +13,19 @@ import { createLoadContext } from "../app/utils/context.server";
 import { createAppRequestHandler } from "../app/utils/request-handler.server";
 import { createLogger } from "../app/utils/logger.server";
 import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
-import { sendFetchResponse, toFetchRequest } from "./node-adapter";
+import { clientAddress, sendFetchResponse, toFetchRequest } from "./node-adapter";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
 const config = readConfigOrExit();
 const log = createLogger(config.logLevel);
 
+if (config.fallbackSecrets.length > 0) {
+  log.warn(
+    { secrets: config.fallbackSecrets },
+    `secrets not set in the environment are kept in ${config.dataDir}/secrets.json: set them explicitly in a real deployment`,
+  );
+}
 if (!config.captcha) {
   log.warn("hCaptcha keys are not set: captcha verification is off (set HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET)");
 }
@@ -59,7 +65,8 @@ app.use((req, res, next) => {
 
 const handle = createAppRequestHandler(build);
 app.all("*", (req, res, next) => {
-  handle(toFetchRequest(req, res), createLoadContext({ db: database.db, config, log }))
+  const context = createLoadContext({ db: database.db, config, log, clientAddress: clientAddress(req, config.trustProxy) });
+  handle(toFetchRequest(req, res), context)
     .then((response) => sendFetchResponse(res, response))
     .catch(next);
 });

@@ -14,6 +14,11 @@ interface AppContextFields {
   log: Logger;
   /** Per-request nonce that lets Remix's own inline scripts run under the Content-Security-Policy. */
   cspNonce: string;
+  /**
+   * The client's network address, for throttling only: it is hashed with a daily key before
+   * any use and never stored or logged.
+   */
+  clientAddress: string;
 }
 
 declare module "@remix-run/server-runtime" {

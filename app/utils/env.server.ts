@@ -5,6 +5,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseTarget } from "../../db/client";
+import { generateSecrets, parseEncryptionKeys, type SecretName, type Secrets } from "./secrets.server";
 
 const flag = (name: string, fallback: boolean) =>
   z
@@ -67,6 +68,7 @@ const envSchema = z
     DATA_DIR: optionalText.transform((v) => v ?? "./data"),
     DEMO_DATA: flag("DEMO_DATA", true),
     DISCLOSURE_MIN: wholeNumber("DISCLOSURE_MIN", 1, 1000, 5),
+    TRUST_PROXY: wholeNumber("TRUST_PROXY", 0, 10, 0),
     LOG_LEVEL: z
       .string()
       .trim()
@@ -87,6 +89,31 @@ const envSchema = z
       z.string().url("HCAPTCHA_VERIFY_URL must be a URL").default("https://api.hcaptcha.com/siteverify"),
     ),
     REQUIRE_CAPTCHA: flag("REQUIRE_CAPTCHA", false),
+    SESSION_SECRET: optionalText.pipe(
+      z
+        .string()
+        .refine((v) => v.split(",").every((s) => s.trim().length >= 32), "SESSION_SECRET: each secret must be at least 32 characters")
+        .transform((v) => v.split(",").map((s) => s.trim()))
+        .optional(),
+    ),
+    ENCRYPTION_KEYS: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      try {
+        return parseEncryptionKeys(v);
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+    HASH_KEY: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const key = Buffer.from(v, "base64");
+      if (key.length < 32) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "HASH_KEY must be at least 32 bytes, base64-encoded" });
+        return z.NEVER;
+      }
+      return key;
+    }),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.HCAPTCHA_SITE_KEY) !== Boolean(env.HCAPTCHA_SECRET)) {
@@ -111,15 +138,29 @@ export interface Config {
   dataDir: string;
   demoData: boolean;
   disclosureMin: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
+  trustProxy: number;
   logLevel: (typeof LOG_LEVELS)[number];
   captcha: { siteKey: string; secret: string; verifyUrl: string } | null;
+  secrets: Secrets;
+  /** Secrets that were not in the environment and came from the fallback (logged as a warning). */
+  fallbackSecrets: SecretName[];
+  /** Cookies get the Secure flag (always in production). */
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+/**
+ * `secretsFallback` supplies the secrets the environment does not: the server reads or creates
+ * DATA_DIR/secrets.json; without a fallback they are random for this process only.
+ */
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  secretsFallback: (dataDir: string) => Secrets = generateSecrets,
+): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -129,6 +170,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Configuration error: ${problems.join("; ")}`);
   }
   const e = parsed.data;
+  const missing: SecretName[] = [];
+  if (!e.SESSION_SECRET) missing.push("SESSION_SECRET");
+  if (!e.ENCRYPTION_KEYS) missing.push("ENCRYPTION_KEYS");
+  if (!e.HASH_KEY) missing.push("HASH_KEY");
+  const fallback = missing.length > 0 ? secretsFallback(e.DATA_DIR) : undefined;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -137,10 +183,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: e.DATA_DIR,
     demoData: e.DEMO_DATA,
     disclosureMin: e.DISCLOSURE_MIN,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     captcha:
       e.HCAPTCHA_SITE_KEY && e.HCAPTCHA_SECRET
         ? { siteKey: e.HCAPTCHA_SITE_KEY, secret: e.HCAPTCHA_SECRET, verifyUrl: e.HCAPTCHA_VERIFY_URL }
         : null,
+    secrets: {
+      sessionSecrets: e.SESSION_SECRET ?? fallback!.sessionSecrets,
+      encryptionKeys: e.ENCRYPTION_KEYS ?? fallback!.encryptionKeys,
+      hashKey: e.HASH_KEY ?? fallback!.hashKey,
+    },
+    fallbackSecrets: missing,
+    secureCookies: e.NODE_ENV === "production",
   };
 }

@@ -30,10 +30,16 @@ export interface TestApp {
   post(pathname: string, fields: Record<string, string>, headers?: HeadersInit): Promise<Response>;
 }
 
-export async function createTestApp(db: Database, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** The client address every request comes from (throttling tests vary it). */
+  clientAddress?: string;
+}
+
+export async function createTestApp(db: Database, options: TestAppOptions = {}): Promise<TestApp> {
   const build = await loadBuild();
   const handler = createAppRequestHandler(build, "production");
-  const config = loadConfig({ DEMO_DATA: "on", ...env });
+  const config = loadConfig({ DEMO_DATA: "on", ...options.env });
   const logs = new MemoryLog();
   const log: Logger = createLogger("debug", logs);
 
@@ -41,7 +47,10 @@ export async function createTestApp(db: Database, env: Record<string, string> = 
   const fetch = (pathname: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     if (!headers.has("host")) headers.set("host", new URL(ORIGIN).host);
-    return handler(new Request(new URL(pathname, ORIGIN), { ...init, headers }), createLoadContext({ db, config, log }));
+    return handler(
+      new Request(new URL(pathname, ORIGIN), { ...init, headers }),
+      createLoadContext({ db, config, log, clientAddress: options.clientAddress ?? "192.0.2.10" }),
+    );
   };
 
   return {

@@ -38,6 +38,10 @@ describe("configuration", () => {
       HCAPTCHA_SECRET: "secret",
       HCAPTCHA_VERIFY_URL: "http://127.0.0.1:9999/siteverify",
       REQUIRE_CAPTCHA: "true",
+      TRUST_PROXY: "1",
+      SESSION_SECRET: `${"a".repeat(32)},${"b".repeat(40)}`,
+      ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 2).toString("base64")},k1:${Buffer.alloc(32, 1).toString("base64")}`,
+      HASH_KEY: Buffer.alloc(32, 7).toString("base64"),
     });
     expect(config).toEqual({
       env: "development",
@@ -49,7 +53,26 @@ describe("configuration", () => {
       disclosureMin: 10,
       logLevel: "warn",
       captcha: { siteKey: "site", secret: "secret", verifyUrl: "http://127.0.0.1:9999/siteverify" },
+      trustProxy: 1,
+      secrets: {
+        sessionSecrets: ["a".repeat(32), "b".repeat(40)],
+        encryptionKeys: [
+          { id: "k2", key: Buffer.alloc(32, 2) },
+          { id: "k1", key: Buffer.alloc(32, 1) },
+        ],
+        hashKey: Buffer.alloc(32, 7),
+      },
+      fallbackSecrets: [],
+      secureCookies: false,
     });
+  });
+
+  it("takes missing secrets from the fallback and says which", () => {
+    const fallback = { sessionSecrets: ["s".repeat(32)], encryptionKeys: [{ id: "f1", key: Buffer.alloc(32, 9) }], hashKey: Buffer.alloc(32, 3) };
+    const config = loadConfig({ HASH_KEY: Buffer.alloc(32, 7).toString("base64") }, () => fallback);
+    expect(config.fallbackSecrets).toEqual(["SESSION_SECRET", "ENCRYPTION_KEYS"]);
+    expect(config.secrets).toEqual({ ...fallback, hashKey: Buffer.alloc(32, 7) });
+    expect(config.secureCookies).toBe(true);
   });
 
   it.each([
@@ -65,6 +88,10 @@ describe("configuration", () => {
       "Configuration error: DATABASE_URL names no database (postgres://user@host:5432/DBNAME)",
     ],
     [{ DEMO_DATA: "maybe" }, 'Configuration error: DEMO_DATA must be on or off (got "maybe")'],
+    [{ SESSION_SECRET: "short" }, "Configuration error: SESSION_SECRET: each secret must be at least 32 characters"],
+    [{ ENCRYPTION_KEYS: "k1:c2hvcnQ=" }, 'Configuration error: ENCRYPTION_KEYS key "k1" must be 32 bytes, base64-encoded'],
+    [{ HASH_KEY: "c2hvcnQ=" }, "Configuration error: HASH_KEY must be at least 32 bytes, base64-encoded"],
+    [{ TRUST_PROXY: "x" }, 'Configuration error: TRUST_PROXY must be a whole number from 0 to 10 (got "x")'],
     [{ DISCLOSURE_MIN: "0" }, 'Configuration error: DISCLOSURE_MIN must be a whole number from 1 to 1000 (got "0")'],
     [{ HCAPTCHA_SITE_KEY: "only-one" }, "Configuration error: HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET must be set together"],
     [

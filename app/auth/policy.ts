@@ -1,0 +1,209 @@
+/**
+ * The one permission module. Every route and query asks `can` (one object) or `reach`
+ * (which objects) here; nothing else looks at roles. Pure: no I/O, no framework.
+ *
+ * Roles and their scopes:
+ *  - admin: the whole installation (no scope) or one region; manages structure and staff.
+ *    Admins do not read integrity reports unless they are also moderators.
+ *  - moderator: one region; triages integrity reports and rating comments.
+ *  - unit_manager: one unit per grant; sees that unit's results, answers its published comments.
+ *  - evaluator (TPI): one region; fills the LKE worksheet of its units.
+ *  - province_monitor: one province; reads aggregates of all its regions, nothing else.
+ *
+ * Conflict of interest: nobody attached to a unit (it is their home unit, or they manage it)
+ * may read or act on integrity reports about that unit, whatever else they are.
+ */
+
+export const ROLES = ["admin", "moderator", "unit_manager", "evaluator", "province_monitor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Grant {
+  role: Role;
+  provinceId: number | null;
+  regionId: number | null;
+  unitId: number | null;
+}
+
+export interface Actor {
+  staffId: number;
+  homeUnitId: number | null;
+  grants: readonly Grant[];
+}
+
+export type Resource =
+  | { kind: "installation" }
+  | { kind: "province"; provinceId: number }
+  | { kind: "region"; provinceId: number; regionId: number }
+  | { kind: "unit"; provinceId: number; regionId: number; unitId: number };
+
+export const ACTIONS = [
+  /** Create and edit provinces and regions. */
+  "installation.manage",
+  /** Edit a region's agencies, units and services. */
+  "structure.manage",
+  /** Invite staff, give and take roles, deactivate, reset two-factor. */
+  "staff.manage",
+  /** Read the audit log. */
+  "audit.read",
+  /** Read integrity reports (subject to conflict of interest). */
+  "report.read",
+  /** Triage, question, forward and close integrity reports (subject to conflict of interest). */
+  "report.moderate",
+  /** Publish, redact or reject rating comments. */
+  "comment.moderate",
+  /** Answer a published comment on behalf of the unit. */
+  "comment.reply",
+  /** A unit's own results: indices, comments published to it, cases forwarded to it. */
+  "unit.results.read",
+  /** Read the LKE worksheet and ZI score detail. */
+  "lke.read",
+  /** Fill and submit the LKE worksheet. */
+  "lke.edit",
+  /** Aggregated figures (indices, report statistics) of everything in scope. */
+  "aggregates.read",
+  /** The staff area itself (any active staff member with at least one role). */
+  "staff.area",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const REPORT_ACTIONS: ReadonlySet<Action> = new Set(["report.read", "report.moderate"]);
+
+/** What each role may do inside its scope. */
+const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
+  admin: new Set<Action>([
+    "installation.manage",
+    "structure.manage",
+    "staff.manage",
+    "audit.read",
+    "unit.results.read",
+    "lke.read",
+    "aggregates.read",
+    "staff.area",
+  ]),
+  moderator: new Set<Action>([
+    "report.read",
+    "report.moderate",
+    "comment.moderate",
+    "unit.results.read",
+    "aggregates.read",
+    "staff.area",
+  ]),
+  unit_manager: new Set<Action>(["comment.reply", "unit.results.read", "aggregates.read", "staff.area"]),
+  evaluator: new Set<Action>(["lke.read", "lke.edit", "unit.results.read", "aggregates.read", "staff.area"]),
+  province_monitor: new Set<Action>(["aggregates.read", "staff.area"]),
+};
+
+/** Does this grant's scope contain the resource? */
+export function grantCovers(grant: Grant, resource: Resource): boolean {
+  switch (grant.role) {
+    case "admin":
+      if (grant.regionId === null) return true;
+      return (resource.kind === "region" || resource.kind === "unit") && resource.regionId === grant.regionId;
+    case "moderator":
+    case "evaluator":
+      return (resource.kind === "region" || resource.kind === "unit") && resource.regionId === grant.regionId;
+    case "unit_manager":
+      return resource.kind === "unit" && resource.unitId === grant.unitId;
+    case "province_monitor":
+      return resource.kind !== "installation" && resource.provinceId === grant.provinceId;
+  }
+}
+
+/** Units this person is attached to: their home unit and every unit they manage. */
+export function attachedUnits(actor: Pick<Actor, "homeUnitId" | "grants">): Set<number> {
+  const attached = new Set<number>();
+  if (actor.homeUnitId !== null) attached.add(actor.homeUnitId);
+  for (const grant of actor.grants) if (grant.role === "unit_manager" && grant.unitId !== null) attached.add(grant.unitId);
+  return attached;
+}
+
+/** Some actions are only meaningful at some levels (no installation-wide report queue, say). */
+function actionFitsResource(action: Action, resource: Resource): boolean {
+  switch (action) {
+    case "installation.manage":
+      return resource.kind === "installation" || resource.kind === "province";
+    case "structure.manage":
+    case "report.read":
+    case "report.moderate":
+    case "comment.moderate":
+    case "lke.read":
+    case "lke.edit":
+      return resource.kind === "region" || resource.kind === "unit";
+    case "comment.reply":
+    case "unit.results.read":
+      return resource.kind === "unit";
+    case "staff.manage":
+    case "audit.read":
+    case "aggregates.read":
+    case "staff.area":
+      return true;
+  }
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (!actionFitsResource(action, resource)) return false;
+  if (action === "staff.area") return actor.grants.length > 0;
+  if (REPORT_ACTIONS.has(action) && resource.kind === "unit" && attachedUnits(actor).has(resource.unitId)) return false;
+  return actor.grants.some((grant) => ROLE_ACTIONS[grant.role].has(action) && grantCovers(grant, resource));
+}
+
+/**
+ * Which objects an action reaches, for list queries: everything, or sets of provinces,
+ * regions and units, minus units excluded by conflict of interest.
+ */
+export interface Reach {
+  all: boolean;
+  provinceIds: Set<number>;
+  regionIds: Set<number>;
+  unitIds: Set<number>;
+  excludedUnitIds: Set<number>;
+}
+
+export function reach(actor: Actor, action: Action): Reach {
+  const result: Reach = {
+    all: false,
+    provinceIds: new Set(),
+    regionIds: new Set(),
+    unitIds: new Set(),
+    excludedUnitIds: REPORT_ACTIONS.has(action) ? attachedUnits(actor) : new Set(),
+  };
+  for (const grant of actor.grants) {
+    if (!ROLE_ACTIONS[grant.role].has(action)) continue;
+    if (grant.role === "admin" && grant.regionId === null) result.all = true;
+    else if (grant.role === "province_monitor" && grant.provinceId !== null) result.provinceIds.add(grant.provinceId);
+    else if (grant.role === "unit_manager" && grant.unitId !== null) result.unitIds.add(grant.unitId);
+    else if (grant.regionId !== null) result.regionIds.add(grant.regionId);
+  }
+  return result;
+}
+
+/** Is a unit (in a region of a province) within a reach? */
+export function reachIncludesUnit(r: Reach, unit: { unitId: number; regionId: number; provinceId: number }): boolean {
+  if (r.excludedUnitIds.has(unit.unitId)) return false;
+  return r.all || r.provinceIds.has(unit.provinceId) || r.regionIds.has(unit.regionId) || r.unitIds.has(unit.unitId);
+}
+
+/** The resource a grant is about: managing that grant needs staff.manage on it. */
+export function grantResource(
+  grant: Grant,
+  lookup: { regionProvince(regionId: number): number | undefined; unit(unitId: number): { regionId: number; provinceId: number } | undefined },
+): Resource | null {
+  if (grant.unitId !== null) {
+    const unit = lookup.unit(grant.unitId);
+    return unit ? { kind: "unit", unitId: grant.unitId, ...unit } : null;
+  }
+  if (grant.regionId !== null) {
+    const provinceId = lookup.regionProvince(grant.regionId);
+    return provinceId === undefined ? null : { kind: "region", regionId: grant.regionId, provinceId };
+  }
+  if (grant.provinceId !== null) return { kind: "province", provinceId: grant.provinceId };
+  return { kind: "installation" };
+}
+
+/**
+ * May the actor give (or take away) this grant? Only within their own staff.manage scope,
+ * and an installation-wide or province-wide grant only by an installation admin.
+ */
+export function canManageGrant(actor: Actor, resource: Resource | null): boolean {
+  return resource !== null && can(actor, "staff.manage", resource);
+}

@@ -1,0 +1,124 @@
+/**
+ * Staff sessions. The cookie is signed (rotating secrets: the first signs, all verify),
+ * httpOnly, SameSite=Lax and Secure in production; it carries a random session id whose
+ * SHA-256 is the only thing stored. Sessions end after IDLE_MINUTES without a request, after
+ * ABSOLUTE_HOURS in any case, on sign-out, and all at once on "sign out everywhere",
+ * deactivation or a password or two-factor reset.
+ */
+import { createHash } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { provinces, regions, staff, staffGrants, staffSessions, units } from "../../db/schema";
+import { randomToken } from "../security/crypto.server";
+import type { Config } from "../utils/env.server";
+import type { Actor, Grant } from "./policy";
+
+export const IDLE_MINUTES = 30;
+export const ABSOLUTE_HOURS = 12;
+/** last_seen_at is written at most this often, to keep reads cheap. */
+const TOUCH_SECONDS = 60;
+
+export function sessionCookie(config: Config) {
+  return createCookie("pd_staff", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.secureCookies,
+    secrets: config.secrets.sessionSecrets,
+    maxAge: ABSOLUTE_HOURS * 3600,
+  });
+}
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("base64url");
+
+/** Starts a session; returns the Set-Cookie header value. */
+export async function startSession(db: Database, config: Config, staffId: number): Promise<string> {
+  const id = randomToken();
+  await db.insert(staffSessions).values({ idHash: sha256(id), staffId });
+  return sessionCookie(config).serialize(id);
+}
+
+export async function endSession(db: Database, config: Config, request: Request): Promise<string> {
+  const id = await readSessionId(config, request);
+  if (id) await db.update(staffSessions).set({ revokedAt: new Date() }).where(eq(staffSessions.idHash, sha256(id)));
+  return sessionCookie(config).serialize("", { maxAge: 0 });
+}
+
+/** Ends every session of a staff member (sign out everywhere, deactivation, resets). */
+export async function endAllSessions(db: Database, staffId: number): Promise<void> {
+  await db
+    .update(staffSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(staffSessions.staffId, staffId), isNull(staffSessions.revokedAt)));
+}
+
+async function readSessionId(config: Config, request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie(config).parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export interface SignedInStaff {
+  id: number;
+  email: string;
+  displayName: string;
+  actor: Actor;
+}
+
+/** The signed-in staff member of this request, or null (no cookie, expired, revoked, inactive). */
+export async function currentStaff(db: Database, config: Config, request: Request, now = new Date()): Promise<SignedInStaff | null> {
+  const id = await readSessionId(config, request);
+  if (!id) return null;
+  const idHash = sha256(id);
+  const [row] = await db
+    .select({
+      session: staffSessions,
+      staffId: staff.id,
+      email: staff.email,
+      displayName: staff.displayName,
+      homeUnitId: staff.homeUnitId,
+      active: staff.active,
+      totpEnabledAt: staff.totpEnabledAt,
+    })
+    .from(staffSessions)
+    .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+    .where(eq(staffSessions.idHash, idHash));
+  if (!row || row.session.revokedAt || !row.active || !row.totpEnabledAt) return null;
+  const idleLimit = row.session.lastSeenAt.getTime() + IDLE_MINUTES * 60_000;
+  const absoluteLimit = row.session.createdAt.getTime() + ABSOLUTE_HOURS * 3_600_000;
+  if (now.getTime() > idleLimit || now.getTime() > absoluteLimit) return null;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_SECONDS * 1000) {
+    await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.idHash, idHash));
+  }
+  const grants = await loadGrants(db, row.staffId);
+  return {
+    id: row.staffId,
+    email: row.email,
+    displayName: row.displayName,
+    actor: { staffId: row.staffId, homeUnitId: row.homeUnitId, grants },
+  };
+}
+
+export async function loadGrants(db: Database, staffId: number): Promise<Grant[]> {
+  return db
+    .select({
+      role: staffGrants.role,
+      provinceId: staffGrants.provinceId,
+      regionId: staffGrants.regionId,
+      unitId: staffGrants.unitId,
+    })
+    .from(staffGrants)
+    .where(eq(staffGrants.staffId, staffId))
+    .orderBy(staffGrants.id);
+}
+
+/** Province and region of a unit or region, to build policy resources. */
+export async function unitResource(db: Database, regionSlug: string, unitSlug: string) {
+  const [row] = await db
+    .select({ unitId: units.id, regionId: regions.id, provinceId: provinces.id })
+    .from(units)
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .innerJoin(provinces, eq(provinces.id, regions.provinceId))
+    .where(and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug)));
+  return row ? ({ kind: "unit", ...row } as const) : null;
+}

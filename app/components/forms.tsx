@@ -1,0 +1,111 @@
+/**
+ * Form fields with their label, hint and errors tied together for assistive technology
+ * (aria-describedby, aria-invalid). Errors are message keys or already-translated text.
+ */
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+
+export type FieldErrors = readonly string[] | undefined;
+
+interface FieldFrameProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  id?: string;
+}
+
+function FieldFrame({ label, hint, errors, children, id: givenId }: FieldFrameProps) {
+  const fallbackId = useId();
+  const id = givenId ?? fallbackId;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={errors?.length ? "field field-invalid" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, describedBy, invalid: Boolean(errors?.length) })}
+      {errors?.length ? (
+        <ul id={errorId} className="field-errors">
+          {errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  id?: string;
+};
+
+export function TextField({ label, hint, errors, id, ...input }: InputProps) {
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} id={id}>
+      {({ id: inputId, describedBy, invalid }) => (
+        <input id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
+      )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  id?: string;
+};
+
+export function TextAreaField({ label, hint, errors, id, ...textarea }: TextAreaProps) {
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} id={id}>
+      {({ id: inputId, describedBy, invalid }) => (
+        <textarea id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...textarea} />
+      )}
+    </FieldFrame>
+  );
+}
+
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  id?: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+};
+
+export function SelectField({ label, hint, errors, id, options, ...select }: SelectProps) {
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} id={id}>
+      {({ id: inputId, describedBy, invalid }) => (
+        <select id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A form-level message (errors that belong to no single field), announced to screen readers. */
+export function FormMessage({ errors, tone = "error" }: { errors?: FieldErrors; tone?: "error" | "info" }) {
+  if (!errors?.length) return null;
+  return (
+    <div className={tone === "error" ? "form-message form-error" : "form-message"} role={tone === "error" ? "alert" : "status"}>
+      {errors.map((error) => (
+        <p key={error}>{error}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { reach, type Action } from "~/auth/policy";
+import { currentStaff } from "~/auth/session.server";
+
+export const handle = { i18n: ["staff", "admin"] };
+
+/** Which staff sections this person can open: the navigation shows only those. */
+const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
+  { to: "/staff/admin/structure", label: "nav.structure", action: "structure.manage" },
+  { to: "/staff/admin/staff", label: "nav.staff", action: "staff.manage" },
+  { to: "/staff/audit", label: "nav.audit", action: "audit.read" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await currentStaff(context.db, context.config, request);
+  if (!signedIn) return { signedIn: null, sections: [] };
+  const sections = SECTIONS.filter(({ action }) => {
+    const r = reach(signedIn.actor, action);
+    return r.all || r.regionIds.size > 0 || r.unitIds.size > 0 || r.provinceIds.size > 0;
+  }).map(({ to, label }) => ({ to, label }));
+  return { signedIn: { displayName: signedIn.displayName }, sections };
+}
+
+export default function StaffLayout() {
+  const { signedIn, sections } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <>
+      {signedIn ? (
+        <nav className="staff-nav" aria-label={t("nav.label")}>
+          <div className="container">
+            <ul>
+              <li>
+                <NavLink to="/staff" end>
+                  {t("nav.home")}
+                </NavLink>
+              </li>
+              {sections.map((section) => (
+                <li key={section.to}>
+                  <NavLink to={section.to}>{t(section.label)}</NavLink>
+                </li>
+              ))}
+              <li>
+                <NavLink to="/staff/account">{t("nav.account")}</NavLink>
+              </li>
+              <li className="staff-who">
+                <span>{t("nav.signedInAs", { name: signedIn.displayName })}</span>
+                <Form method="post" action="/staff/logout">
+                  <button type="submit" className="link-button">
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </li>
+            </ul>
+          </div>
+        </nav>
+      ) : null}
+      <div className="container">
+        <Outlet />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Throttling without identities. A client (an IP address, an email, a receipt code) is counted
+ * under a keyed hash whose input includes the UTC day, so the stored key changes every day and
+ * cannot be linked across days or reversed without the installation's hash key. Counters live
+ * in PostgreSQL, so every web process sees the same counts.
+ */
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { rateLimits } from "../../db/schema";
+import { keyedHash } from "./crypto.server";
+
+export interface Limit {
+  /** Names the counter, e.g. "login-client". */
+  bucket: string;
+  max: number;
+  /** At most one day: windows are aligned to UTC days. */
+  windowSeconds: number;
+}
+
+function windowOf(limit: Limit, now: Date) {
+  const size = limit.windowSeconds * 1000;
+  const start = new Date(Math.floor(now.getTime() / size) * size);
+  return { start, end: new Date(start.getTime() + size) };
+}
+
+function keyFor(hashKey: Buffer, limit: Limit, key: string, now: Date): string {
+  return keyedHash(hashKey, `rate:${limit.bucket}:${now.toISOString().slice(0, 10)}`, key);
+}
+
+export interface LimitState {
+  blocked: boolean;
+  hits: number;
+  retryAfterSeconds: number;
+}
+
+/** How many hits the key has in the current window, without counting one. */
+export async function peekLimit(db: Database, hashKey: Buffer, limit: Limit, key: string, now = new Date()): Promise<LimitState> {
+  const { start, end } = windowOf(limit, now);
+  const [row] = await db
+    .select({ hits: rateLimits.hits })
+    .from(rateLimits)
+    .where(
+      and(
+        eq(rateLimits.bucket, limit.bucket),
+        eq(rateLimits.keyHash, keyFor(hashKey, limit, key, now)),
+        eq(rateLimits.windowStart, start),
+      ),
+    );
+  const hits = row?.hits ?? 0;
+  return { blocked: hits >= limit.max, hits, retryAfterSeconds: Math.ceil((end.getTime() - now.getTime()) / 1000) };
+}
+
+/** Counts one hit and says whether the key is now over its limit. */
+export async function hitLimit(db: Database, hashKey: Buffer, limit: Limit, key: string, now = new Date()): Promise<LimitState> {
+  const { start, end } = windowOf(limit, now);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ bucket: limit.bucket, keyHash: keyFor(hashKey, limit, key, now), windowStart: start, hits: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.keyHash, rateLimits.windowStart],
+      set: { hits: sql`${rateLimits.hits} + 1` },
+    })
+    .returning({ hits: rateLimits.hits });
+  const hits = row?.hits ?? 1;
+  return { blocked: hits > limit.max, hits, retryAfterSeconds: Math.ceil((end.getTime() - now.getTime()) / 1000) };
+}
+
+/** Drops counters of windows that ended more than two days ago. */
+export async function pruneLimits(db: Database, now = new Date()): Promise<void> {
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 2 * 86_400_000)));
+}
