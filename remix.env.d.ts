@@ -1,7 +1,16 @@
 /// <reference types="@remix-run/dev" />
-/// <reference types="@remix-run/node" />
+import "@remix-run/node";
 
-interface Window {
-  /** Set by Remix's bootstrap script; its version changes with every build. */
-  __remixManifest: { version: string };
+declare global {
+  interface Window {
+    /** Set by Remix's bootstrap script; its version changes with every build. */
+    __remixManifest: { version: string };
+  }
+}
+
+// Types of loader and action data follow the single-fetch behaviour (future.v3_singleFetch).
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
 }

@@ -280,3 +280,33 @@ export const demoOpeningHours: Record<SeedUnit["demoHours"], OpeningHoursRule[]>
     { days: [6], opens: "07:30", closes: "12:30" },
   ],
 };
+
+/**
+ * Demo staff, one per role, seeded only with DEMO_DATA on. They share one password and have
+ * no authenticator yet: the first sign-in enrols one, as for any new account.
+ */
+export const DEMO_STAFF_PASSWORD = "pintu-depan-demo";
+
+export interface SeedStaff {
+  email: string;
+  displayName: string;
+  role: "admin" | "moderator" | "unit_manager" | "evaluator" | "province_monitor";
+  /** Region slug (admin, moderator, evaluator), "region/unit" (unit_manager), province slug (province_monitor). */
+  scope: string | null;
+  homeUnit?: string;
+}
+
+export const demoStaff: SeedStaff[] = [
+  { email: "admin@demo.pintudepan.id", displayName: "Admin Instalasi (demo)", role: "admin", scope: null },
+  { email: "admin.palangkaraya@demo.pintudepan.id", displayName: "Admin Kota Palangka Raya (demo)", role: "admin", scope: "kota-palangka-raya" },
+  { email: "moderator@demo.pintudepan.id", displayName: "Moderator Inspektorat (demo)", role: "moderator", scope: "kota-palangka-raya" },
+  {
+    email: "pengelola.disdukcapil@demo.pintudepan.id",
+    displayName: "Pengelola Disdukcapil (demo)",
+    role: "unit_manager",
+    scope: "kota-palangka-raya/disdukcapil",
+    homeUnit: "kota-palangka-raya/disdukcapil",
+  },
+  { email: "evaluator@demo.pintudepan.id", displayName: "Evaluator TPI (demo)", role: "evaluator", scope: "kota-palangka-raya" },
+  { email: "pemantau.kalteng@demo.pintudepan.id", displayName: "Pemantau Provinsi Kalimantan Tengah (demo)", role: "province_monitor", scope: "kalimantan-tengah" },
+];

@@ -5,8 +5,9 @@
  */
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "./client";
-import { agencies, provinces, regions, services, units } from "./schema";
-import { demoOpeningHours, seedProvinces, type SeedProvince } from "./seed-data";
+import { hashPassword } from "../app/auth/password.server";
+import { agencies, provinces, regions, services, staff, staffGrants, units } from "./schema";
+import { DEMO_STAFF_PASSWORD, demoOpeningHours, demoStaff, seedProvinces, type SeedProvince } from "./seed-data";
 
 export interface SeedOptions {
   demo: boolean;
@@ -25,9 +26,14 @@ export async function seedIfEmpty(db: Database, options: SeedOptions): Promise<S
 }
 
 export async function seed(db: Database, options: SeedOptions, data: SeedProvince[] = seedProvinces): Promise<void> {
+  // Hashing is slow: do it before the transaction, and only when demo accounts are wanted.
+  const demoPasswordHash = options.demo ? await hashPassword(DEMO_STAFF_PASSWORD) : null;
   await db.transaction(async (tx) => {
     await seedOrganisation(tx, data);
-    if (options.demo) await seedDemo(tx, data);
+    if (demoPasswordHash) {
+      await seedDemo(tx, data);
+      await seedDemoStaff(tx, demoPasswordHash);
+    }
   });
 }
 
@@ -97,4 +103,54 @@ async function seedDemo(tx: Database, data: SeedProvince[]): Promise<void> {
       }
     }
   }
+}
+
+async function seedDemoStaff(tx: Database, passwordHash: string): Promise<void> {
+  for (const person of demoStaff) {
+    const inserted = await tx
+      .insert(staff)
+      .values({
+        email: person.email,
+        displayName: person.displayName,
+        passwordHash,
+        homeUnitId: person.homeUnit ? await unitIdOf(tx, person.homeUnit) : null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: staff.id });
+    const created = inserted[0];
+    // An existing account is left as it is (its roles may have been changed on purpose).
+    if (!created) continue;
+    const scope = person.scope;
+    await tx.insert(staffGrants).values({
+      staffId: created.id,
+      role: person.role,
+      regionId:
+        scope && (person.role === "admin" || person.role === "moderator" || person.role === "evaluator") ? await regionIdOf(tx, scope) : null,
+      unitId: scope && person.role === "unit_manager" ? await unitIdOf(tx, scope) : null,
+      provinceId: scope && person.role === "province_monitor" ? await provinceIdOf(tx, scope) : null,
+    });
+  }
+}
+
+async function provinceIdOf(tx: Database, slug: string): Promise<number> {
+  const [row] = await tx.select({ id: provinces.id }).from(provinces).where(eq(provinces.slug, slug));
+  if (!row) throw new Error(`seed: no province ${slug}`);
+  return row.id;
+}
+
+async function regionIdOf(tx: Database, slug: string): Promise<number> {
+  const [row] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.slug, slug));
+  if (!row) throw new Error(`seed: no region ${slug}`);
+  return row.id;
+}
+
+async function unitIdOf(tx: Database, address: string): Promise<number> {
+  const [regionSlug = "", unitSlug = ""] = address.split("/");
+  const [row] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .where(and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug)));
+  if (!row) throw new Error(`seed: no unit ${address}`);
+  return row.id;
 }

@@ -167,6 +167,8 @@ export function reach(actor: Actor, action: Action): Reach {
     unitIds: new Set(),
     excludedUnitIds: REPORT_ACTIONS.has(action) ? attachedUnits(actor) : new Set(),
   };
+  // Reach is about objects below a region; these two are not.
+  if (action === "installation.manage" || action === "staff.area") return result;
   for (const grant of actor.grants) {
     if (!ROLE_ACTIONS[grant.role].has(action)) continue;
     if (grant.role === "admin" && grant.regionId === null) result.all = true;

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, staff, staffGrants, staffSessions, units } from "../../db/schema";
 import { randomToken } from "../security/crypto.server";
@@ -45,12 +45,18 @@ export async function endSession(db: Database, config: Config, request: Request)
   return sessionCookie(config).serialize("", { maxAge: 0 });
 }
 
-/** Ends every session of a staff member (sign out everywhere, deactivation, resets). */
-export async function endAllSessions(db: Database, staffId: number): Promise<void> {
+/** Ends every session of a staff member (sign out everywhere, deactivation, resets), but `keep`. */
+export async function endAllSessions(db: Database, staffId: number, keep?: string): Promise<void> {
   await db
     .update(staffSessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(staffSessions.staffId, staffId), isNull(staffSessions.revokedAt)));
+    .where(
+      and(
+        eq(staffSessions.staffId, staffId),
+        isNull(staffSessions.revokedAt),
+        keep ? ne(staffSessions.idHash, keep) : undefined,
+      ),
+    );
 }
 
 async function readSessionId(config: Config, request: Request): Promise<string | null> {
@@ -60,6 +66,8 @@ async function readSessionId(config: Config, request: Request): Promise<string |
 
 export interface SignedInStaff {
   id: number;
+  /** The stored hash of this request's session id. */
+  sessionIdHash: string;
   email: string;
   displayName: string;
   actor: Actor;
@@ -93,6 +101,7 @@ export async function currentStaff(db: Database, config: Config, request: Reques
   const grants = await loadGrants(db, row.staffId);
   return {
     id: row.staffId,
+    sessionIdHash: idHash,
     email: row.email,
     displayName: row.displayName,
     actor: { staffId: row.staffId, homeUnitId: row.homeUnitId, grants },

@@ -6,6 +6,9 @@ import { currentStaff } from "~/auth/session.server";
 
 export const handle = { i18n: ["staff", "admin"] };
 
+// Staff pages carry private data (and one-time codes and links): never store them anywhere.
+export const headers = () => ({ "Cache-Control": "no-store" });
+
 /** Which staff sections this person can open: the navigation shows only those. */
 const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/admin/structure", label: "nav.structure", action: "structure.manage" },

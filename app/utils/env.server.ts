@@ -66,6 +66,7 @@ const envSchema = z
         }
       }),
     DATA_DIR: optionalText.transform((v) => v ?? "./data"),
+    PUBLIC_URL: optionalText.pipe(z.string().url("PUBLIC_URL must be a URL such as https://pintudepan.palangkaraya.go.id").optional()),
     DEMO_DATA: flag("DEMO_DATA", true),
     DISCLOSURE_MIN: wholeNumber("DISCLOSURE_MIN", 1, 1000, 5),
     TRUST_PROXY: wholeNumber("TRUST_PROXY", 0, 10, 0),
@@ -136,6 +137,8 @@ export interface Config {
   host: string;
   database: DatabaseTarget;
   dataDir: string;
+  /** Where people reach the portal: used in links printed by commands and on QR posters. */
+  publicUrl: string;
   demoData: boolean;
   disclosureMin: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
@@ -181,6 +184,7 @@ export function loadConfig(
     host: e.HOST,
     database: e.DATABASE_URL ?? { driver: "pglite", dataDir: path.join(e.DATA_DIR, "pglite") },
     dataDir: e.DATA_DIR,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     demoData: e.DEMO_DATA,
     disclosureMin: e.DISCLOSURE_MIN,
     trustProxy: e.TRUST_PROXY,

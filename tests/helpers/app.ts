@@ -22,6 +22,8 @@ function loadBuild(): Promise<ServerBuild> {
 
 export interface TestApp {
   config: Config;
+  /** The same app, with requests coming from another client address. */
+  from(clientAddress: string): TestApp;
   /** Every log line the app wrote, as parsed JSON. */
   logs: MemoryLog;
   fetch(pathname: string, init?: RequestInit): Promise<Response>;
@@ -43,28 +45,28 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}):
   const logs = new MemoryLog();
   const log: Logger = createLogger("debug", logs);
 
-  // Browsers (and the Node adapter) always send Host; Request objects made here must too.
-  const fetch = (pathname: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    if (!headers.has("host")) headers.set("host", new URL(ORIGIN).host);
-    return handler(
-      new Request(new URL(pathname, ORIGIN), { ...init, headers }),
-      createLoadContext({ db, config, log, clientAddress: options.clientAddress ?? "192.0.2.10" }),
-    );
+  const bind = (clientAddress: string): TestApp => {
+    // Browsers (and the Node adapter) always send Host; Request objects made here must too.
+    const fetch = (pathname: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has("host")) headers.set("host", new URL(ORIGIN).host);
+      return handler(new Request(new URL(pathname, ORIGIN), { ...init, headers }), createLoadContext({ db, config, log, clientAddress }));
+    };
+    return {
+      config,
+      logs,
+      from: bind,
+      fetch,
+      get: (pathname, headers) => fetch(pathname, { headers }),
+      post: (pathname, fields, headers) =>
+        fetch(pathname, {
+          method: "POST",
+          body: new URLSearchParams(fields),
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...headers },
+        }),
+    };
   };
-
-  return {
-    config,
-    logs,
-    fetch,
-    get: (pathname, headers) => fetch(pathname, { headers }),
-    post: (pathname, fields, headers) =>
-      fetch(pathname, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...headers },
-      }),
-  };
+  return bind(options.clientAddress ?? "192.0.2.10");
 }
 
 /** The cookie pairs ("name=value") a response sets, ready to send back in a Cookie header. */
@@ -73,4 +75,28 @@ export function cookiesFrom(response: Response): string {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
+
+/** Keeps cookies across requests like a browser: set, replace, and delete on Max-Age=0. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  take(response: Response): Response {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = header.split(";");
+      const [name = "", ...value] = pair.split("=");
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=thu, 01 jan 1970/i.test(a));
+      if (expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value.join("="));
+    }
+    return response;
+  }
+
+  get header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  has(name: string): boolean {
+    return this.cookies.has(name);
+  }
 }

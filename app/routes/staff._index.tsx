@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guard.server";
+import { reach, type Action } from "~/auth/policy";
+import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
+import { i18nServer } from "~/i18n.server";
+
+export const handle = { i18n: ["staff"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+const SECTIONS: ReadonlyArray<{ to: string; key: string; action: Action }> = [
+  { to: "/staff/admin/structure", key: "structure", action: "structure.manage" },
+  { to: "/staff/admin/staff", key: "staff", action: "staff.manage" },
+  { to: "/staff/audit", key: "audit", action: "audit.read" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await requirePermission(request, context, "staff.area", { kind: "installation" });
+  const directory = await scopeDirectory(context.db);
+  const t = await i18nServer.getFixedT(request, "staff");
+  const sections = SECTIONS.filter(({ action }) => {
+    const r = reach(signedIn.actor, action);
+    return r.all || r.regionIds.size + r.unitIds.size + r.provinceIds.size > 0;
+  }).map(({ to, key }) => ({ to, key }));
+  return {
+    displayName: signedIn.displayName,
+    grants: signedIn.actor.grants.map((grant) => ({ role: grant.role, scope: scopeName(directory, grant) })),
+    sections,
+    title: `${t("home.title")} · Pintu Depan`,
+  };
+}
+
+export default function StaffHome() {
+  const { displayName, grants, sections } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <>
+      <h1>{t("home.welcome", { name: displayName })}</h1>
+      <h2>{t("home.rolesHeading")}</h2>
+      <ul>
+        {grants.map((grant, i) => (
+          <li key={i}>
+            {t(`roles.${grant.role}`)} — {grant.scope ?? t("home.wholeInstallation")}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("home.sectionsHeading")}</h2>
+      {sections.length === 0 ? (
+        <p>{t("home.noSections")}</p>
+      ) : (
+        <ul className="card-list">
+          {sections.map((section) => (
+            <li key={section.to} className="card">
+              <Link to={section.to} className="card-title">
+                {t(`home.sections.${section.key}.title`)}
+              </Link>
+              <p>{t(`home.sections.${section.key}.body`)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { changePassword, checkOwnPassword, replaceRecoveryCodes, unusedRecoveryCodeCount } from "~/auth/accounts.server";
+import { recordOwnEvent } from "~/auth/audit-events.server";
+import { changePasswordSchema, PASSWORD_INPUT_MAX } from "~/auth/forms";
+import { requireStaff } from "~/auth/guard.server";
+import { hashPassword, PASSWORD_MIN, passwordProblem } from "~/auth/password.server";
+import { endAllSessions, sessionCookie } from "~/auth/session.server";
+import { FormMessage, TextField } from "~/components/forms";
+import { RecoveryCodes } from "~/components/recovery-codes";
+import { i18nServer } from "~/i18n.server";
+
+export const handle = { i18n: ["staff"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+const recoverySchema = z.object({
+  intent: z.literal("recovery-codes"),
+  current: z.string({ required_error: "errors.passwordRequired" }).max(PASSWORD_INPUT_MAX, "errors.passwordRequired"),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await requireStaff(request, context);
+  const t = await i18nServer.getFixedT(request, "staff");
+  return {
+    email: signedIn.email,
+    displayName: signedIn.displayName,
+    unusedCodes: await unusedRecoveryCodeCount(context.db, signedIn.id),
+    title: `${t("account.title")} · Pintu Depan`,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const signedIn = await requireStaff(request, context);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "sign-out-everywhere") {
+    await context.db.transaction(async (tx) => {
+      await endAllSessions(tx, signedIn.id);
+      await recordOwnEvent(tx, signedIn.id, "auth.sign_out_everywhere");
+    });
+    return redirect("/staff/login", {
+      status: 303,
+      headers: { "Set-Cookie": await sessionCookie(context.config).serialize("", { maxAge: 0 }) },
+    });
+  }
+
+  if (intent === "password") {
+    const submission = await parseWithZod(formData, {
+      schema: changePasswordSchema.superRefine((v, ctx) => {
+        const problem = passwordProblem(v.password, signedIn.email);
+        if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: `errors.password.${problem}` });
+      }),
+    });
+    if (submission.status !== "success") {
+      return data({ form: "password" as const, result: submission.reply({ hideFields: ["current", "password", "confirm"] }), codes: null }, { status: 400 });
+    }
+    if (!(await checkOwnPassword(context.db, signedIn.id, submission.value.current))) {
+      return data(
+        {
+          form: "password" as const,
+          result: submission.reply({ fieldErrors: { current: ["errors.currentWrong"] }, hideFields: ["current", "password", "confirm"] }),
+          codes: null,
+        },
+        { status: 400 },
+      );
+    }
+    const passwordHash = await hashPassword(submission.value.password);
+    await context.db.transaction(async (tx) => {
+      await changePassword(tx, signedIn.id, passwordHash, signedIn.sessionIdHash);
+      await recordOwnEvent(tx, signedIn.id, "auth.password_changed");
+    });
+    return redirect("/staff/account?saved=password", 303);
+  }
+
+  if (intent === "recovery-codes") {
+    const submission = parseWithZod(formData, { schema: recoverySchema });
+    if (submission.status !== "success" || !(await checkOwnPassword(context.db, signedIn.id, submission.value.current))) {
+      const result =
+        submission.status === "success"
+          ? submission.reply({ fieldErrors: { current: ["errors.currentWrong"] }, hideFields: ["current"] })
+          : submission.reply({ hideFields: ["current"] });
+      return data({ form: "recovery" as const, result, codes: null }, { status: 400 });
+    }
+    const codes = await context.db.transaction(async (tx) => {
+      const fresh = await replaceRecoveryCodes(tx, context.config, signedIn.id);
+      await recordOwnEvent(tx, signedIn.id, "auth.recovery_codes_replaced");
+      return fresh;
+    });
+    return data({ form: "recovery" as const, result: null, codes }, { headers: { "Cache-Control": "no-store" } });
+  }
+
+  return data({ form: null, result: null, codes: null, unknownIntent: true }, { status: 400 });
+}
+
+export default function AccountPage() {
+  const { email, displayName, unusedCodes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("staff");
+  const [passwordForm, passwordFields] = useForm<z.input<typeof changePasswordSchema>>({
+    id: "password-form",
+    lastResult: actionData?.form === "password" ? actionData.result : undefined,
+    shouldValidate: "onSubmit",
+  });
+  const [recoveryForm, recoveryFields] = useForm<z.input<typeof recoverySchema>>({
+    id: "recovery-form",
+    lastResult: actionData?.form === "recovery" ? actionData.result : undefined,
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <div className="narrow">
+      <h1>{t("account.title")}</h1>
+      <p>
+        {displayName} · {email}
+      </p>
+      {searchParams.get("saved") === "password" ? <FormMessage tone="info" errors={[t("account.passwordChanged")]} /> : null}
+
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">{t("account.passwordHeading")}</h2>
+        <FormMessage errors={passwordForm.errors?.map((e) => t(e))} />
+        <Form method="post" {...getFormProps(passwordForm)}>
+          <input type="hidden" name="intent" value="password" />
+          <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
+          <TextField
+            label={t("account.current")}
+            errors={passwordFields.current.errors?.map((e) => t(e))}
+            autoComplete="current-password"
+            {...getInputProps(passwordFields.current, { type: "password" })}
+            key={passwordFields.current.key}
+          />
+          <TextField
+            label={t("setup.password")}
+            hint={t("setup.passwordHint", { min: PASSWORD_MIN })}
+            errors={passwordFields.password.errors?.map((e) => t(e, { min: PASSWORD_MIN }))}
+            autoComplete="new-password"
+            {...getInputProps(passwordFields.password, { type: "password" })}
+            key={passwordFields.password.key}
+          />
+          <TextField
+            label={t("setup.confirm")}
+            errors={passwordFields.confirm.errors?.map((e) => t(e))}
+            autoComplete="new-password"
+            {...getInputProps(passwordFields.confirm, { type: "password" })}
+            key={passwordFields.confirm.key}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t("account.changePassword")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="codes-heading">
+        <h2 id="codes-heading">{t("account.codesHeading")}</h2>
+        <p>{t("account.codesLeft", { count: unusedCodes })}</p>
+        {actionData?.codes ? <RecoveryCodes codes={actionData.codes} /> : null}
+        <Form method="post" {...getFormProps(recoveryForm)}>
+          <input type="hidden" name="intent" value="recovery-codes" />
+          <TextField
+            label={t("account.current")}
+            errors={recoveryFields.current.errors?.map((e) => t(e))}
+            autoComplete="current-password"
+            {...getInputProps(recoveryFields.current, { type: "password" })}
+            key={recoveryFields.current.key}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t("account.newCodes")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t("account.sessionsHeading")}</h2>
+        <p>{t("account.sessionsExplain")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="sign-out-everywhere" />
+          <button type="submit" className="button button-secondary">
+            {t("account.signOutEverywhere")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { createSetupToken, resetTwoFactor, setupLink } from "~/auth/accounts.server";
+import { grantFromForm, grantSchema } from "~/auth/forms";
+import { actingRole, forbidden, requireStaff } from "~/auth/guard.server";
+import { canManageGrant } from "~/auth/policy";
+import { endAllSessions } from "~/auth/session.server";
+import {
+  addGrant,
+  canManageStaff,
+  getStaffMember,
+  grantById,
+  grantIds,
+  grantOptions,
+  regionOfGrant,
+  removeGrant,
+  resourceOfGrant,
+  scopeDirectory,
+  scopeName,
+  setActive,
+} from "~/auth/staff-admin.server";
+import { recordAudit } from "~/audit/audit.server";
+import { FormMessage } from "~/components/forms";
+import { GrantFields } from "~/components/grant-fields";
+import { i18nServer } from "~/i18n.server";
+import { notFound } from "~/utils/http.server";
+
+export const handle = { i18n: ["staff"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+async function loadTarget(request: Request, context: LoaderFunctionArgs["context"], idParam: string | undefined) {
+  const signedIn = await requireStaff(request, context);
+  const id = Number(idParam);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  const [target, directory] = await Promise.all([getStaffMember(context.db, id), scopeDirectory(context.db)]);
+  if (!target) throw notFound();
+  if (!canManageStaff(signedIn.actor, directory, target)) throw forbidden();
+  // The role the change is made in, and the region it is filed under, for the audit log.
+  const firstGrant = target.grants[0];
+  const resource = firstGrant ? resourceOfGrant(directory, firstGrant) : null;
+  const audit = {
+    actorStaffId: signedIn.id,
+    actorRole: actingRole(signedIn, "staff.manage", resource ?? { kind: "installation" }),
+    objectType: "staff",
+    objectId: target.id,
+    regionId: firstGrant ? regionOfGrant(directory, firstGrant) : null,
+  };
+  return { signedIn, target, directory, audit };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { signedIn, target, directory } = await loadTarget(request, context, params.id);
+  const grants = await grantIds(context.db, target.id);
+  const t = await i18nServer.getFixedT(request, "staff");
+  return {
+    person: {
+      id: target.id,
+      email: target.email,
+      displayName: target.displayName,
+      active: target.active,
+      enrolled: target.enrolled,
+      homeUnit: target.homeUnitId ? (directory.units.get(target.homeUnitId)?.name ?? null) : null,
+    },
+    grants: grants.map((grant) => ({
+      id: grant.id,
+      role: grant.role,
+      scope: scopeName(directory, grant),
+      removable: canManageGrant(signedIn.actor, resourceOfGrant(directory, grant)),
+    })),
+    options: grantOptions(signedIn.actor, directory),
+    title: `${target.displayName} · ${t("staffAdmin.title")} · Pintu Depan`,
+  };
+}
+
+type Outcome = { error?: string; fieldErrors?: Record<string, string[]>; link?: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { signedIn, target, directory, audit } = await loadTarget(request, context, params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = (saved: string) => redirect(`/staff/admin/staff/${target.id}?saved=${saved}`, 303);
+  const fail = (outcome: Outcome, status = 400) => data(outcome, { status });
+
+  switch (intent) {
+    case "add-grant": {
+      const submission = parseWithZod(formData, { schema: grantSchema });
+      if (submission.status !== "success") return fail({ fieldErrors: submission.error as Record<string, string[]> });
+      const grant = grantFromForm(submission.value);
+      const resource = resourceOfGrant(directory, grant);
+      if (!resource) return fail({ fieldErrors: { role: ["errors.scopeUnknown"] } });
+      if (!canManageGrant(signedIn.actor, resource)) return fail({ fieldErrors: { role: ["errors.scopeNotAllowed"] } });
+      const added = await context.db.transaction(async (tx) => {
+        const ok = await addGrant(tx, target.id, grant);
+        if (ok) await recordAudit(tx, { ...audit, action: "staff.grant_added", regionId: regionOfGrant(directory, grant), details: { grant } });
+        return ok;
+      });
+      return added ? back("grant-added") : fail({ fieldErrors: { role: ["errors.grantExists"] } });
+    }
+    case "remove-grant": {
+      const grant = await grantById(context.db, target.id, Number(formData.get("grantId")));
+      if (!grant) return fail({ error: "errors.grantUnknown" });
+      if (!canManageGrant(signedIn.actor, resourceOfGrant(directory, grant))) throw forbidden();
+      if (target.grants.length <= 1) return fail({ error: "errors.lastGrant" });
+      await context.db.transaction(async (tx) => {
+        await removeGrant(tx, grant.id);
+        await endAllSessions(tx, target.id);
+        const { id: _id, ...scope } = grant;
+        await recordAudit(tx, { ...audit, action: "staff.grant_removed", regionId: regionOfGrant(directory, grant), details: { grant: scope } });
+      });
+      return back("grant-removed");
+    }
+    case "deactivate":
+    case "reactivate": {
+      const active = intent === "reactivate";
+      await context.db.transaction(async (tx) => {
+        await setActive(tx, target.id, active);
+        if (!active) await endAllSessions(tx, target.id);
+        await recordAudit(tx, { ...audit, action: active ? "staff.reactivated" : "staff.deactivated" });
+      });
+      return back(intent);
+    }
+    case "reset-two-factor": {
+      await context.db.transaction(async (tx) => {
+        await resetTwoFactor(tx, target.id);
+        await recordAudit(tx, { ...audit, action: "staff.two_factor_reset" });
+      });
+      return back("two-factor-reset");
+    }
+    case "reset-password": {
+      if (!target.active) return fail({ error: "errors.inactive" });
+      const token = await context.db.transaction(async (tx) => {
+        await endAllSessions(tx, target.id);
+        await recordAudit(tx, { ...audit, action: "staff.setup_link_issued" });
+        return createSetupToken(tx, context.config, target.id);
+      });
+      return data({ link: setupLink(context.config, token) } satisfies Outcome, { headers: { "Cache-Control": "no-store" } });
+    }
+    default:
+      return fail({ error: "errors.unknownAction" });
+  }
+}
+
+export default function StaffMemberPage() {
+  const { person, grants, options } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>() as Outcome | undefined;
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("staff");
+  const saved = searchParams.get("saved");
+  const fieldErrors = outcome?.fieldErrors;
+  return (
+    <>
+      <p>
+        <Link to="/staff/admin/staff">{t("staffAdmin.back")}</Link>
+      </p>
+      <h1>{person.displayName}</h1>
+      <p>
+        {person.email} · {person.active ? t("staffAdmin.active") : t("staffAdmin.inactive")}
+        {person.active && !person.enrolled ? ` · ${t("staffAdmin.notEnrolled")}` : ""}
+        {person.homeUnit ? ` · ${t("staffAdmin.homeUnitIs", { unit: person.homeUnit })}` : ""}
+      </p>
+      {saved ? <FormMessage tone="info" errors={[t(`staffAdmin.saved.${saved}`, { defaultValue: t("staffAdmin.saved.default") })]} /> : null}
+      <FormMessage errors={outcome?.error ? [t(outcome.error)] : undefined} />
+      {outcome?.link ? (
+        <div className="panel" role="status">
+          <p>{t("staffAdmin.linkExplain")}</p>
+          <p>
+            <code>{outcome.link}</code>
+          </p>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="grants-heading">
+        <h2 id="grants-heading">{t("staffAdmin.roles")}</h2>
+        <ul className="plain-list">
+          {grants.map((grant) => (
+            <li key={grant.id} className="grant-row">
+              {t(`roles.${grant.role}`)} — {grant.scope ?? t("home.wholeInstallation")}{" "}
+              {grant.removable && grants.length > 1 ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove-grant" />
+                  <input type="hidden" name="grantId" value={grant.id} />
+                  <button type="submit" className="link-button">
+                    {t("staffAdmin.removeGrant", { role: t(`roles.${grant.role}`) })}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <Form method="post">
+          <input type="hidden" name="intent" value="add-grant" />
+          <GrantFields
+            options={options}
+            errors={{ role: fieldErrors?.role, regionId: fieldErrors?.regionId, unitId: fieldErrors?.unitId, provinceId: fieldErrors?.provinceId }}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t("staffAdmin.addGrant")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="access-heading">
+        <h2 id="access-heading">{t("staffAdmin.accessHeading")}</h2>
+        <div className="form-actions">
+          <Form method="post">
+            <input type="hidden" name="intent" value="reset-password" />
+            <button type="submit" className="button" disabled={!person.active}>
+              {t("staffAdmin.resetPassword")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="reset-two-factor" />
+            <button type="submit" className="button">
+              {t("staffAdmin.resetTwoFactor")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value={person.active ? "deactivate" : "reactivate"} />
+            <button type="submit" className="button button-secondary">
+              {person.active ? t("staffAdmin.deactivate") : t("staffAdmin.reactivate")}
+            </button>
+          </Form>
+        </div>
+        <p className="hint">{t("staffAdmin.accessExplain")}</p>
+      </section>
+    </>
+  );
+}

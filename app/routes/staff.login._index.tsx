@@ -1,0 +1,85 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { FormMessage, TextField } from "~/components/forms";
+import { loginSchema } from "~/auth/forms";
+import { passwordStep, writePendingLogin } from "~/auth/login.server";
+import { currentStaff } from "~/auth/session.server";
+import { i18nServer } from "~/i18n.server";
+import { safeRedirectPath } from "~/utils/redirect";
+
+export const handle = { i18n: ["staff"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/staff");
+  if (await currentStaff(context.db, context.config, request)) throw redirect(redirectTo);
+  const t = await i18nServer.getFixedT(request, "staff");
+  return { redirectTo, title: `${t("login.title")} · Pintu Depan` };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password } = submission.value;
+  const result = await passwordStep(context.db, context.config, { email, password, clientAddress: context.clientAddress });
+  if (result.outcome === "throttled") {
+    return data(submission.reply({ formErrors: ["login.throttled"], hideFields: ["password"] }), { status: 429 });
+  }
+  if (result.outcome === "invalid") {
+    return data(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), { status: 400 });
+  }
+  const redirectTo = safeRedirectPath(submission.value.redirectTo, "/staff");
+  const next = result.stage === "verify" ? "/staff/login/verify" : "/staff/two-factor";
+  return redirect(next, {
+    status: 303,
+    headers: { "Set-Cookie": await writePendingLogin(context.config, { staffId: result.staffId, stage: result.stage, redirectTo }) },
+  });
+}
+
+export default function LoginPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  const [form, fields] = useForm<z.input<typeof loginSchema>>({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <div className="narrow">
+      <h1>{t("login.title")}</h1>
+      <p>{t("login.intro")}</p>
+      <FormMessage errors={form.errors?.map((e) => t(e))} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField
+          label={t("login.email")}
+          errors={fields.email.errors?.map((e) => t(e))}
+          autoComplete="username"
+          {...getInputProps(fields.email, { type: "email" })}
+          key={fields.email.key}
+        />
+        <TextField
+          label={t("login.password")}
+          errors={fields.password.errors?.map((e) => t(e))}
+          autoComplete="current-password"
+          {...getInputProps(fields.password, { type: "password" })}
+          key={fields.password.key}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("login.submit")}
+          </button>
+        </div>
+      </Form>
+      <p className="hint">{t("login.help")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * The permission matrix: every actor × action × resource cell is asserted against an
+ * explicit expectation, including conflict of interest and cross-region access.
+ */
+import { describe, expect, it } from "vitest";
+import { ACTIONS, attachedUnits, can, reach, reachIncludesUnit, type Action, type Actor, type Grant, type Resource } from "~/auth/policy";
+
+// The world: province 1 (regions 10 and 20), province 2 (region 30).
+// Units 100 and 101 in region 10, 200 in region 20, 300 in region 30.
+const RESOURCES: Record<string, Resource> = {
+  installation: { kind: "installation" },
+  P1: { kind: "province", provinceId: 1 },
+  P2: { kind: "province", provinceId: 2 },
+  R10: { kind: "region", provinceId: 1, regionId: 10 },
+  R20: { kind: "region", provinceId: 1, regionId: 20 },
+  R30: { kind: "region", provinceId: 2, regionId: 30 },
+  U100: { kind: "unit", provinceId: 1, regionId: 10, unitId: 100 },
+  U101: { kind: "unit", provinceId: 1, regionId: 10, unitId: 101 },
+  U200: { kind: "unit", provinceId: 1, regionId: 20, unitId: 200 },
+  U300: { kind: "unit", provinceId: 2, regionId: 30, unitId: 300 },
+};
+const ALL = Object.keys(RESOURCES);
+
+const grant = (role: Grant["role"], scope: Partial<Omit<Grant, "role">> = {}): Grant => ({
+  role,
+  provinceId: scope.provinceId ?? null,
+  regionId: scope.regionId ?? null,
+  unitId: scope.unitId ?? null,
+});
+const actor = (grants: Grant[], homeUnitId: number | null = null): Actor => ({ staffId: 1, homeUnitId, grants });
+
+const ACTORS: Record<string, Actor> = {
+  installationAdmin: actor([grant("admin")]),
+  regionAdmin10: actor([grant("admin", { regionId: 10 })]),
+  moderator10: actor([grant("moderator", { regionId: 10 })]),
+  moderator10HomeUnit100: actor([grant("moderator", { regionId: 10 })], 100),
+  moderator10Manager101: actor([grant("moderator", { regionId: 10 }), grant("unit_manager", { unitId: 101 })]),
+  unitManager100: actor([grant("unit_manager", { unitId: 100 })], 100),
+  evaluator10: actor([grant("evaluator", { regionId: 10 })]),
+  provinceMonitor1: actor([grant("province_monitor", { provinceId: 1 })]),
+  noRole: actor([]),
+};
+
+const REGION_10 = ["R10", "U100", "U101"];
+const UNITS_10 = ["U100", "U101"];
+const REGIONS_AND_UNITS = ["R10", "R20", "R30", "U100", "U101", "U200", "U300"];
+const ALL_UNITS = ["U100", "U101", "U200", "U300"];
+const NONE: string[] = [];
+
+/** For each actor and action: the resources it is allowed on. Everything else is denied. */
+const EXPECTED: Record<string, Record<Action, string[]>> = {
+  installationAdmin: {
+    "installation.manage": ["installation", "P1", "P2"],
+    "structure.manage": REGIONS_AND_UNITS,
+    "staff.manage": ALL,
+    "audit.read": ALL,
+    "report.read": NONE,
+    "report.moderate": NONE,
+    "comment.moderate": NONE,
+    "comment.reply": NONE,
+    "unit.results.read": ALL_UNITS,
+    "lke.read": REGIONS_AND_UNITS,
+    "lke.edit": NONE,
+    "aggregates.read": ALL,
+    "staff.area": ALL,
+  },
+  regionAdmin10: {
+    "installation.manage": NONE,
+    "structure.manage": REGION_10,
+    "staff.manage": REGION_10,
+    "audit.read": REGION_10,
+    "report.read": NONE,
+    "report.moderate": NONE,
+    "comment.moderate": NONE,
+    "comment.reply": NONE,
+    "unit.results.read": UNITS_10,
+    "lke.read": REGION_10,
+    "lke.edit": NONE,
+    "aggregates.read": REGION_10,
+    "staff.area": ALL,
+  },
+  moderator10: {
+    "installation.manage": NONE,
+    "structure.manage": NONE,
+    "staff.manage": NONE,
+    "audit.read": NONE,
+    "report.read": REGION_10,
+    "report.moderate": REGION_10,
+    "comment.moderate": REGION_10,
+    "comment.reply": NONE,
+    "unit.results.read": UNITS_10,
+    "lke.read": NONE,
+    "lke.edit": NONE,
+    "aggregates.read": REGION_10,
+    "staff.area": ALL,
+  },
+  // Conflict of interest: works in unit 100, so never sees reports about it.
+  moderator10HomeUnit100: {
+    "installation.manage": NONE,
+    "structure.manage": NONE,
+    "staff.manage": NONE,
+    "audit.read": NONE,
+    "report.read": ["R10", "U101"],
+    "report.moderate": ["R10", "U101"],
+    "comment.moderate": REGION_10,
+    "comment.reply": NONE,
+    "unit.results.read": UNITS_10,
+    "lke.read": NONE,
+    "lke.edit": NONE,
+    "aggregates.read": REGION_10,
+    "staff.area": ALL,
+  },
+  // Conflict of interest: manages unit 101.
+  moderator10Manager101: {
+    "installation.manage": NONE,
+    "structure.manage": NONE,
+    "staff.manage": NONE,
+    "audit.read": NONE,
+    "report.read": ["R10", "U100"],
+    "report.moderate": ["R10", "U100"],
+    "comment.moderate": REGION_10,
+    "comment.reply": ["U101"],
+    "unit.results.read": UNITS_10,
+    "lke.read": NONE,
+    "lke.edit": NONE,
+    "aggregates.read": REGION_10,
+    "staff.area": ALL,
+  },
+  unitManager100: {
+    "installation.manage": NONE,
+    "structure.manage": NONE,
+    "staff.manage": NONE,
+    "audit.read": NONE,
+    "report.read": NONE,
+    "report.moderate": NONE,
+    "comment.moderate": NONE,
+    "comment.reply": ["U100"],
+    "unit.results.read": ["U100"],
+    "lke.read": NONE,
+    "lke.edit": NONE,
+    "aggregates.read": ["U100"],
+    "staff.area": ALL,
+  },
+  evaluator10: {
+    "installation.manage": NONE,
+    "structure.manage": NONE,
+    "staff.manage": NONE,
+    "audit.read": NONE,
+    "report.read": NONE,
+    "report.moderate": NONE,
+    "comment.moderate": NONE,
+    "comment.reply": NONE,
+    "unit.results.read": UNITS_10,
+    "lke.read": REGION_10,
+    "lke.edit": REGION_10,
+    "aggregates.read": REGION_10,
+    "staff.area": ALL,
+  },
+  provinceMonitor1: {
+    "installation.manage": NONE,
+    "structure.manage": NONE,
+    "staff.manage": NONE,
+    "audit.read": NONE,
+    "report.read": NONE,
+    "report.moderate": NONE,
+    "comment.moderate": NONE,
+    "comment.reply": NONE,
+    "unit.results.read": NONE,
+    "lke.read": NONE,
+    "lke.edit": NONE,
+    "aggregates.read": ["P1", "R10", "R20", "U100", "U101", "U200"],
+    "staff.area": ALL,
+  },
+  noRole: Object.fromEntries(ACTIONS.map((a) => [a, NONE])) as Record<Action, string[]>,
+};
+
+describe("policy matrix", () => {
+  it("names every action in the expectations", () => {
+    for (const [name, byAction] of Object.entries(EXPECTED)) expect(Object.keys(byAction).sort(), name).toEqual([...ACTIONS].sort());
+  });
+
+  for (const [actorName, a] of Object.entries(ACTORS)) {
+    describe(actorName, () => {
+      for (const action of ACTIONS) {
+        it(`${action}`, () => {
+          const allowed = EXPECTED[actorName]![action];
+          const actual = ALL.filter((r) => can(a, action, RESOURCES[r]!));
+          expect(actual).toEqual(ALL.filter((r) => allowed.includes(r)));
+        });
+      }
+    });
+  }
+});
+
+describe("reach (for list queries) agrees with can on every action about data", () => {
+  const units = [
+    { unitId: 100, regionId: 10, provinceId: 1 },
+    { unitId: 101, regionId: 10, provinceId: 1 },
+    { unitId: 200, regionId: 20, provinceId: 1 },
+    { unitId: 300, regionId: 30, provinceId: 2 },
+  ];
+  for (const [actorName, a] of Object.entries(ACTORS)) {
+    it(actorName, () => {
+      for (const action of ACTIONS.filter((x) => x !== "installation.manage" && x !== "staff.area")) {
+        const r = reach(a, action);
+        for (const unit of units) {
+          expect(reachIncludesUnit(r, unit), `${action} unit ${unit.unitId}`).toBe(can(a, action, { kind: "unit", ...unit }));
+        }
+      }
+    });
+  }
+});
+
+describe("reach of actions that are not about data", () => {
+  it("is empty: the installation and the staff area are not lists of units", () => {
+    for (const action of ["installation.manage", "staff.area"] as const) {
+      const r = reach(ACTORS.installationAdmin!, action);
+      expect(r.all || r.regionIds.size + r.unitIds.size + r.provinceIds.size > 0).toBe(false);
+    }
+  });
+});
+
+describe("attachment", () => {
+  it("counts the home unit and every managed unit", () => {
+    expect([...attachedUnits(ACTORS.moderator10Manager101!)]).toEqual([101]);
+    expect([...attachedUnits(actor([grant("unit_manager", { unitId: 5 }), grant("unit_manager", { unitId: 6 })], 7))].sort()).toEqual([5, 6, 7]);
+  });
+});
