@@ -10,8 +10,9 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { createLoadContext } from "../app/utils/context.server";
+import { housekeeping } from "../app/utils/housekeeping.server";
 import { createAppRequestHandler } from "../app/utils/request-handler.server";
-import { createLogger } from "../app/utils/logger.server";
+import { createLogger, errorForLog } from "../app/utils/logger.server";
 import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
 import { clientAddress, sendFetchResponse, toFetchRequest } from "./node-adapter";
 
@@ -70,6 +71,10 @@ app.all("*", (req, res, next) => {
     .then((response) => sendFetchResponse(res, response))
     .catch(next);
 });
+
+const tidy = () => housekeeping(database.db).catch((error: unknown) => log.error({ err: errorForLog(error) }, "housekeeping failed"));
+await tidy();
+setInterval(tidy, 3_600_000).unref();
 
 const server = app.listen(config.port, config.host, () => {
   log.info({ port: config.port, database: database.target.driver }, `Pintu Depan is serving on http://localhost:${config.port}`);

@@ -100,7 +100,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return added ? back("grant-added") : fail({ fieldErrors: { role: ["errors.grantExists"] } });
     }
     case "remove-grant": {
-      const grant = await grantById(context.db, target.id, Number(formData.get("grantId")));
+      const grantId = Number(formData.get("grantId"));
+      const grant = Number.isSafeInteger(grantId) && grantId > 0 ? await grantById(context.db, target.id, grantId) : null;
       if (!grant) return fail({ error: "errors.grantUnknown" });
       if (!canManageGrant(signedIn.actor, resourceOfGrant(directory, grant))) throw forbidden();
       if (target.grants.length <= 1) return fail({ error: "errors.lastGrant" });

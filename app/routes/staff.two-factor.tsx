@@ -36,6 +36,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+// After the confirming post the pending-login cookie is gone; reloading this route's data
+// would send the browser to the sign-in page before the recovery codes are read.
+export const shouldRevalidate = () => false;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await readPendingLogin(context.config, request);
   if (!pending || pending.stage !== "enrol") throw redirect("/staff/login", 303);

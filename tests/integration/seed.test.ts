@@ -1,8 +1,9 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { agencies, provinces, regions, services, units } from "../../db/schema";
+import { agencies, provinces, regions, services, staff, staffGrants, units } from "../../db/schema";
+import { verifyPassword } from "~/auth/password.server";
 import { seed, seedIfEmpty } from "../../db/seed";
-import { seedProvinces } from "../../db/seed-data";
+import { DEMO_STAFF_PASSWORD, demoStaff, seedProvinces } from "../../db/seed-data";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let database: TestDatabase | undefined;
@@ -112,6 +113,29 @@ describe("seed", () => {
       .from(units)
       .where(sql`${units.servedPerPeriod} IS NULL OR ${units.openingHours} = '[]'::jsonb`);
     expect(empty[0]!.n).toBe(0);
+  });
+});
+
+describe("demo staff", () => {
+  it("one account per role with the documented password, no authenticator yet, seeded once", async () => {
+    database = await createTestDatabase();
+    await seed(database.db, { demo: true });
+    await seed(database.db, { demo: true });
+    const rows = await database.db
+      .select({ email: staff.email, role: staffGrants.role, hash: staff.passwordHash, totp: staff.totpEnabledAt })
+      .from(staff)
+      .innerJoin(staffGrants, eq(staffGrants.staffId, staff.id));
+    expect(rows.map((r) => r.email).sort()).toEqual(demoStaff.map((p) => p.email).sort());
+    expect(new Set(rows.map((r) => r.role))).toEqual(new Set(["admin", "moderator", "unit_manager", "evaluator", "province_monitor"]));
+    expect(rows.every((r) => r.totp === null)).toBe(true);
+    expect(await verifyPassword(rows[0]!.hash, DEMO_STAFF_PASSWORD)).toBe(true);
+  });
+
+  it("are not created without demo data", async () => {
+    database = await createTestDatabase();
+    await seed(database.db, { demo: false });
+    const [row] = await database.db.select({ n: count() }).from(staff);
+    expect(row?.n).toBe(0);
   });
 });
 

@@ -1,0 +1,300 @@
+/**
+ * Validation of the organisation-structure admin forms and the audit-log filters, shared by
+ * the server (actions, loaders) and the browser (conform). Pure: no I/O, no framework.
+ * Messages are translation keys of the "admin" namespace.
+ */
+import { z } from "zod";
+
+/** Lower-case ASCII words joined by single hyphens; the database checks the same pattern. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const REGION_KINDS = ["provinsi", "kabupaten", "kota"] as const;
+export const SERVED_PERIODS = ["month", "quarter", "semester", "year"] as const;
+/** Indonesia's three zones: WIB, WITA, WIT (no daylight saving time). */
+export const TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+export type TimeZone = (typeof TIME_ZONES)[number];
+export const ZONE_ABBREVIATIONS: Record<TimeZone, string> = {
+  "Asia/Jakarta": "WIB",
+  "Asia/Makassar": "WITA",
+  "Asia/Jayapura": "WIT",
+};
+
+export const LIMITS = {
+  slug: 80,
+  name: 200,
+  shortName: 50,
+  code: 20,
+  address: 500,
+  phone: 30,
+  email: 254,
+  filter: 100,
+  /** Opening-hours rules per unit. */
+  hoursRules: 4,
+  servedPerPeriod: 100_000_000,
+} as const;
+
+/** The largest value of a PostgreSQL integer column: ids beyond it cannot exist. */
+const INT_MAX = 2_147_483_647;
+
+/** Control characters (NUL above all) have no place in a name and PostgreSQL refuses NUL. */
+function withoutControlCharacters(text: string, allowLineBreaks = false): boolean {
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (allowLineBreaks && (code === 0x0a || code === 0x0d)) continue;
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
+function requiredText(max: number, required: string) {
+  return z
+    .string({ required_error: required, invalid_type_error: "errors.invalidValue" })
+    .trim()
+    .min(1, required)
+    .max(max, "errors.tooLong")
+    .refine((text) => withoutControlCharacters(text), "errors.controlCharacters");
+}
+
+function optionalText(max: number, allowLineBreaks = false) {
+  return z
+    .string({ invalid_type_error: "errors.invalidValue" })
+    .trim()
+    .max(max, "errors.tooLong")
+    .refine((text) => withoutControlCharacters(text, allowLineBreaks), "errors.controlCharacters")
+    .optional();
+}
+
+function id(message: string) {
+  return z
+    .number({ required_error: message, invalid_type_error: message })
+    .int(message)
+    .positive(message)
+    .max(INT_MAX, message);
+}
+
+function oneOf<T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.enum(values, { errorMap: () => ({ message }) });
+}
+
+export const slugField = z
+  .string({ required_error: "errors.slugRequired", invalid_type_error: "errors.slugFormat" })
+  .trim()
+  .max(LIMITS.slug, "errors.tooLong")
+  .regex(SLUG_PATTERN, "errors.slugFormat");
+
+const name = requiredText(LIMITS.name, "errors.nameRequired");
+
+/** Kode wilayah (Kemendagri): "62" for a province, "62.71" for a kabupaten or kota. */
+const provinceCode = z
+  .string({ required_error: "errors.codeRequired", invalid_type_error: "errors.invalidValue" })
+  .trim()
+  .max(LIMITS.code, "errors.tooLong")
+  .regex(/^\d{2}$/, "errors.provinceCodeFormat");
+const regionCode = z
+  .string({ required_error: "errors.codeRequired", invalid_type_error: "errors.invalidValue" })
+  .trim()
+  .max(LIMITS.code, "errors.tooLong")
+  .regex(/^\d{2}(\.\d{2})?$/, "errors.regionCodeFormat");
+
+const timeZone = oneOf(TIME_ZONES, "errors.timeZoneInvalid");
+
+export const provinceCreateSchema = z.object({ slug: slugField, name, code: provinceCode });
+
+export const regionCreateSchema = z.object({
+  provinceId: id("errors.provinceUnknown"),
+  slug: slugField,
+  name,
+  kind: oneOf(REGION_KINDS, "errors.kindInvalid"),
+  code: regionCode,
+  timeZone,
+});
+
+export const regionUpdateSchema = z.object({ name, code: regionCode, timeZone });
+
+export const agencyCreateSchema = z.object({
+  slug: slugField,
+  name,
+  shortName: optionalText(LIMITS.shortName),
+});
+
+export const unitCreateSchema = z.object({
+  agencyId: id("errors.agencyUnknown"),
+  slug: slugField,
+  name,
+});
+
+/** "HH:MM", 00:00 to 23:59. */
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+const time = z
+  .string({ invalid_type_error: "errors.timeFormat" })
+  .trim()
+  .regex(TIME_PATTERN, "errors.timeFormat")
+  .optional();
+
+const hoursRule = z
+  .object({
+    days: z
+      .array(z.number({ invalid_type_error: "errors.dayInvalid" }).int("errors.dayInvalid").min(1, "errors.dayInvalid").max(7, "errors.dayInvalid"), {
+        invalid_type_error: "errors.dayInvalid",
+      })
+      .max(7, "errors.dayInvalid")
+      .default([]),
+    opens: time,
+    closes: time,
+  })
+  .superRefine((rule, ctx) => {
+    // A row left entirely blank is simply not used.
+    if (rule.days.length === 0 && rule.opens === undefined && rule.closes === undefined) return;
+    if (rule.days.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["days"], message: "errors.daysRequired" });
+    if (rule.opens === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["opens"], message: "errors.timeRequired" });
+    if (rule.closes === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["closes"], message: "errors.timeRequired" });
+    // Zero-padded "HH:MM" strings compare in time order.
+    if (rule.opens !== undefined && rule.closes !== undefined && rule.closes <= rule.opens) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["closes"], message: "errors.closesBeforeOpens" });
+    }
+  });
+
+export interface HoursRule {
+  days: number[];
+  opens: string;
+  closes: string;
+}
+
+export const unitUpdateSchema = z
+  .object({
+    name,
+    agencyId: id("errors.agencyUnknown"),
+    address: optionalText(LIMITS.address, true),
+    phone: z
+      .string({ invalid_type_error: "errors.invalidValue" })
+      .trim()
+      .max(LIMITS.phone, "errors.tooLong")
+      .regex(/^\+?[0-9][0-9 ().-]*$/, "errors.phoneFormat")
+      .optional(),
+    email: z
+      .string({ invalid_type_error: "errors.invalidValue" })
+      .trim()
+      .max(LIMITS.email, "errors.tooLong")
+      .email("errors.emailFormat")
+      .optional(),
+    hours: z.array(hoursRule, { invalid_type_error: "errors.invalidValue" }).max(LIMITS.hoursRules, "errors.tooManyRules").default([]),
+    servedPerPeriod: z
+      .number({ invalid_type_error: "errors.servedInvalid" })
+      .int("errors.servedInvalid")
+      .min(0, "errors.servedInvalid")
+      .max(LIMITS.servedPerPeriod, "errors.servedInvalid")
+      .optional(),
+    servedPeriod: oneOf(SERVED_PERIODS, "errors.periodInvalid"),
+    active: z.boolean({ invalid_type_error: "errors.invalidValue" }).default(false),
+  })
+  .transform(({ hours, ...unit }) => ({
+    ...unit,
+    openingHours: hours
+      .filter((rule): rule is HoursRule => rule.days.length > 0 && rule.opens !== undefined && rule.closes !== undefined)
+      .map((rule) => ({ days: [...new Set(rule.days)].sort((a, b) => a - b), opens: rule.opens, closes: rule.closes })),
+  }));
+
+export type UnitUpdate = z.output<typeof unitUpdateSchema>;
+
+export const serviceAddSchema = z.object({ slug: slugField, name });
+const serviceId = id("errors.serviceUnknown");
+export const serviceRenameSchema = z.object({ serviceId, name });
+
+/** The small forms of one service row, told apart by their intent. */
+export const serviceChangeSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("rename-service"), serviceId, name }),
+    z.object({ intent: z.literal("move-service"), serviceId, direction: oneOf(["up", "down"] as const, "errors.invalidValue") }),
+    z.object({ intent: z.literal("deactivate-service"), serviceId }),
+    z.object({ intent: z.literal("reactivate-service"), serviceId }),
+  ],
+  { errorMap: () => ({ message: "errors.unknownIntent" }) },
+);
+
+// ─── Audit log filters ──────────────────────────────────────────────────────────────
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Is "YYYY-MM-DD" a real calendar date? */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const dateFilter = z
+  .string({ invalid_type_error: "errors.dateFormat" })
+  .trim()
+  .refine(isCalendarDate, "errors.dateFormat")
+  .optional();
+
+export const auditFilterSchema = z
+  .object({
+    action: optionalText(LIMITS.filter),
+    objectType: optionalText(LIMITS.filter),
+    actor: optionalText(LIMITS.email),
+    region: z.string({ invalid_type_error: "errors.regionUnknown" }).trim().max(LIMITS.slug, "errors.regionUnknown").regex(SLUG_PATTERN, "errors.regionUnknown").optional(),
+    from: dateFilter,
+    to: dateFilter,
+    beforeId: z
+      .number({ invalid_type_error: "errors.invalidValue" })
+      .int("errors.invalidValue")
+      .positive("errors.invalidValue")
+      .max(Number.MAX_SAFE_INTEGER, "errors.invalidValue")
+      .optional(),
+  })
+  .superRefine((filter, ctx) => {
+    if (filter.from && filter.to && filter.to < filter.from) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: "errors.dateRange" });
+    }
+  });
+
+export type AuditFilterInput = z.output<typeof auditFilterSchema>;
+
+/** Minutes that `zone` is ahead of UTC at the instant `at`. */
+function zoneOffsetMinutes(zone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return Math.round((asUtc - at.getTime()) / 60_000);
+}
+
+/** The instant a calendar day ("YYYY-MM-DD") starts in a time zone; `addDays` moves the day. */
+export function startOfDay(date: string, zone: string, addDays = 0): Date {
+  const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
+  const midnightUtc = Date.UTC(year, month - 1, day + addDays);
+  return new Date(midnightUtc - zoneOffsetMinutes(zone, new Date(midnightUtc)) * 60_000);
+}
+
+/** "2024-05-01 13:45:10" in the zone, and the zone's name as people know it (WIB, WITA, WIT, UTC). */
+export function formatInZone(at: Date, zone: string | null): { text: string; zone: string } {
+  const timeZone = zone ?? "UTC";
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const label = zone && zone in ZONE_ABBREVIATIONS ? ZONE_ABBREVIATIONS[zone as TimeZone] : zone ?? "UTC";
+  return {
+    text: `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`,
+    zone: label,
+  };
+}

@@ -1,0 +1,519 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
+import type { Resource } from "~/auth/policy";
+import { recordAudit } from "~/audit/audit.server";
+import { FormMessage, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { i18nServer } from "~/i18n.server";
+import {
+  addService,
+  findRegion,
+  findUnit,
+  listAgencyOptions,
+  listServices,
+  moveService,
+  renameService,
+  runChange,
+  setServiceActive,
+  updateUnit,
+} from "~/org/admin.server";
+import {
+  LIMITS,
+  SERVED_PERIODS,
+  serviceAddSchema,
+  serviceChangeSchema,
+  serviceRenameSchema,
+  unitUpdateSchema,
+} from "~/org/admin-schema";
+import { notFound } from "~/utils/http.server";
+
+export const handle = { i18n: ["admin"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The unit of the address, or 404 (after the sign-in check, so nobody learns anything anonymously). */
+async function unitOf(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
+  const region = await findRegion(context.db, params.region ?? "");
+  const unit = region ? await findUnit(context.db, region.id, params.unit ?? "") : null;
+  if (!region || !unit) {
+    await requireStaff(request, context);
+    throw notFound();
+  }
+  const resource: Resource = { kind: "unit", provinceId: region.provinceId, regionId: region.id, unitId: unit.id };
+  return { region, unit, resource };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { region, unit, resource } = await unitOf(request, context, params);
+  await requirePermission(request, context, "structure.manage", resource);
+  const [agencies, services] = await Promise.all([listAgencyOptions(context.db, region.id), listServices(context.db, unit.id)]);
+  const t = await i18nServer.getFixedT(request, "admin");
+  return {
+    region: { slug: region.slug, name: region.name },
+    unit,
+    agencies,
+    services,
+    saved: new URL(request.url).searchParams.get("saved") === "1",
+    title: t("unit.metaTitle", { name: unit.name }),
+  };
+}
+
+interface ActionResult {
+  intent: string | null;
+  serviceId: number | null;
+  result: SubmissionResult<string[]> | null;
+  error: string | null;
+}
+const failed = (outcome: ActionResult) => data(outcome, { status: 400 });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { region, unit, resource } = await unitOf(request, context, params);
+  const signedIn = await requirePermission(request, context, "structure.manage", resource);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = redirect(`/staff/admin/structure/${region.slug}/${unit.slug}?saved=1`, 303);
+  const audit = { actorStaffId: signedIn.id, actorRole: actingRole(signedIn, "structure.manage", resource), regionId: region.id };
+
+  switch (intent) {
+    case "update-unit": {
+      const submission = parseWithZod(formData, { schema: unitUpdateSchema });
+      if (submission.status !== "success") return failed({ intent, serviceId: null, result: submission.reply(), error: null });
+      const outcome = await runChange(context.db, async (tx) => {
+        const fields = await updateUnit(tx, region.id, unit, submission.value);
+        if (fields.length === 0) return;
+        await recordAudit(tx, { ...audit, action: "unit.update", objectType: "unit", objectId: unit.id, details: { fields } });
+      });
+      if (!outcome.ok) {
+        return failed({ intent, serviceId: null, result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), error: null });
+      }
+      return back;
+    }
+    case "add-service": {
+      const submission = parseWithZod(formData, { schema: serviceAddSchema });
+      if (submission.status !== "success") return failed({ intent, serviceId: null, result: submission.reply(), error: null });
+      const values = submission.value;
+      const outcome = await runChange(context.db, async (tx) => {
+        const serviceId = await addService(tx, unit.id, values);
+        await recordAudit(tx, { ...audit, action: "service.create", objectType: "service", objectId: serviceId, details: { unitId: unit.id, fields: Object.keys(values) } });
+      });
+      if (!outcome.ok) {
+        return failed({ intent, serviceId: null, result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), error: null });
+      }
+      return back;
+    }
+    case "rename-service":
+    case "move-service":
+    case "deactivate-service":
+    case "reactivate-service":
+      return serviceAction(intent);
+    default:
+      return failed({ intent: null, serviceId: null, result: null, error: "errors.unknownIntent" });
+  }
+
+  async function serviceAction(serviceIntent: string) {
+    const submission = parseWithZod(formData, { schema: serviceChangeSchema });
+    const serviceId = Number(formData.get("serviceId")) || null;
+    if (submission.status !== "success") {
+      // Only a rename has a field of its own to show an error beside; the rest are buttons.
+      const buttonErrors = Object.entries(submission.error ?? {})
+        .filter(([field]) => field !== "name")
+        .flatMap(([, messages]) => messages ?? []);
+      if (buttonErrors.length > 0) return failed({ intent: serviceIntent, serviceId, result: null, error: buttonErrors[0] ?? null });
+      return failed({ intent: serviceIntent, serviceId, result: submission.reply(), error: null });
+    }
+    const change = submission.value;
+    const outcome = await runChange(context.db, async (tx) => {
+      const record = (action: string, details: Record<string, unknown>) =>
+        recordAudit(tx, { ...audit, action, objectType: "service", objectId: change.serviceId, details: { unitId: unit.id, ...details } });
+      switch (change.intent) {
+        case "rename-service":
+          if (await renameService(tx, unit.id, change.serviceId, change.name)) await record("service.update", { fields: ["name"] });
+          return;
+        case "move-service":
+          if (await moveService(tx, unit.id, change.serviceId, change.direction)) {
+            await record("service.move", { fields: ["position"], direction: change.direction });
+          }
+          return;
+        case "deactivate-service":
+        case "reactivate-service": {
+          const active = change.intent === "reactivate-service";
+          if (await setServiceActive(tx, unit.id, change.serviceId, active)) {
+            await record(active ? "service.reactivate" : "service.deactivate", { fields: ["active"] });
+          }
+        }
+      }
+    });
+    if (!outcome.ok) {
+      if (!outcome.field) return failed({ intent: serviceIntent, serviceId, result: null, error: outcome.message });
+      return failed({ intent: serviceIntent, serviceId, result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), error: null });
+    }
+    return back;
+  }
+}
+
+type LastResult = SubmissionResult<string[]> | null | undefined;
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function UnitAdminPage() {
+  const { region, unit, agencies, services, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const { t } = useTranslation("admin");
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : null);
+  const renameResult = (serviceId: number) =>
+    actionData?.intent === "rename-service" && actionData.serviceId === serviceId ? actionData.result : null;
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/staff/admin/structure">{t("structure.title")}</Link>
+          </li>
+          <li>
+            <Link to={`/staff/admin/structure/${region.slug}`}>{region.name}</Link>
+          </li>
+          <li aria-current="page">{unit.name}</li>
+        </ol>
+      </nav>
+      <h1>{unit.name}</h1>
+      <p className="muted">
+        {t("unit.address", { address: `${region.slug}/${unit.slug}` })}
+        {unit.active ? (
+          <>
+            {" · "}
+            <Link to={`/units/${region.slug}/${unit.slug}`}>{t("unit.publicPage")}</Link>
+          </>
+        ) : (
+          ` · ${t("unit.inactiveNote")}`
+        )}
+      </p>
+      {saved ? (
+        <p className="form-message" role="status">
+          {t("saved")}
+        </p>
+      ) : null}
+      <FormMessage errors={actionData?.error ? [t(actionData.error)] : undefined} />
+
+      <EditUnitForm key={`unit-${location.key}`} unit={unit} agencies={agencies} lastResult={resultFor("update-unit")} />
+
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">{t("services.heading")}</h2>
+        <p className="hint">{t("services.orderHint")}</p>
+        {services.length === 0 ? (
+          <p>{t("services.none")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table admin-services">
+              <caption className="visually-hidden">{t("services.caption", { name: unit.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("services.position")}</th>
+                  <th scope="col">{t("services.service")}</th>
+                  <th scope="col">{t("services.status")}</th>
+                  <th scope="col">{t("services.rename")}</th>
+                  <th scope="col">{t("services.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {services.map((service, index) => (
+                  <ServiceRow
+                    key={`${service.id}-${location.key}`}
+                    service={service}
+                    index={index}
+                    last={index === services.length - 1}
+                    lastResult={renameResult(service.id)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <AddServiceForm key={`service-${location.key}`} lastResult={resultFor("add-service")} />
+    </>
+  );
+}
+
+const initialString = (value: unknown) => (typeof value === "string" ? value : "");
+const initialList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
+
+function EditUnitForm({ unit, agencies, lastResult }: { unit: LoaderData["unit"]; agencies: LoaderData["agencies"]; lastResult: LastResult }) {
+  const { t } = useTranslation("admin");
+  const rules = Array.from({ length: LIMITS.hoursRules }, (_, i) => unit.openingHours[i]);
+  const [form, fields] = useForm<z.input<typeof unitUpdateSchema>>({
+    id: "update-unit",
+    lastResult,
+    defaultValue: {
+      name: unit.name,
+      agencyId: String(unit.agencyId),
+      address: unit.address ?? "",
+      phone: unit.phone ?? "",
+      email: unit.email ?? "",
+      hours: rules.map((rule) => ({ days: rule ? rule.days.map(String) : [], opens: rule?.opens ?? "", closes: rule?.closes ?? "" })),
+      servedPerPeriod: unit.servedPerPeriod === null ? "" : String(unit.servedPerPeriod),
+      servedPeriod: unit.servedPeriod,
+      active: unit.active ? "on" : "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: unitUpdateSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  const hourRows = fields.hours.getFieldList();
+  return (
+    <section aria-labelledby="update-unit-heading">
+      <h2 id="update-unit-heading">{t("unit.editHeading")}</h2>
+      <p className="hint">{t("unit.slugFixed", { slug: unit.slug })}</p>
+      <FormMessage errors={errors(form.errors)} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="update-unit" />
+        <TextField
+          label={t("fields.name")}
+          errors={errors(fields.name.errors)}
+          autoComplete="off"
+          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
+          key={fields.name.key}
+        />
+        <SelectField
+          label={t("fields.agency")}
+          hint={t("fields.agencyHint")}
+          errors={errors(fields.agencyId.errors)}
+          options={agencies.map((a) => ({ value: String(a.id), label: a.name }))}
+          {...getSelectProps(fields.agencyId, { ariaAttributes: false })}
+          key={fields.agencyId.key}
+        />
+        <TextAreaField
+          label={t("fields.address")}
+          errors={errors(fields.address.errors)}
+          rows={3}
+          autoComplete="off"
+          {...getTextareaProps(fields.address, { ariaAttributes: false })}
+          key={fields.address.key}
+        />
+        <TextField
+          label={t("fields.phone")}
+          hint={t("fields.phoneHint")}
+          errors={errors(fields.phone.errors)}
+          autoComplete="off"
+          {...getInputProps(fields.phone, { type: "tel", ariaAttributes: false })}
+          key={fields.phone.key}
+        />
+        <TextField
+          label={t("fields.email")}
+          hint={t("fields.emailHint")}
+          errors={errors(fields.email.errors)}
+          autoComplete="off"
+          {...getInputProps(fields.email, { type: "email", ariaAttributes: false })}
+          key={fields.email.key}
+        />
+
+        <fieldset aria-describedby="update-unit-hours-hint">
+          <legend>{t("hours.legend")}</legend>
+          <p id="update-unit-hours-hint" className="hint">
+            {t("hours.hint")}
+          </p>
+          {fields.hours.errors?.length ? (
+            <ul className="field-errors" role="alert">
+              {errors(fields.hours.errors)?.map((e) => <li key={e}>{e}</li>)}
+            </ul>
+          ) : null}
+          {hourRows.map((row, index) => {
+            const rule = row.getFieldset();
+            const checked = initialList(rule.days.initialValue);
+            const daysErrorId = `${rule.days.id}-error`;
+            return (
+              <fieldset key={`${index}-${row.key ?? ""}`} className="admin-hours-rule">
+                <legend>{t("hours.rule", { number: index + 1 })}</legend>
+                <fieldset aria-describedby={rule.days.errors?.length ? daysErrorId : undefined} className="admin-days">
+                  <legend>{t("hours.days")}</legend>
+                  {WEEKDAYS.map((day) => (
+                    <label key={day} className="checkbox">
+                      <input type="checkbox" name={rule.days.name} value={String(day)} defaultChecked={checked.includes(String(day))} />
+                      {t(`days.${day}`)}
+                    </label>
+                  ))}
+                  {rule.days.errors?.length ? (
+                    <ul id={daysErrorId} className="field-errors">
+                      {errors(rule.days.errors)?.map((e) => <li key={e}>{e}</li>)}
+                    </ul>
+                  ) : null}
+                </fieldset>
+                <div className="admin-times">
+                  <TextField
+                    label={t("hours.opens")}
+                    errors={errors(rule.opens.errors)}
+                    id={rule.opens.id}
+                    type="time"
+                    name={rule.opens.name}
+                    defaultValue={initialString(rule.opens.initialValue)}
+                  />
+                  <TextField
+                    label={t("hours.closes")}
+                    errors={errors(rule.closes.errors)}
+                    id={rule.closes.id}
+                    type="time"
+                    name={rule.closes.name}
+                    defaultValue={initialString(rule.closes.initialValue)}
+                  />
+                </div>
+              </fieldset>
+            );
+          })}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("served.legend")}</legend>
+          <p className="hint">{t("served.hint")}</p>
+          <TextField
+            label={t("served.number")}
+            errors={errors(fields.servedPerPeriod.errors)}
+            inputMode="numeric"
+            min={0}
+            {...getInputProps(fields.servedPerPeriod, { type: "number", ariaAttributes: false })}
+            key={fields.servedPerPeriod.key}
+          />
+          <SelectField
+            label={t("served.period")}
+            errors={errors(fields.servedPeriod.errors)}
+            options={SERVED_PERIODS.map((period) => ({ value: period, label: t(`served.periods.${period}`) }))}
+            {...getSelectProps(fields.servedPeriod, { ariaAttributes: false })}
+            key={fields.servedPeriod.key}
+          />
+        </fieldset>
+
+        <div className="field admin-check">
+          <label className="checkbox">
+            <input {...getInputProps(fields.active, { type: "checkbox", ariaAttributes: false })} key={fields.active.key} />
+            {t("unit.active")}
+          </label>
+          <p className="hint">{t("unit.activeHint")}</p>
+        </div>
+
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("unit.save")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function ServiceRow({
+  service,
+  index,
+  last,
+  lastResult,
+}: {
+  service: LoaderData["services"][number];
+  index: number;
+  last: boolean;
+  lastResult: LastResult;
+}) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useForm<z.input<typeof serviceRenameSchema>>({
+    id: `rename-service-${service.id}`,
+    lastResult,
+    defaultValue: { name: service.name },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: serviceRenameSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  const serviceForm = (intent: string, label: string, extra?: { name: string; value: string }) => (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="serviceId" value={service.id} />
+      {extra ? <input type="hidden" name={extra.name} value={extra.value} /> : null}
+      <button type="submit" className="button">
+        {label}
+        <span className="visually-hidden">: {service.name}</span>
+      </button>
+    </Form>
+  );
+  return (
+    <tr>
+      <td>{index + 1}</td>
+      <th scope="row">
+        {service.name}
+        <br />
+        <span className="muted">{service.slug}</span>
+      </th>
+      <td>{service.active ? t("status.active") : t("status.inactive")}</td>
+      <td>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="rename-service" />
+          <input type="hidden" name="serviceId" value={service.id} />
+          <TextField
+            label={t("services.nameOf", { slug: service.slug })}
+            errors={errors(fields.name.errors)}
+            autoComplete="off"
+            {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
+            key={fields.name.key}
+          />
+          <button type="submit" className="button">
+            {t("services.rename")}
+            <span className="visually-hidden">: {service.slug}</span>
+          </button>
+        </Form>
+      </td>
+      <td>
+        <div className="admin-row-actions">
+          {index > 0 ? serviceForm("move-service", t("services.up"), { name: "direction", value: "up" }) : null}
+          {last ? null : serviceForm("move-service", t("services.down"), { name: "direction", value: "down" })}
+          {service.active ? serviceForm("deactivate-service", t("services.deactivate")) : serviceForm("reactivate-service", t("services.reactivate"))}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function AddServiceForm({ lastResult }: { lastResult: LastResult }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useForm<z.input<typeof serviceAddSchema>>({
+    id: "add-service",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: serviceAddSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  return (
+    <section aria-labelledby="add-service-heading">
+      <h2 id="add-service-heading">{t("services.addHeading")}</h2>
+      <FormMessage errors={errors(form.errors)} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="add-service" />
+        <TextField
+          label={t("fields.slug")}
+          hint={t("fields.slugHint")}
+          errors={errors(fields.slug.errors)}
+          autoComplete="off"
+          spellCheck={false}
+          {...getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
+          key={fields.slug.key}
+        />
+        <TextField
+          label={t("fields.name")}
+          errors={errors(fields.name.errors)}
+          autoComplete="off"
+          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
+          key={fields.name.key}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("services.add")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,278 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { actingRole, forbidden, requirePermission, requireStaff } from "~/auth/guard.server";
+import { can, reach, type Resource } from "~/auth/policy";
+import { recordAudit } from "~/audit/audit.server";
+import { FormMessage, SelectField, TextField } from "~/components/forms";
+import { i18nServer } from "~/i18n.server";
+import { createProvince, createRegion, listManageableRegions, listProvinces, runChange } from "~/org/admin.server";
+import { provinceCreateSchema, REGION_KINDS, regionCreateSchema, TIME_ZONES, ZONE_ABBREVIATIONS } from "~/org/admin-schema";
+
+export const handle = { i18n: ["admin"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+const INSTALLATION: Resource = { kind: "installation" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await requireStaff(request, context);
+  const manageable = reach(signedIn.actor, "structure.manage");
+  if (!manageable.all && manageable.regionIds.size === 0 && manageable.provinceIds.size === 0) throw forbidden();
+  const canInstall = can(signedIn.actor, "installation.manage", INSTALLATION);
+  const [groups, provinces] = await Promise.all([
+    listManageableRegions(context.db, manageable),
+    canInstall ? listProvinces(context.db) : Promise.resolve([]),
+  ]);
+  const t = await i18nServer.getFixedT(request, "admin");
+  return {
+    groups,
+    provinces: provinces.map(({ id, name }) => ({ id, name })),
+    canInstall,
+    saved: new URL(request.url).searchParams.get("saved") === "1",
+    title: t("structure.metaTitle"),
+  };
+}
+
+interface ActionResult {
+  intent: string | null;
+  result: SubmissionResult<string[]> | null;
+  error: string | null;
+}
+const failed = (outcome: ActionResult) => data(outcome, { status: 400 });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const signedIn = await requirePermission(request, context, "installation.manage", INSTALLATION);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const audit = { actorStaffId: signedIn.id, actorRole: actingRole(signedIn, "installation.manage", INSTALLATION) };
+
+  switch (intent) {
+    case "create-region": {
+      const submission = parseWithZod(formData, { schema: regionCreateSchema });
+      if (submission.status !== "success") return failed({ intent, result: submission.reply(), error: null });
+      const values = submission.value;
+      const outcome = await runChange(context.db, async (tx) => {
+        const regionId = await createRegion(tx, values);
+        await recordAudit(tx, {
+          ...audit,
+          action: "region.create",
+          objectType: "region",
+          objectId: regionId,
+          regionId,
+          details: { fields: Object.keys(values) },
+        });
+      });
+      if (!outcome.ok) return failed({ intent, result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), error: null });
+      return redirect("/staff/admin/structure?saved=1", 303);
+    }
+    case "create-province": {
+      const submission = parseWithZod(formData, { schema: provinceCreateSchema });
+      if (submission.status !== "success") return failed({ intent, result: submission.reply(), error: null });
+      const values = submission.value;
+      const outcome = await runChange(context.db, async (tx) => {
+        const provinceId = await createProvince(tx, values);
+        await recordAudit(tx, {
+          ...audit,
+          action: "province.create",
+          objectType: "province",
+          objectId: provinceId,
+          details: { fields: Object.keys(values) },
+        });
+      });
+      if (!outcome.ok) return failed({ intent, result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), error: null });
+      return redirect("/staff/admin/structure?saved=1", 303);
+    }
+    default:
+      return failed({ intent: null, result: null, error: "errors.unknownIntent" });
+  }
+}
+
+export default function StructurePage() {
+  const { groups, provinces, canInstall, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const { t } = useTranslation("admin");
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : null);
+  return (
+    <>
+      <h1>{t("structure.title")}</h1>
+      {saved ? (
+        <p className="form-message" role="status">
+          {t("saved")}
+        </p>
+      ) : null}
+      <FormMessage errors={actionData?.error ? [t(actionData.error)] : undefined} />
+
+      <section aria-labelledby="regions-heading">
+        <h2 id="regions-heading">{t("structure.regionsHeading")}</h2>
+        {groups.length === 0 ? <p>{t("structure.noRegions")}</p> : null}
+        {groups.map((province) => (
+          <div key={province.id}>
+            <h3 id={`province-${province.id}`}>{province.name}</h3>
+            <div className="table-scroll">
+              <table className="data-table" aria-labelledby={`province-${province.id}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("structure.region")}</th>
+                    <th scope="col">{t("structure.kind")}</th>
+                    <th scope="col">{t("structure.code")}</th>
+                    <th scope="col">{t("structure.units")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {province.regions.map((region) => (
+                    <tr key={region.id}>
+                      <th scope="row">
+                        <Link to={`/staff/admin/structure/${region.slug}`}>{region.name}</Link>
+                      </th>
+                      <td>{t(`regionKinds.${region.kind}`)}</td>
+                      <td>{region.code}</td>
+                      <td>{region.unitCount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        ))}
+      </section>
+
+      {canInstall ? (
+        <>
+          <CreateRegionForm key={`region-${location.key}`} provinces={provinces} lastResult={resultFor("create-region")} />
+          <CreateProvinceForm key={`province-${location.key}`} lastResult={resultFor("create-province")} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+type LastResult = SubmissionResult<string[]> | null | undefined;
+
+function CreateRegionForm({ provinces, lastResult }: { provinces: ReadonlyArray<{ id: number; name: string }>; lastResult: LastResult }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useForm<z.input<typeof regionCreateSchema>>({
+    id: "create-region",
+    lastResult,
+    defaultValue: { timeZone: "Asia/Jakarta", kind: "kabupaten" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: regionCreateSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  return (
+    <section aria-labelledby="create-region-heading">
+      <h2 id="create-region-heading">{t("structure.createRegionHeading")}</h2>
+      <FormMessage errors={errors(form.errors)} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="create-region" />
+        <SelectField
+          label={t("fields.province")}
+          errors={errors(fields.provinceId.errors)}
+          options={[{ value: "", label: t("fields.choose") }, ...provinces.map((p) => ({ value: String(p.id), label: p.name }))]}
+          {...getSelectProps(fields.provinceId, { ariaAttributes: false })}
+          key={fields.provinceId.key}
+        />
+        <TextField
+          label={t("fields.slug")}
+          hint={t("fields.slugHint")}
+          errors={errors(fields.slug.errors)}
+          autoComplete="off"
+          spellCheck={false}
+          {...getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
+          key={fields.slug.key}
+        />
+        <TextField
+          label={t("fields.name")}
+          errors={errors(fields.name.errors)}
+          autoComplete="off"
+          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
+          key={fields.name.key}
+        />
+        <SelectField
+          label={t("fields.kind")}
+          errors={errors(fields.kind.errors)}
+          options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regionKinds.${kind}`) }))}
+          {...getSelectProps(fields.kind, { ariaAttributes: false })}
+          key={fields.kind.key}
+        />
+        <TextField
+          label={t("fields.code")}
+          hint={t("fields.regionCodeHint")}
+          errors={errors(fields.code.errors)}
+          autoComplete="off"
+          inputMode="decimal"
+          {...getInputProps(fields.code, { type: "text", ariaAttributes: false })}
+          key={fields.code.key}
+        />
+        <SelectField
+          label={t("fields.timeZone")}
+          errors={errors(fields.timeZone.errors)}
+          options={TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZones.${ZONE_ABBREVIATIONS[zone]}`) }))}
+          {...getSelectProps(fields.timeZone, { ariaAttributes: false })}
+          key={fields.timeZone.key}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("structure.createRegion")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function CreateProvinceForm({ lastResult }: { lastResult: LastResult }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useForm<z.input<typeof provinceCreateSchema>>({
+    id: "create-province",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: provinceCreateSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  return (
+    <section aria-labelledby="create-province-heading">
+      <h2 id="create-province-heading">{t("structure.createProvinceHeading")}</h2>
+      <FormMessage errors={errors(form.errors)} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="create-province" />
+        <TextField
+          label={t("fields.slug")}
+          hint={t("fields.slugHint")}
+          errors={errors(fields.slug.errors)}
+          autoComplete="off"
+          spellCheck={false}
+          {...getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
+          key={fields.slug.key}
+        />
+        <TextField
+          label={t("fields.name")}
+          errors={errors(fields.name.errors)}
+          autoComplete="off"
+          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
+          key={fields.name.key}
+        />
+        <TextField
+          label={t("fields.code")}
+          hint={t("fields.provinceCodeHint")}
+          errors={errors(fields.code.errors)}
+          autoComplete="off"
+          inputMode="numeric"
+          {...getInputProps(fields.code, { type: "text", ariaAttributes: false })}
+          key={fields.code.key}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("structure.createProvince")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

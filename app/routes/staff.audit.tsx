@@ -1,0 +1,226 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { forbidden, requireStaff } from "~/auth/guard.server";
+import { reach } from "~/auth/policy";
+import { listAudit, type AuditFilter } from "~/audit/audit.server";
+import { FormMessage, SelectField, TextField } from "~/components/forms";
+import { i18nServer } from "~/i18n.server";
+import { listAllRegions, staffIdByEmail } from "~/org/admin.server";
+import { auditFilterSchema, formatInZone, startOfDay, ZONE_ABBREVIATIONS, type TimeZone } from "~/org/admin-schema";
+
+export const handle = { i18n: ["admin"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+const PAGE_SIZE = 50;
+const FILTER_FIELDS = ["action", "objectType", "actor", "region", "from", "to"] as const;
+type FilterField = (typeof FILTER_FIELDS)[number];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await requireStaff(request, context);
+  const readable = reach(signedIn.actor, "audit.read");
+  if (!readable.all && readable.regionIds.size === 0) throw forbidden();
+
+  const url = new URL(request.url);
+  const t = await i18nServer.getFixedT(request, "admin");
+  const regions = (await listAllRegions(context.db)).filter((region) => readable.all || readable.regionIds.has(region.id));
+  const regionsById = new Map(regions.map((region) => [region.id, region]));
+  // What was typed, shown back in the form (clipped: the form is not a place to echo megabytes).
+  const typed = Object.fromEntries(FILTER_FIELDS.map((field) => [field, (url.searchParams.get(field) ?? "").slice(0, 300)])) as Record<FilterField, string>;
+
+  const submission = parseWithZod(url.searchParams, { schema: auditFilterSchema });
+  const errors: Record<string, string[]> = {};
+  if (submission.status !== "success") {
+    for (const [field, messages] of Object.entries(submission.error ?? {})) if (messages?.length) errors[field] = messages;
+  }
+  const value = submission.status === "success" ? submission.value : null;
+  // Only regions within reach can be chosen; any other slug is refused, not silently widened.
+  const region = typed.region ? regions.find((r) => r.slug === typed.region) : undefined;
+  if (typed.region && !region) errors.region = ["errors.regionUnknown"];
+
+  // Dates are read in the chosen region's zone, in the only zone a region admin works in, or in UTC.
+  const onlyRegion = !readable.all && regions.length === 1 ? regions[0] : undefined;
+  const zone = region?.timeZone ?? onlyRegion?.timeZone ?? "UTC";
+  const zoneLabel = zone in ZONE_ABBREVIATIONS ? ZONE_ABBREVIATIONS[zone as TimeZone] : zone;
+
+  const base = {
+    typed,
+    zone: zoneLabel,
+    regionOptions: regions.map(({ slug, name }) => ({ slug, name })),
+    title: t("audit.metaTitle"),
+  };
+  if (!value || Object.keys(errors).length > 0) {
+    return data({ ...base, errors, entries: [], olderQuery: null, newestQuery: null }, { status: 400 });
+  }
+
+  const filter: AuditFilter = {
+    action: value.action,
+    objectType: value.objectType,
+    regionId: region?.id,
+    from: value.from ? startOfDay(value.from, zone) : undefined,
+    to: value.to ? startOfDay(value.to, zone, 1) : undefined,
+    beforeId: value.beforeId,
+    limit: PAGE_SIZE + 1,
+  };
+  let rows: Awaited<ReturnType<typeof listAudit>> = [];
+  const actorId = value.actor ? await staffIdByEmail(context.db, value.actor) : undefined;
+  // An e-mail address nobody has: nothing to show (and no hint whether it exists).
+  if (actorId !== null) rows = await listAudit(context.db, readable, { ...filter, actorStaffId: actorId });
+
+  const page = rows.slice(0, PAGE_SIZE);
+  const query = (beforeId?: number) => {
+    const params = new URLSearchParams();
+    for (const field of FILTER_FIELDS) if (typed[field]) params.set(field, typed[field]);
+    if (beforeId !== undefined) params.set("beforeId", String(beforeId));
+    return params.toString();
+  };
+  const oldest = page.at(-1);
+
+  return {
+    ...base,
+    errors,
+    entries: page.map((row) => {
+      const rowRegion = row.regionId === null ? undefined : regionsById.get(row.regionId);
+      const time = formatInZone(row.at, rowRegion?.timeZone ?? null);
+      return {
+        id: row.id,
+        iso: row.at.toISOString(),
+        time: time.text,
+        zone: time.zone,
+        actorEmail: row.actorEmail,
+        actorRole: row.actorRole,
+        action: row.action,
+        object: row.objectId === null ? row.objectType : `${row.objectType} #${row.objectId}`,
+        region: rowRegion?.name ?? null,
+        details: JSON.stringify(row.details),
+      };
+    }),
+    olderQuery: rows.length > PAGE_SIZE && oldest ? query(oldest.id) : null,
+    newestQuery: value.beforeId !== undefined ? query() : null,
+  };
+}
+
+export default function AuditPage() {
+  const { typed, zone, regionOptions, errors, entries, olderQuery, newestQuery } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const fieldErrors = (field: string) => errors[field]?.map((e) => t(e));
+  const otherErrors = Object.entries(errors)
+    .filter(([field]) => !(FILTER_FIELDS as readonly string[]).includes(field))
+    .flatMap(([, messages]) => messages ?? [])
+    .map((e) => t(e));
+  return (
+    <>
+      <h1>{t("audit.title")}</h1>
+      <p>{t("audit.intro")}</p>
+
+      <section aria-labelledby="filter-heading">
+        <h2 id="filter-heading">{t("audit.filterHeading")}</h2>
+        <FormMessage errors={otherErrors.length > 0 ? otherErrors : undefined} />
+        <Form method="get" action="/staff/audit" className="admin-filters">
+          <TextField
+            label={t("audit.action")}
+            hint={t("audit.actionHint")}
+            name="action"
+            defaultValue={typed.action}
+            errors={fieldErrors("action")}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <TextField
+            label={t("audit.objectType")}
+            hint={t("audit.objectTypeHint")}
+            name="objectType"
+            defaultValue={typed.objectType}
+            errors={fieldErrors("objectType")}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <TextField label={t("audit.actor")} type="email" name="actor" defaultValue={typed.actor} errors={fieldErrors("actor")} autoComplete="off" />
+          <SelectField
+            label={t("audit.region")}
+            name="region"
+            defaultValue={typed.region}
+            errors={fieldErrors("region")}
+            options={[{ value: "", label: t("audit.allRegions") }, ...regionOptions.map((r) => ({ value: r.slug, label: r.name }))]}
+          />
+          <TextField
+            label={t("audit.from")}
+            hint={t("audit.dateHint", { zone })}
+            type="date"
+            name="from"
+            defaultValue={typed.from}
+            errors={fieldErrors("from")}
+          />
+          <TextField label={t("audit.to")} hint={t("audit.dateHint", { zone })} type="date" name="to" defaultValue={typed.to} errors={fieldErrors("to")} />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary">
+              {t("audit.apply")}
+            </button>
+            <Link to="/staff/audit" className="button">
+              {t("audit.clear")}
+            </Link>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="entries-heading">
+        <h2 id="entries-heading">{t("audit.entriesHeading")}</h2>
+        {entries.length === 0 ? (
+          <p>{t("audit.none")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table admin-audit">
+              <caption className="visually-hidden">{t("audit.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("audit.time")}</th>
+                  <th scope="col">{t("audit.actor")}</th>
+                  <th scope="col">{t("audit.role")}</th>
+                  <th scope="col">{t("audit.action")}</th>
+                  <th scope="col">{t("audit.object")}</th>
+                  <th scope="col">{t("audit.region")}</th>
+                  <th scope="col">{t("audit.details")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.id}>
+                    <th scope="row">
+                      <time dateTime={entry.iso}>{entry.time}</time> {entry.zone}
+                    </th>
+                    <td>{entry.actorEmail ?? t("audit.system")}</td>
+                    <td>{t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })}</td>
+                    <td>
+                      <code>{entry.action}</code>
+                    </td>
+                    <td>{entry.object}</td>
+                    <td>{entry.region ?? t("audit.installation")}</td>
+                    <td>
+                      <code className="audit-details">{entry.details}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {olderQuery !== null || newestQuery !== null ? (
+          <nav aria-label={t("audit.paging")} className="form-actions">
+            {newestQuery !== null ? (
+              <Link to={`/staff/audit${newestQuery ? `?${newestQuery}` : ""}`} className="button">
+                {t("audit.newest")}
+              </Link>
+            ) : null}
+            {olderQuery !== null ? (
+              <Link to={`/staff/audit?${olderQuery}`} className="button">
+                {t("audit.older")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { currentTotp } from "~/auth/totp.server";
+import { startServer, type RunningServer } from "../helpers/server";
+import { accessibilityViolations, launchBrowser } from "./browser";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * A demo account's first sign-in: wrong password, password, authenticator enrolment,
+ * recovery codes, staff home. `check` runs on every page reached.
+ */
+async function firstSignIn(context: BrowserContext, email: string, displayName: string, check: (page: Page) => Promise<void>) {
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/staff`);
+  await page.waitForURL(/\/staff\/login\?redirectTo=%2Fstaff$/);
+  await check(page);
+
+  await page.getByLabel("Surel").fill(email);
+  await page.getByLabel("Kata sandi").fill("salah-sama-sekali");
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  await expect.poll(() => page.getByRole("alert").textContent()).toContain("Surel atau kata sandi salah.");
+  await check(page);
+
+  await page.getByLabel("Kata sandi").fill("pintu-depan-demo");
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  await page.waitForURL(/\/staff\/two-factor$/);
+  expect(await page.getByRole("img", { name: "Kode QR untuk aplikasi autentikator" }).count()).toBe(1);
+  await check(page);
+
+  const secret = ((await page.locator("main code").textContent()) ?? "").replace(/\s/g, "");
+  await page.getByLabel("Kode 6 angka dari aplikasi").fill(await currentTotp(secret));
+  await page.getByRole("button", { name: "Aktifkan" }).click();
+  await expect.poll(() => page.locator("h1").textContent()).toBe("Verifikasi dua langkah aktif");
+  expect(await page.locator(".code-list li").count()).toBe(10);
+  await check(page);
+
+  await page.getByRole("link", { name: "Lanjut ke beranda staf" }).click();
+  await page.waitForURL(/\/staff$/);
+  await expect.poll(() => page.locator("h1").textContent()).toBe(`Selamat datang, ${displayName}`);
+  await check(page);
+  return page;
+}
+
+describe("staff sign-in", () => {
+  it("works without JavaScript, the code entry included", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 390, height: 844 } });
+    const page = await firstSignIn(context, "admin@demo.pintudepan.id", "Admin Instalasi (demo)", async () => {});
+    for (const path of ["/staff/admin/staff", "/staff/account", "/staff/audit", "/staff/admin/structure", "/staff/admin/structure/kota-palangka-raya"]) {
+      expect((await page.goto(`${server.baseUrl}${path}`))?.status(), path).toBe(200);
+    }
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await page.waitForURL(/\/staff\/login$/);
+    expect((await page.goto(`${server.baseUrl}/staff`))?.url()).toMatch(/\/staff\/login/);
+    await context.close();
+  });
+
+  it("has no WCAG 2.1 AA violation at any step, with JavaScript, on a phone", async () => {
+    const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
+    const problems: string[] = [];
+    const check = async (page: Page) => {
+      problems.push(...(await accessibilityViolations(page)).map((v) => `${new URL(page.url()).pathname} ${v}`));
+    };
+    const page = await firstSignIn(context, "admin.palangkaraya@demo.pintudepan.id", "Admin Kota Palangka Raya (demo)", check);
+    for (const path of [
+      "/staff/admin/staff",
+      "/staff/account",
+      "/staff/audit",
+      "/staff/admin/structure",
+      "/staff/admin/structure/kota-palangka-raya",
+      "/staff/admin/structure/kota-palangka-raya/disdukcapil",
+    ]) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await check(page);
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});

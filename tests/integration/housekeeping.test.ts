@@ -1,0 +1,67 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rateLimits, setupTokens, staffSessions } from "../../db/schema";
+import { createSetupToken } from "~/auth/accounts.server";
+import { hitLimit, peekLimit } from "~/security/rate-limit.server";
+import { housekeeping } from "~/utils/housekeeping.server";
+import { loadConfig } from "~/utils/env.server";
+import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+import { createStaff, sessionFor } from "../helpers/staff";
+
+let database: TestDatabase;
+const config = loadConfig({});
+beforeAll(async () => {
+  database = await createSeededTestDatabase({ demo: false });
+});
+afterAll(() => database.drop());
+
+describe("throttling counters", () => {
+  const limit = { bucket: "test", max: 2, windowSeconds: 600 };
+
+  it("count per key and window, and block past the maximum", async () => {
+    const now = new Date("2026-11-28T10:00:00Z");
+    expect((await hitLimit(database.db, config.secrets.hashKey, limit, "a", now)).blocked).toBe(false);
+    expect((await hitLimit(database.db, config.secrets.hashKey, limit, "a", now)).blocked).toBe(false);
+    expect((await peekLimit(database.db, config.secrets.hashKey, limit, "a", now)).blocked).toBe(true);
+    expect((await hitLimit(database.db, config.secrets.hashKey, limit, "a", now)).blocked).toBe(true);
+    expect((await peekLimit(database.db, config.secrets.hashKey, limit, "b", now)).blocked).toBe(false);
+    // The next window starts fresh.
+    expect((await peekLimit(database.db, config.secrets.hashKey, limit, "a", new Date("2026-11-28T10:10:00Z"))).hits).toBe(0);
+  });
+
+  it("use a different stored key every day for the same client", async () => {
+    await hitLimit(database.db, config.secrets.hashKey, limit, "same-client", new Date("2026-11-28T10:00:00Z"));
+    await hitLimit(database.db, config.secrets.hashKey, limit, "same-client", new Date("2026-11-29T10:00:00Z"));
+    const keys = await database.db.select({ key: rateLimits.keyHash }).from(rateLimits).where(eq(rateLimits.bucket, "test"));
+    expect(new Set(keys.map((k) => k.key)).size).toBe(keys.length);
+  });
+});
+
+describe("housekeeping", () => {
+  it("removes old counters, ended sessions and spent links, and keeps live ones", async () => {
+    const person = await createStaff(database.db, config, { grants: [{ role: "admin" }] });
+    await sessionFor(database.db, config, person.id);
+    await database.db.update(staffSessions).set({ revokedAt: new Date() }).where(eq(staffSessions.staffId, person.id));
+    await sessionFor(database.db, config, person.id);
+    await database.db.transaction((tx) => createSetupToken(tx, config, person.id));
+    await housekeeping(database.db, new Date("2026-12-05T00:00:00Z"));
+    const [counters] = await database.db.select({ n: count() }).from(rateLimits);
+    expect(counters?.n).toBe(0);
+    const sessions = await database.db.select().from(staffSessions).where(eq(staffSessions.staffId, person.id));
+    // On 5 December every session of today is older than 12 hours: all gone.
+    expect(sessions).toHaveLength(0);
+    const tokens = await database.db.select().from(setupTokens).where(eq(setupTokens.staffId, person.id));
+    expect(tokens).toHaveLength(0);
+  });
+
+  it("keeps what is still in use", async () => {
+    const person = await createStaff(database.db, config, { grants: [{ role: "admin" }] });
+    await sessionFor(database.db, config, person.id);
+    await database.db.transaction((tx) => createSetupToken(tx, config, person.id));
+    await hitLimit(database.db, config.secrets.hashKey, { bucket: "keep", max: 5, windowSeconds: 600 }, "k");
+    await housekeeping(database.db);
+    expect(await database.db.select().from(staffSessions).where(eq(staffSessions.staffId, person.id))).toHaveLength(1);
+    expect(await database.db.select().from(setupTokens).where(eq(setupTokens.staffId, person.id))).toHaveLength(1);
+    expect(await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "keep"))).toHaveLength(1);
+  });
+});
