@@ -45,7 +45,7 @@ export default async function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.append("Vary", "Cookie, Accept-Language");
-          applySecurityHeaders(responseHeaders, nonce);
+          applySecurityHeaders(responseHeaders, nonce, { captcha: loadContext.config.captcha !== null });
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
           );

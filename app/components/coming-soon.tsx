@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** A clearly labelled placeholder for a journey that is not open yet. */
-export function ComingSoon({ feature }: { feature: "rate" | "report" }) {
+export function ComingSoon({ feature }: { feature: "report" }) {
   const { t } = useTranslation("org");
   return (
     <div className="container narrow">

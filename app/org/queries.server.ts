@@ -148,3 +148,20 @@ export async function searchUnits(db: Database, term: string) {
     matchingServices: serviceRows.filter((s) => s.unitId === id).map((s) => s.name),
   }));
 }
+
+/** Every active unit, grouped by region, for the "which unit did you visit?" page. */
+export async function listUnitsByRegion(db: Database) {
+  const rows = await db
+    .select({ regionSlug: regions.slug, regionName: regions.name, unitSlug: units.slug, unitName: units.name })
+    .from(units)
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .where(eq(units.active, true))
+    .orderBy(asc(regions.name), asc(units.name));
+  const byRegion = new Map<string, { slug: string; name: string; units: Array<{ slug: string; name: string }> }>();
+  for (const row of rows) {
+    const region = byRegion.get(row.regionSlug) ?? { slug: row.regionSlug, name: row.regionName, units: [] };
+    region.units.push({ slug: row.unitSlug, name: row.unitName });
+    byRegion.set(row.regionSlug, region);
+  }
+  return [...byRegion.values()];
+}

@@ -44,7 +44,7 @@ export default function UnitPage() {
       </p>
 
       <div className="cta-row">
-        <Link to="/rate" className="button button-primary">
+        <Link to={`/rate/${unit.regionSlug}/${unit.slug}`} className="button button-primary">
           {t("unit.ctaRate")}
         </Link>
         <Link to="/report" className="button button-secondary">

@@ -128,14 +128,21 @@ describe("unit page", () => {
 });
 
 describe("coming-soon pages", () => {
-  it.each([
-    ["/rate", "Penilaian layanan segera hadir"],
-    ["/report", "Pelaporan pintu belakang segera hadir"],
-  ])("%s is clearly labelled", async (path, heading) => {
+  it.each([["/report", "Pelaporan pintu belakang segera hadir"]])("%s is clearly labelled", async (path, heading) => {
     const { status, html } = await page(path);
     expect(status).toBe(200);
     expect(h1Of(html)).toBe(heading);
     expect(textOf(html)).toContain("Segera hadir");
+  });
+});
+
+describe("rate a service", () => {
+  it("lists every unit to rate, by region", async () => {
+    const { status, html } = await page("/rate");
+    expect(status).toBe(200);
+    expect(h1Of(html)).toBe("Nilai layanan");
+    expect(html).toContain('href="/rate/kota-palangka-raya/disdukcapil"');
+    expect(html).toContain('href="/rate/kabupaten-kotawaringin-timur/dpmptsp"');
   });
 });
 

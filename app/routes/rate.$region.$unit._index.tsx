@@ -1,0 +1,295 @@
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useNonce } from "~/components/nonce";
+import { i18nServer } from "~/i18n.server";
+import { SKM_ELEMENTS } from "~/regulation/skm";
+import { randomToken } from "~/security/crypto.server";
+import { verifyCaptcha } from "~/security/captcha.server";
+import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, ratingSchema, SUGGESTION_MAX } from "~/skm/form-schema";
+import { unitForRating } from "~/skm/queries.server";
+import { submitRating } from "~/skm/submit.server";
+import { notFound } from "~/utils/http.server";
+
+export const handle = { i18n: ["skm"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+async function loadUnit(params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
+  const unit = await unitForRating(context.db, params.region ?? "", params.unit ?? "");
+  if (!unit) throw notFound();
+  return unit;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const unit = await loadUnit(params, context);
+  const t = await i18nServer.getFixedT(request, "skm");
+  return {
+    unit: { name: unit.name, regionSlug: unit.regionSlug, slug: unit.slug },
+    services: unit.services,
+    token: randomToken(),
+    captchaSiteKey: context.config.captcha?.siteKey ?? null,
+    title: `${t("form.title", { unit: unit.name })} · Pintu Depan`,
+  };
+}
+
+// Each view gets its own submission token: never serve this page from a cache.
+export const headers = () => ({ "Cache-Control": "no-store" });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const unit = await loadUnit(params, context);
+  const formData = await request.formData();
+  const thanks = `/rate/${unit.regionSlug}/${unit.slug}/thanks`;
+
+  // Bots fill every field; people never see this one. Answer as if all went well.
+  if (String(formData.get("website") ?? "") !== "") return redirect(thanks, 303);
+
+  const submission = parseWithZod(formData, { schema: ratingSchema(unit.services.map((s) => s.id)) });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+
+  const captcha = await verifyCaptcha(context.config, formData.get("h-captcha-response")?.toString() ?? null);
+  if (captcha === "failed") return data(submission.reply({ formErrors: ["errors.captcha"] }), { status: 400 });
+  if (captcha === "unavailable") return data(submission.reply({ formErrors: ["errors.captchaUnavailable"] }), { status: 503 });
+
+  const outcome = await submitRating(context.db, context.config, { unit, clientAddress: context.clientAddress, values: submission.value });
+  if (outcome === "throttled") return data(submission.reply({ formErrors: ["errors.throttled"] }), { status: 429 });
+  return redirect(thanks, 303);
+}
+
+export default function RatingForm() {
+  const { unit, services, token, captchaSiteKey } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("skm");
+  const nonce = useNonce();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ratingSchema(services.map((s) => s.id)) }),
+  });
+  const fieldErrors = Object.entries(form.allErrors).filter(([name]) => name !== "" && name !== form.id);
+
+  return (
+    <div className="container narrow">
+      <h1>{t("form.title", { unit: unit.name })}</h1>
+      <p>{t("form.intro")}</p>
+
+      {form.errors?.length || fieldErrors.length ? (
+        <div className="form-message form-error" role="alert" tabIndex={-1}>
+          <p>{form.errors?.length ? form.errors.map((e) => t(e)).join(" ") : t("form.errorSummary")}</p>
+          {fieldErrors.length ? (
+            <ul>
+              {fieldErrors.map(([name, errors]) => (
+                <li key={name}>
+                  <a href={`#${name}`}>{`${labelOf(name, t)}: ${errors.map((e) => t(e)).join(" ")}`}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="token" value={(fields.token.initialValue as string | undefined) ?? token} />
+
+        <ChoiceGroup
+          name="serviceId"
+          legend={t("form.service")}
+          field={fields.serviceId}
+          options={services.map((s) => ({ value: String(s.id), label: s.name }))}
+          t={t}
+        />
+
+        <h2>{t("form.questionsHeading")}</h2>
+        {SKM_ELEMENTS.map((element, index) => (
+          <ChoiceGroup
+            key={element}
+            name={element}
+            legend={`${index + 1}. ${t(`questions.${element}.question`)}`}
+            field={fields[element]}
+            options={[1, 2, 3, 4].map((v) => ({ value: String(v), label: t(`questions.${element}.${v}`) }))}
+            t={t}
+            scale
+          />
+        ))}
+
+        <h2>{t("form.profileHeading")}</h2>
+        <p className="hint">{t("form.profileIntro")}</p>
+        <ChoiceGroup
+          name="sex"
+          legend={t("form.sex")}
+          field={fields.sex}
+          options={[
+            { value: "L", label: t("form.sexL") },
+            { value: "P", label: t("form.sexP") },
+            { value: "", label: t("form.skip") },
+          ]}
+          t={t}
+        />
+        <SelectRow name="ageBand" label={t("form.age")} field={fields.ageBand} t={t} options={AGE_BANDS.map((v) => ({ value: v, label: t(`form.ages.${v}`) }))} />
+        <SelectRow
+          name="education"
+          label={t("form.education")}
+          field={fields.education}
+          t={t}
+          options={EDUCATIONS.map((v) => ({ value: v, label: t(`form.educations.${v}`) }))}
+        />
+        <SelectRow
+          name="occupation"
+          label={t("form.occupation")}
+          field={fields.occupation}
+          t={t}
+          options={OCCUPATIONS.map((v) => ({ value: v, label: t(`form.occupations.${v}`) }))}
+        />
+
+        <div className={fields.suggestion.errors ? "field field-invalid" : "field"}>
+          <label htmlFor="suggestion">{t("form.suggestion")}</label>
+          <p id="suggestion-hint" className="hint">
+            {t("form.suggestionHint")}
+          </p>
+          <textarea
+            id="suggestion"
+            name="suggestion"
+            maxLength={SUGGESTION_MAX}
+            defaultValue={(fields.suggestion.initialValue as string | undefined) ?? ""}
+            aria-describedby={fields.suggestion.errors ? "suggestion-hint suggestion-error" : "suggestion-hint"}
+            aria-invalid={fields.suggestion.errors ? true : undefined}
+          />
+          {fields.suggestion.errors ? (
+            <p id="suggestion-error" className="field-errors">
+              {fields.suggestion.errors.map((e) => t(e)).join(" ")}
+            </p>
+          ) : null}
+        </div>
+
+        {/* A trap for bots: hidden from people and from assistive technology. */}
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="website">{t("form.honeypot")}</label>
+          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+
+        <p className="hint">{t("form.privacy")}</p>
+        {captchaSiteKey ? (
+          <>
+            <p className="hint">{t("form.captchaNotice")}</p>
+            <div className="h-captcha" data-sitekey={captchaSiteKey} />
+            <script src="https://js.hcaptcha.com/1/api.js" async defer nonce={nonce} />
+          </>
+        ) : (
+          <p className="hint">{t("form.captchaOff")}</p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("form.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+function labelOf(name: string, t: Translate): string {
+  if ((SKM_ELEMENTS as readonly string[]).includes(name)) return t(`questions.${name}.name`);
+  const labels: Record<string, string> = {
+    serviceId: "form.service",
+    sex: "form.sex",
+    ageBand: "form.age",
+    education: "form.education",
+    occupation: "form.occupation",
+    suggestion: "form.suggestion",
+    token: "form.submit",
+  };
+  return t(labels[name] ?? "form.submit");
+}
+
+/** A radio group in a fieldset: big tap targets, keyboard-friendly, errors tied to the group. */
+function ChoiceGroup({
+  name,
+  legend,
+  field,
+  options,
+  t,
+  scale,
+}: {
+  name: string;
+  legend: string;
+  field: FieldMetadata<unknown>;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  t: Translate;
+  scale?: boolean;
+}) {
+  const errorId = `${name}-error`;
+  const chosen = typeof field.initialValue === "string" ? field.initialValue : undefined;
+  return (
+    <fieldset
+      id={name}
+      className={`choice-group${scale ? " choice-scale" : ""}${field.errors ? " field-invalid" : ""}`}
+      aria-describedby={field.errors ? errorId : undefined}
+    >
+      <legend>{legend}</legend>
+      {field.errors ? (
+        <p id={errorId} className="field-errors">
+          {field.errors.map((e) => t(e)).join(" ")}
+        </p>
+      ) : null}
+      {options.map((option) => {
+        const id = `${name}-${option.value || "skip"}`;
+        return (
+          <div key={id} className="choice">
+            <input
+              type="radio"
+              id={id}
+              name={name}
+              value={option.value}
+              defaultChecked={chosen === option.value}
+            />
+            <label htmlFor={id}>{option.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function SelectRow({
+  name,
+  label,
+  field,
+  options,
+  t,
+}: {
+  name: string;
+  label: string;
+  field: FieldMetadata<unknown>;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  t: Translate;
+}) {
+  const errorId = `${name}-error`;
+  return (
+    <div className={field.errors ? "field field-invalid" : "field"}>
+      <label htmlFor={name}>{label}</label>
+      <select
+        id={name}
+        name={name}
+        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
+        aria-describedby={field.errors ? errorId : undefined}
+        aria-invalid={field.errors ? true : undefined}
+      >
+        <option value="">{t("form.skip")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {field.errors ? (
+        <p id={errorId} className="field-errors">
+          {field.errors.map((e) => t(e)).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

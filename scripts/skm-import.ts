@@ -1,0 +1,61 @@
+/**
+ * `npm run skm:import -- --unit REGION/UNIT FILE.csv`: imports paper SKM responses.
+ * All or nothing: one bad row rejects the file, every problem is listed by line, nothing is
+ * stored. Prints the number of rows imported.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { importSkmCsv } from "../app/skm/import.server";
+import { findUnit } from "../app/skm/queries.server";
+import { createLogger } from "../app/utils/logger.server";
+import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+function usage(message: string): never {
+  console.error(message);
+  console.error("Usage: npm run skm:import -- --unit REGION/UNIT FILE.csv");
+  process.exit(2);
+}
+
+let unitAddress: string | undefined;
+let file: string | undefined;
+try {
+  const { values, positionals } = parseArgs({ options: { unit: { type: "string" } }, allowPositionals: true });
+  unitAddress = values.unit;
+  if (positionals.length !== 1) usage("Give exactly one CSV file.");
+  file = positionals[0];
+} catch (error) {
+  usage((error as Error).message);
+}
+const [regionSlug, unitSlug, ...extra] = (unitAddress ?? "").split("/");
+if (!regionSlug || !unitSlug || extra.length > 0) usage("--unit must be REGION/UNIT, e.g. kota-palangka-raya/disdukcapil");
+
+let text: string;
+try {
+  if (statSync(file!).size > MAX_BYTES) usage(`${file} is larger than 50 MB`);
+  text = readFileSync(file!, "utf8");
+} catch (error) {
+  usage(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+}
+
+const config = readConfigOrExit();
+const database = await openConfiguredDatabase(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel));
+try {
+  const unit = await findUnit(database.db, regionSlug, unitSlug);
+  if (!unit) {
+    console.error(`There is no unit ${regionSlug}/${unitSlug}.`);
+    process.exitCode = 1;
+  } else {
+    const { imported, problems } = await importSkmCsv(database.db, unit, text);
+    if (problems.length > 0) {
+      console.error(`${file}: nothing imported, ${problems.length} problem${problems.length === 1 ? "" : "s"}:`);
+      for (const p of problems) console.error(`  line ${p.line}: ${p.message}`);
+      process.exitCode = 1;
+    } else {
+      console.log(`Imported ${imported} rows into ${regionSlug}/${unitSlug}.`);
+    }
+  }
+} finally {
+  await database.close();
+}

@@ -1,0 +1,123 @@
+/**
+ * The paper import command and the public JSON API, end to end: the published example
+ * (shared/fixtures/skm-example.csv) goes in through `npm run skm:import` and comes out of
+ * GET /api/v1/units/{region}/{unit}/skm with the expected figures.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { auditLog, skmResponses } from "../../db/schema";
+import { seed } from "../../db/seed";
+import { createTestApp, type TestApp } from "../helpers/app";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+const FIXTURE = path.resolve("../shared/fixtures/skm-example.csv");
+const EXPECTED = JSON.parse(readFileSync(path.resolve("../shared/fixtures/skm-example.expected.json"), "utf8")) as Record<string, unknown>;
+const tmp = mkdtempSync(path.join(os.tmpdir(), "pintu-depan-skm-"));
+
+let database: TestDatabase | undefined;
+let handle: DatabaseHandle;
+let databaseUrl: string;
+let app: TestApp;
+
+/** Runs the import command as an operator would, against this test's database. */
+function importCsv(unit: string, file: string) {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/skm-import.ts", "--unit", unit, file], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: databaseUrl, DATA_DIR: tmp, LOG_LEVEL: "warn" },
+    timeout: 120_000,
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  if (database.url) {
+    databaseUrl = database.url;
+    handle = database;
+    await seed(handle.db, { demo: false });
+  } else {
+    // PGlite is in-process: the command gets a folder of its own, opened here after it exits.
+    await database.drop();
+    database = undefined;
+    databaseUrl = `pglite:${path.join(tmp, "pglite")}`;
+    const prepared = await openDatabase({ driver: "pglite", dataDir: path.join(tmp, "pglite") });
+    await prepared.migrate();
+    await seed(prepared.db, { demo: false });
+    await prepared.close();
+  }
+});
+
+afterAll(async () => {
+  if (database) await database.drop();
+  else await handle?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function openForApp() {
+  if (!database) handle = await openDatabase({ driver: "pglite", dataDir: path.join(tmp, "pglite") });
+  app = await createTestApp(handle.db);
+}
+
+describe("skm:import and the SKM API", () => {
+  it("refuses a bad file whole, listing every problem by line", () => {
+    const bad = path.join(tmp, "bad.csv");
+    const good = readFileSync(FIXTURE, "utf8").trim().split(/\r?\n/);
+    writeFileSync(bad, [good[0], good[1], "2026-13-01,KTP-el,L,30,S1,PNS,4,4,4,4,4,4,4,4,4", good[2], "2026-01-02,Paspor,L,30,S1,PNS,0,4,4,4,4,4,4,4,4"].join("\n"));
+    const result = importCsv("kota-palangka-raya/disdukcapil", bad);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("nothing imported, 3 problems");
+    expect(result.stderr).toContain('line 3: date "2026-13-01" is not a date in the form YYYY-MM-DD');
+    expect(result.stderr).toContain('line 5: service "Paspor" is not a service of this unit');
+    expect(result.stderr).toContain('line 5: u1 "0" must be 1, 2, 3, 4 or blank');
+  });
+
+  it("imports the published example and the API gives its figures", async () => {
+    const result = importCsv("kota-palangka-raya/disdukcapil", FIXTURE);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe("Imported 120 rows into kota-palangka-raya/disdukcapil.");
+
+    await openForApp();
+    const [rows] = await handle.db.select({ n: count() }).from(skmResponses);
+    expect(rows?.n).toBe(120);
+    const [audit] = await handle.db.select({ n: count() }).from(auditLog);
+    expect(audit?.n).toBe(1);
+
+    const response = await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?from=2026-01-01&to=2026-12-31");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toEqual({
+      unit: "kota-palangka-raya/disdukcapil",
+      from: "2026-01-01",
+      to: "2026-12-31",
+      published: true,
+      profile: "permenpanrb-14-2017",
+      ...EXPECTED,
+    });
+  });
+
+  it("publishes no figure below the disclosure threshold", async () => {
+    const body = (await (await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?from=2026-01-01&to=2026-01-01")).json()) as Record<string, unknown>;
+    expect(body).toEqual({ unit: "kota-palangka-raya/disdukcapil", from: "2026-01-01", to: "2026-01-01", respondents: 1, published: false });
+    const empty = (await (await app.get("/api/v1/units/kota-palangka-raya/dpmptsp/skm?from=2026-01-01&to=2026-12-31")).json()) as Record<string, unknown>;
+    expect(empty).toMatchObject({ respondents: 0, published: false });
+    expect(empty).not.toHaveProperty("ikm");
+  });
+
+  it("answers bad periods with a translated 400 and unknown units with 404", async () => {
+    for (const query of ["", "?from=2026-01-01", "?from=2026-02-30&to=2026-03-01", "?from=yesterday&to=today", "?from=2026-03-01&to=2026-01-01", "?from=1900-01-01&to=2026-01-01"]) {
+      const response = await app.get(`/api/v1/units/kota-palangka-raya/disdukcapil/skm${query}`);
+      expect(response.status, query).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toBe("bad_period");
+    }
+    const english = await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm", { "Accept-Language": "en" });
+    expect(((await english.json()) as { message: string }).message).toBe("The from and to parameters are required, as dates YYYY-MM-DD.");
+    const unknown = await app.get("/api/v1/units/kota-palangka-raya/nope/skm?from=2026-01-01&to=2026-01-31");
+    expect(unknown.status).toBe(404);
+  });
+});
