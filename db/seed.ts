@@ -6,11 +6,14 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "./client";
 import { hashPassword } from "../app/auth/password.server";
+import { seedDemoRatings } from "./seed-demo-ratings";
 import { agencies, provinces, regions, services, staff, staffGrants, units } from "./schema";
 import { DEMO_STAFF_PASSWORD, demoOpeningHours, demoStaff, seedProvinces, type SeedProvince } from "./seed-data";
 
 export interface SeedOptions {
   demo: boolean;
+  /** Demo SKM ratings too (default: with demo data). Tests that need no history turn them off. */
+  demoRatings?: boolean;
 }
 
 export interface SeedResult {
@@ -33,6 +36,7 @@ export async function seed(db: Database, options: SeedOptions, data: SeedProvinc
     if (demoPasswordHash) {
       await seedDemo(tx, data);
       await seedDemoStaff(tx, demoPasswordHash);
+      if (options.demoRatings ?? true) await seedDemoRatings(tx);
     }
   });
 }

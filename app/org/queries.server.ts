@@ -26,6 +26,7 @@ export async function getRegion(db: Database, regionSlug: string) {
       slug: regions.slug,
       name: regions.name,
       kind: regions.kind,
+      timeZone: regions.timeZone,
       provinceName: provinces.name,
     })
     .from(regions)
@@ -69,6 +70,7 @@ export async function getUnit(db: Database, regionSlug: string, unitSlug: string
       agencyName: agencies.name,
       regionSlug: regions.slug,
       regionName: regions.name,
+      regionTimeZone: regions.timeZone,
       provinceName: provinces.name,
     })
     .from(units)

@@ -5,8 +5,13 @@ import { i18nServer } from "~/i18n.server";
 import { formatOpeningHours } from "~/org/opening-hours";
 import { getUnit } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
+import { NrrTable, TrendTable } from "~/components/skm-charts";
+import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
+import { unitSkmView } from "~/skm/dashboard.server";
+import { localDate } from "~/skm/import.server";
+import { parsePeriod, recentPeriods } from "~/skm/periods";
 
-export const handle = { i18n: ["org"] };
+export const handle = { i18n: ["org", "skm"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -15,16 +20,28 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!unit) throw notFound();
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(request, "org");
-  const { id: _id, openingHours, ...shown } = unit;
+  const { id, openingHours, ...shown } = unit;
+  const today = localDate(unit.regionTimeZone);
+  const periods = recentPeriods(today);
+  // An unknown period in the address falls back to this year rather than failing the page.
+  const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
+  const skm = await unitSkmView(context.db, context.config.disclosureMin, { id, servedPerPeriod: unit.servedPerPeriod, servedPeriod: unit.servedPeriod }, period);
   return {
     unit: { ...shown, hours: formatOpeningHours(openingHours, locale) },
+    period: { key: period.key, kind: period.kind, year: period.year, index: period.index },
+    periods: periods.map((p) => ({ key: p.key, kind: p.kind, year: p.year, index: p.index })),
+    skm,
+    disclosureMin: context.config.disclosureMin,
     title: t("unit.metaTitle", { name: unit.name }),
   };
 }
 
 export default function UnitPage() {
-  const { unit } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("org");
+  const { unit, period, periods, skm, disclosureMin } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("org");
+  const periodLabel = usePeriodLabel()(period);
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   return (
     <div className="container">
       <nav aria-label={t("breadcrumb")} className="breadcrumb">
@@ -52,9 +69,57 @@ export default function UnitPage() {
         </Link>
       </div>
 
-      <section aria-labelledby="ikm-heading" className="panel">
+      <section aria-labelledby="ikm-heading">
         <h2 id="ikm-heading">{t("unit.ikmHeading")}</h2>
-        <p>{t("unit.noDataYet")}</p>
+        <PeriodPicker options={periods} selected={period.key} />
+        {skm.published && skm.score !== null && skm.ikm !== null ? (
+          <>
+            <div className="panel">
+              <p className="score-row">
+                <span>
+                  <span className="score-big">{number(skm.score, 2)}</span> {t("skmPanel.outOf")}
+                </span>
+                <span>
+                  <span className="grade">{skm.grade}</span> {t(`skmPanel.performance.${skm.performance}`)}
+                </span>
+              </p>
+              <p>
+                {t("skmPanel.summary", {
+                  period: periodLabel,
+                  ikm: number(skm.ikm, 2),
+                  count: skm.respondents,
+                  respondents: number(skm.respondents, 0),
+                })}
+              </p>
+              {skm.minimumSample !== null ? (
+                <p className={skm.sampleTooSmall ? "warning" : undefined}>
+                  {skm.sampleTooSmall
+                    ? t("skmPanel.sampleTooSmall", { minimum: number(skm.minimumSample, 0), population: number(skm.population ?? 0, 0) })
+                    : t("skmPanel.sampleEnough", { minimum: number(skm.minimumSample, 0), population: number(skm.population ?? 0, 0) })}
+                </p>
+              ) : null}
+            </div>
+            {skm.priorities.length > 0 ? (
+              <>
+                <h3>{t("skmPanel.prioritiesHeading")}</h3>
+                <ol>
+                  {skm.priorities.map((p) => (
+                    <li key={p.element}>
+                      {t(`skm:questions.${p.element}.name`)} ({number(p.nrr, 2)})
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+            {skm.nrr ? <NrrTable nrr={skm.nrr} caption={t("skmPanel.nrrCaption", { period: periodLabel })} /> : null}
+          </>
+        ) : (
+          <p className="panel">
+            {skm.respondents === 0 ? t("unit.noDataYet") : t("skmPanel.belowThreshold", { count: skm.respondents, minimum: disclosureMin })}
+          </p>
+        )}
+        {period.kind !== "month" ? <TrendTable trend={skm.trend} caption={t("skmPanel.trendCaption", { period: periodLabel })} /> : null}
+        <p className="hint">{t("skmPanel.method")}</p>
       </section>
 
       <div className="two-columns">

@@ -51,25 +51,29 @@ export async function storeResponses(tx: Database, responses: readonly NewRespon
     group.totals = addResponse(group.totals, r.answers);
     byUnitDay.set(key, group);
   }
-  for (const group of byUnitDay.values()) {
-    const values = {
-      unitId: group.unitId,
-      day: group.day,
-      respondents: group.respondents,
-      ...Object.fromEntries(
-        SKM_ELEMENTS.flatMap((e) => [
-          [sumColumn(e), group.totals[e].sum],
-          [countColumn(e), group.totals[e].count],
-        ]),
-      ),
-    };
-    const increments = Object.fromEntries(
-      ["respondents", ...SKM_ELEMENTS.flatMap((e) => [sumColumn(e), countColumn(e)])].map((column) => [
-        column,
-        sql.raw(`"skm_daily_totals"."${snake(column)}" + excluded."${snake(column)}"`),
+  const groups = [...byUnitDay.values()].map((group) => ({
+    unitId: group.unitId,
+    day: group.day,
+    respondents: group.respondents,
+    ...Object.fromEntries(
+      SKM_ELEMENTS.flatMap((e) => [
+        [sumColumn(e), group.totals[e].sum],
+        [countColumn(e), group.totals[e].count],
       ]),
-    );
-    await tx.insert(skmDailyTotals).values(values).onConflictDoUpdate({ target: [skmDailyTotals.unitId, skmDailyTotals.day], set: increments });
+    ),
+  }));
+  const increments = Object.fromEntries(
+    ["respondents", ...SKM_ELEMENTS.flatMap((e) => [sumColumn(e), countColumn(e)])].map((column) => [
+      column,
+      sql.raw(`"skm_daily_totals"."${snake(column)}" + excluded."${snake(column)}"`),
+    ]),
+  );
+  // One statement per batch of unit-days (each key once per statement, as ON CONFLICT requires).
+  for (let i = 0; i < groups.length; i += 500) {
+    await tx
+      .insert(skmDailyTotals)
+      .values(groups.slice(i, i + 500))
+      .onConflictDoUpdate({ target: [skmDailyTotals.unitId, skmDailyTotals.day], set: increments });
   }
   return ids;
 }

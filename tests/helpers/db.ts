@@ -70,9 +70,12 @@ async function createDatabaseFromTemplate(admin: postgres.Sql, name: string, tem
   }
 }
 
-/** A cloned database with the organisation seed (and demo figures unless told otherwise). */
-export async function createSeededTestDatabase(options: { demo?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * A cloned database with the organisation seed: demo figures and accounts unless told
+ * otherwise, demo ratings only when asked (most tests need an empty rating history).
+ */
+export async function createSeededTestDatabase(options: { demo?: boolean; demoRatings?: boolean } = {}): Promise<TestDatabase> {
   const database = await createTestDatabase();
-  await seed(database.db, { demo: options.demo ?? true });
+  await seed(database.db, { demo: options.demo ?? true, demoRatings: options.demoRatings ?? false });
   return database;
 }

@@ -37,7 +37,7 @@ const expected = {
 describe("seed", () => {
   it("carries the first tenant and a second region of Kalimantan Tengah", async () => {
     database = await createTestDatabase();
-    await seed(database.db, { demo: true });
+    await seed(database.db, { demo: true, demoRatings: false });
     const rows = await database.db
       .select({ region: regions.slug, unit: units.slug })
       .from(units)
@@ -77,19 +77,19 @@ describe("seed", () => {
 
   it("is idempotent: seeding twice leaves the same rows", async () => {
     database = await createTestDatabase();
-    await seed(database.db, { demo: true });
+    await seed(database.db, { demo: true, demoRatings: false });
     const first = await counts(database.db);
     expect(first).toEqual(expected);
-    await seed(database.db, { demo: true });
+    await seed(database.db, { demo: true, demoRatings: false });
     expect(await counts(database.db)).toEqual(first);
   });
 
   it("seeds an empty database only, and never overwrites what an admin changed", async () => {
     database = await createTestDatabase();
-    expect(await seedIfEmpty(database.db, { demo: true })).toEqual({ seeded: true });
+    expect(await seedIfEmpty(database.db, { demo: true, demoRatings: false })).toEqual({ seeded: true });
     await database.db.update(units).set({ servedPerPeriod: 123 }).where(eq(units.slug, "dpmptsp"));
-    expect(await seedIfEmpty(database.db, { demo: true })).toEqual({ seeded: false });
-    await seed(database.db, { demo: true });
+    expect(await seedIfEmpty(database.db, { demo: true, demoRatings: false })).toEqual({ seeded: false });
+    await seed(database.db, { demo: true, demoRatings: false });
     const changed = await database.db.select({ served: units.servedPerPeriod }).from(units).where(eq(units.slug, "dpmptsp"));
     expect(changed.map((r) => r.served)).toEqual([123, 123]);
   });
@@ -107,7 +107,7 @@ describe("seed", () => {
 
   it("with demo data gives every unit hours and a served figure", async () => {
     database = await createTestDatabase();
-    await seed(database.db, { demo: true });
+    await seed(database.db, { demo: true, demoRatings: false });
     const empty = await database.db
       .select({ n: count() })
       .from(units)
@@ -119,8 +119,8 @@ describe("seed", () => {
 describe("demo staff", () => {
   it("one account per role with the documented password, no authenticator yet, seeded once", async () => {
     database = await createTestDatabase();
-    await seed(database.db, { demo: true });
-    await seed(database.db, { demo: true });
+    await seed(database.db, { demo: true, demoRatings: false });
+    await seed(database.db, { demo: true, demoRatings: false });
     const rows = await database.db
       .select({ email: staff.email, role: staffGrants.role, hash: staff.passwordHash, totp: staff.totpEnabledAt })
       .from(staff)
@@ -162,5 +162,24 @@ describe("organisation constraints", () => {
       .values({ regionId: kotim!.id, agencyId: kotimAgency!.id, slug: "upt-baru", name: "UPT Baru" })
       .returning({ id: units.id });
     expect(ok).toHaveLength(1);
+  });
+});
+
+describe("demo ratings", () => {
+  it("give the first tenant a year of ratings, some units below the threshold, seeded once", async () => {
+    const { skmResponses: responses } = await import("../../db/schema");
+    const { periodTotals } = await import("~/skm/responses.server");
+    database = await createTestDatabase();
+    await seed(database.db, { demo: true });
+    const [first] = await database.db.select({ n: count() }).from(responses);
+    expect(first!.n).toBeGreaterThan(1500);
+    await seed(database.db, { demo: true });
+    const [second] = await database.db.select({ n: count() }).from(responses);
+    expect(second!.n).toBe(first!.n);
+    const [dinsos] = await database.db.select({ id: units.id }).from(units).where(eq(units.slug, "dinsos"));
+    const { parsePeriod } = await import("~/skm/periods");
+    const month = parsePeriod(new Date().toISOString().slice(0, 7))!;
+    const totals = await periodTotals(database.db, [dinsos!.id], month.from, month.to);
+    expect(totals.respondents).toBeLessThan(5);
   });
 });

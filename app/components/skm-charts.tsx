@@ -1,0 +1,90 @@
+/**
+ * SKM figures as server-rendered tables with SVG bars: readable without JavaScript, by screen
+ * readers (the numbers are in the text; the bars are decoration) and on paper.
+ */
+import { useTranslation } from "react-i18next";
+
+const BAR_WIDTH = 160;
+
+function Bar({ value, max }: { value: number; max: number }) {
+  const width = Math.max(0, Math.min(1, value / max)) * BAR_WIDTH;
+  return (
+    <svg className="bar" width={BAR_WIDTH} height="14" viewBox={`0 0 ${BAR_WIDTH} 14`} aria-hidden="true" focusable="false">
+      <rect x="0" y="0" width={BAR_WIDTH} height="14" className="bar-track" />
+      <rect x="0" y="0" width={width} height="14" className="bar-fill" />
+    </svg>
+  );
+}
+
+const formatNumber = (lng: string, value: number, digits: number) =>
+  new Intl.NumberFormat(lng, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+
+export function NrrTable({ nrr, caption }: { nrr: Record<string, number | null>; caption: string }) {
+  const { t, i18n } = useTranslation(["org", "skm"]);
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("org:skmPanel.element")}</th>
+            <th scope="col">{t("org:skmPanel.nrr")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("org:skmPanel.bar")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(nrr).map(([element, value]) => (
+            <tr key={element}>
+              <th scope="row">
+                {element.toUpperCase()} {t(`skm:questions.${element}.name`)}
+              </th>
+              <td>{value === null ? "—" : formatNumber(i18n.language, value, 2)}</td>
+              <td>{value === null ? null : <Bar value={value} max={4} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TrendTable({
+  trend,
+  caption,
+}: {
+  trend: ReadonlyArray<{ key: string; respondents: number; score: number | null }>;
+  caption: string;
+}) {
+  const { t, i18n } = useTranslation("org");
+  const monthName = (key: string) =>
+    new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("skmPanel.month")}</th>
+            <th scope="col">{t("skmPanel.respondents")}</th>
+            <th scope="col">{t("skmPanel.score")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("skmPanel.bar")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {trend.map((month) => (
+            <tr key={month.key}>
+              <th scope="row">{monthName(month.key)}</th>
+              <td>{formatNumber(i18n.language, month.respondents, 0)}</td>
+              <td>{month.score === null ? t("skmPanel.notEnough") : formatNumber(i18n.language, month.score, 2)}</td>
+              <td>{month.score === null ? null : <Bar value={month.score - 25} max={75} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
