@@ -109,3 +109,23 @@ export function FormMessage({ errors, tone = "error" }: { errors?: FieldErrors; 
     </div>
   );
 }
+
+/** A one-line confirmation (such as "saved"), announced politely to screen readers. */
+export function StatusMessage({ children }: { children: ReactNode }) {
+  return (
+    <p className="form-message" role="status">
+      {children}
+    </p>
+  );
+}
+
+/** The row under a form holding its one submit button. */
+export function SubmitRow({ label, primary = false }: { label: string; primary?: boolean }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className={primary ? "button button-primary" : "button"}>
+        {label}
+      </button>
+    </div>
+  );
+}

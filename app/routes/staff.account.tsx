@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -8,9 +8,11 @@ import { changePassword, checkOwnPassword, replaceRecoveryCodes, unusedRecoveryC
 import { recordOwnEvent } from "~/auth/audit-events.server";
 import { changePasswordSchema, PASSWORD_INPUT_MAX } from "~/auth/forms";
 import { requireStaff } from "~/auth/guard.server";
-import { hashPassword, PASSWORD_MIN, passwordProblem } from "~/auth/password.server";
+import { hashPassword, passwordProblem } from "~/auth/password.server";
 import { endAllSessions, sessionCookie } from "~/auth/session.server";
-import { FormMessage, TextField } from "~/components/forms";
+import { ConformTextField } from "~/components/conform-fields";
+import { FormMessage, SubmitRow } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { i18nServer } from "~/i18n.server";
 
@@ -127,33 +129,16 @@ export default function AccountPage() {
         <Form method="post" {...getFormProps(passwordForm)}>
           <input type="hidden" name="intent" value="password" />
           <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-          <TextField
+          <ConformTextField
+            field={passwordFields.current}
+            type="password"
             label={t("account.current")}
-            errors={passwordFields.current.errors?.map((e) => t(e))}
+            translateError={t}
+            conformAria
             autoComplete="current-password"
-            {...getInputProps(passwordFields.current, { type: "password" })}
-            key={passwordFields.current.key}
           />
-          <TextField
-            label={t("setup.password")}
-            hint={t("setup.passwordHint", { min: PASSWORD_MIN })}
-            errors={passwordFields.password.errors?.map((e) => t(e, { min: PASSWORD_MIN }))}
-            autoComplete="new-password"
-            {...getInputProps(passwordFields.password, { type: "password" })}
-            key={passwordFields.password.key}
-          />
-          <TextField
-            label={t("setup.confirm")}
-            errors={passwordFields.confirm.errors?.map((e) => t(e))}
-            autoComplete="new-password"
-            {...getInputProps(passwordFields.confirm, { type: "password" })}
-            key={passwordFields.confirm.key}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button">
-              {t("account.changePassword")}
-            </button>
-          </div>
+          <NewPasswordFields password={passwordFields.password} confirm={passwordFields.confirm} />
+          <SubmitRow label={t("account.changePassword")} />
         </Form>
       </section>
 
@@ -163,18 +148,15 @@ export default function AccountPage() {
         {actionData?.codes ? <RecoveryCodes codes={actionData.codes} /> : null}
         <Form method="post" {...getFormProps(recoveryForm)}>
           <input type="hidden" name="intent" value="recovery-codes" />
-          <TextField
+          <ConformTextField
+            field={recoveryFields.current}
+            type="password"
             label={t("account.current")}
-            errors={recoveryFields.current.errors?.map((e) => t(e))}
+            translateError={t}
+            conformAria
             autoComplete="current-password"
-            {...getInputProps(recoveryFields.current, { type: "password" })}
-            key={recoveryFields.current.key}
           />
-          <div className="form-actions">
-            <button type="submit" className="button">
-              {t("account.newCodes")}
-            </button>
-          </div>
+          <SubmitRow label={t("account.newCodes")} />
         </Form>
       </section>
 

@@ -22,7 +22,7 @@ import {
   setActive,
 } from "~/auth/staff-admin.server";
 import { recordAudit } from "~/audit/audit.server";
-import { FormMessage } from "~/components/forms";
+import { FormMessage, SubmitRow } from "~/components/forms";
 import { GrantFields } from "~/components/grant-fields";
 import { i18nServer } from "~/i18n.server";
 import { notFound } from "~/utils/http.server";
@@ -197,11 +197,7 @@ export default function StaffMemberPage() {
             options={options}
             errors={{ role: fieldErrors?.role, regionId: fieldErrors?.regionId, unitId: fieldErrors?.unitId, provinceId: fieldErrors?.provinceId }}
           />
-          <div className="form-actions">
-            <button type="submit" className="button">
-              {t("staffAdmin.addGrant")}
-            </button>
-          </div>
+          <SubmitRow label={t("staffAdmin.addGrant")} />
         </Form>
       </section>
 

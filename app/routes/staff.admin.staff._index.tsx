@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -20,7 +20,8 @@ import {
   scopeName,
 } from "~/auth/staff-admin.server";
 import { recordAudit } from "~/audit/audit.server";
-import { FormMessage, SelectField, TextField } from "~/components/forms";
+import { ConformTextField } from "~/components/conform-fields";
+import { FormMessage, SelectField, SubmitRow } from "~/components/forms";
 import { GrantFields } from "~/components/grant-fields";
 import { i18nServer } from "~/i18n.server";
 
@@ -153,20 +154,8 @@ export default function StaffAdminPage() {
         <p>{t("staffAdmin.inviteExplain")}</p>
         <FormMessage errors={form.errors?.map((e) => t(e))} />
         <Form method="post" {...getFormProps(form)}>
-          <TextField
-            label={t("staffAdmin.email")}
-            errors={fields.email.errors?.map((e) => t(e))}
-            autoComplete="off"
-            {...getInputProps(fields.email, { type: "email" })}
-            key={fields.email.key}
-          />
-          <TextField
-            label={t("staffAdmin.displayName")}
-            errors={fields.displayName.errors?.map((e) => t(e))}
-            autoComplete="off"
-            {...getInputProps(fields.displayName, { type: "text" })}
-            key={fields.displayName.key}
-          />
+          <ConformTextField field={fields.email} type="email" label={t("staffAdmin.email")} translateError={t} conformAria autoComplete="off" />
+          <ConformTextField field={fields.displayName} type="text" label={t("staffAdmin.displayName")} translateError={t} conformAria autoComplete="off" />
           <SelectField
             label={t("staffAdmin.homeUnit")}
             hint={t("staffAdmin.homeUnitHint")}
@@ -183,11 +172,7 @@ export default function StaffAdminPage() {
               provinceId: fieldErrors?.provinceId,
             }}
           />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              {t("staffAdmin.invite")}
-            </button>
-          </div>
+          <SubmitRow label={t("staffAdmin.invite")} primary />
         </Form>
       </section>
     </>

@@ -1,13 +1,14 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
 import type { Resource } from "~/auth/policy";
 import { recordAudit } from "~/audit/audit.server";
-import { FormMessage, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ConformSelectField, ConformTextAreaField, ConformTextField, useZodForm, type LastResult } from "~/components/conform-fields";
+import { FormMessage, StatusMessage, TextField } from "~/components/forms";
+import { IntentFormSection, SlugField } from "~/components/structure-forms";
 import { i18nServer } from "~/i18n.server";
 import {
   addService,
@@ -157,7 +158,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-type LastResult = SubmissionResult<string[]> | null | undefined;
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function UnitAdminPage() {
@@ -193,11 +193,7 @@ export default function UnitAdminPage() {
           ` · ${t("unit.inactiveNote")}`
         )}
       </p>
-      {saved ? (
-        <p className="form-message" role="status">
-          {t("saved")}
-        </p>
-      ) : null}
+      {saved ? <StatusMessage>{t("saved")}</StatusMessage> : null}
       <FormMessage errors={actionData?.error ? [t(actionData.error)] : undefined} />
 
       <EditUnitForm key={`unit-${location.key}`} unit={unit} agencies={agencies} lastResult={resultFor("update-unit")} />
@@ -248,7 +244,7 @@ const initialList = (value: unknown): string[] =>
 function EditUnitForm({ unit, agencies, lastResult }: { unit: LoaderData["unit"]; agencies: LoaderData["agencies"]; lastResult: LastResult }) {
   const { t } = useTranslation("admin");
   const rules = Array.from({ length: LIMITS.hoursRules }, (_, i) => unit.openingHours[i]);
-  const [form, fields] = useForm<z.input<typeof unitUpdateSchema>>({
+  const [form, fields] = useZodForm(unitUpdateSchema, {
     id: "update-unit",
     lastResult,
     defaultValue: {
@@ -262,148 +258,99 @@ function EditUnitForm({ unit, agencies, lastResult }: { unit: LoaderData["unit"]
       servedPeriod: unit.servedPeriod,
       active: unit.active ? "on" : "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: unitUpdateSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    validate: "onBlur",
   });
   const errors = (list: string[] | undefined) => list?.map((e) => t(e));
   const hourRows = fields.hours.getFieldList();
   return (
-    <section aria-labelledby="update-unit-heading">
-      <h2 id="update-unit-heading">{t("unit.editHeading")}</h2>
-      <p className="hint">{t("unit.slugFixed", { slug: unit.slug })}</p>
-      <FormMessage errors={errors(form.errors)} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="update-unit" />
-        <TextField
-          label={t("fields.name")}
-          errors={errors(fields.name.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
-          key={fields.name.key}
-        />
-        <SelectField
-          label={t("fields.agency")}
-          hint={t("fields.agencyHint")}
-          errors={errors(fields.agencyId.errors)}
-          options={agencies.map((a) => ({ value: String(a.id), label: a.name }))}
-          {...getSelectProps(fields.agencyId, { ariaAttributes: false })}
-          key={fields.agencyId.key}
-        />
-        <TextAreaField
-          label={t("fields.address")}
-          errors={errors(fields.address.errors)}
-          rows={3}
-          autoComplete="off"
-          {...getTextareaProps(fields.address, { ariaAttributes: false })}
-          key={fields.address.key}
-        />
-        <TextField
-          label={t("fields.phone")}
-          hint={t("fields.phoneHint")}
-          errors={errors(fields.phone.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.phone, { type: "tel", ariaAttributes: false })}
-          key={fields.phone.key}
-        />
-        <TextField
-          label={t("fields.email")}
-          hint={t("fields.emailHint")}
-          errors={errors(fields.email.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.email, { type: "email", ariaAttributes: false })}
-          key={fields.email.key}
-        />
+    <IntentFormSection form={form} heading={t("unit.editHeading")} intro={<p className="hint">{t("unit.slugFixed", { slug: unit.slug })}</p>} submit={t("unit.save")}>
+      <ConformTextField field={fields.name} type="text" label={t("fields.name")} translateError={t} autoComplete="off" />
+      <ConformSelectField
+        field={fields.agencyId}
+        label={t("fields.agency")}
+        hint={t("fields.agencyHint")}
+        translateError={t}
+        options={agencies.map((a) => ({ value: String(a.id), label: a.name }))}
+      />
+      <ConformTextAreaField field={fields.address} label={t("fields.address")} translateError={t} rows={3} autoComplete="off" />
+      <ConformTextField field={fields.phone} type="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} translateError={t} autoComplete="off" />
+      <ConformTextField field={fields.email} type="email" label={t("fields.email")} hint={t("fields.emailHint")} translateError={t} autoComplete="off" />
 
-        <fieldset aria-describedby="update-unit-hours-hint">
-          <legend>{t("hours.legend")}</legend>
-          <p id="update-unit-hours-hint" className="hint">
-            {t("hours.hint")}
-          </p>
-          {fields.hours.errors?.length ? (
-            <ul className="field-errors" role="alert">
-              {errors(fields.hours.errors)?.map((e) => <li key={e}>{e}</li>)}
-            </ul>
-          ) : null}
-          {hourRows.map((row, index) => {
-            const rule = row.getFieldset();
-            const checked = initialList(rule.days.initialValue);
-            const daysErrorId = `${rule.days.id}-error`;
-            return (
-              <fieldset key={`${index}-${row.key ?? ""}`} className="admin-hours-rule">
-                <legend>{t("hours.rule", { number: index + 1 })}</legend>
-                <fieldset aria-describedby={rule.days.errors?.length ? daysErrorId : undefined} className="admin-days">
-                  <legend>{t("hours.days")}</legend>
-                  {WEEKDAYS.map((day) => (
-                    <label key={day} className="checkbox">
-                      <input type="checkbox" name={rule.days.name} value={String(day)} defaultChecked={checked.includes(String(day))} />
-                      {t(`days.${day}`)}
-                    </label>
-                  ))}
-                  {rule.days.errors?.length ? (
-                    <ul id={daysErrorId} className="field-errors">
-                      {errors(rule.days.errors)?.map((e) => <li key={e}>{e}</li>)}
-                    </ul>
-                  ) : null}
-                </fieldset>
-                <div className="admin-times">
-                  <TextField
-                    label={t("hours.opens")}
-                    errors={errors(rule.opens.errors)}
-                    id={rule.opens.id}
-                    type="time"
-                    name={rule.opens.name}
-                    defaultValue={initialString(rule.opens.initialValue)}
-                  />
-                  <TextField
-                    label={t("hours.closes")}
-                    errors={errors(rule.closes.errors)}
-                    id={rule.closes.id}
-                    type="time"
-                    name={rule.closes.name}
-                    defaultValue={initialString(rule.closes.initialValue)}
-                  />
-                </div>
+      <fieldset aria-describedby="update-unit-hours-hint">
+        <legend>{t("hours.legend")}</legend>
+        <p id="update-unit-hours-hint" className="hint">
+          {t("hours.hint")}
+        </p>
+        {fields.hours.errors?.length ? (
+          <ul className="field-errors" role="alert">
+            {errors(fields.hours.errors)?.map((e) => <li key={e}>{e}</li>)}
+          </ul>
+        ) : null}
+        {hourRows.map((row, index) => {
+          const rule = row.getFieldset();
+          const checked = initialList(rule.days.initialValue);
+          const daysErrorId = `${rule.days.id}-error`;
+          return (
+            <fieldset key={`${index}-${row.key ?? ""}`} className="admin-hours-rule">
+              <legend>{t("hours.rule", { number: index + 1 })}</legend>
+              <fieldset aria-describedby={rule.days.errors?.length ? daysErrorId : undefined} className="admin-days">
+                <legend>{t("hours.days")}</legend>
+                {WEEKDAYS.map((day) => (
+                  <label key={day} className="checkbox">
+                    <input type="checkbox" name={rule.days.name} value={String(day)} defaultChecked={checked.includes(String(day))} />
+                    {t(`days.${day}`)}
+                  </label>
+                ))}
+                {rule.days.errors?.length ? (
+                  <ul id={daysErrorId} className="field-errors">
+                    {errors(rule.days.errors)?.map((e) => <li key={e}>{e}</li>)}
+                  </ul>
+                ) : null}
               </fieldset>
-            );
-          })}
-        </fieldset>
+              <div className="admin-times">
+                <TextField
+                  label={t("hours.opens")}
+                  errors={errors(rule.opens.errors)}
+                  id={rule.opens.id}
+                  type="time"
+                  name={rule.opens.name}
+                  defaultValue={initialString(rule.opens.initialValue)}
+                />
+                <TextField
+                  label={t("hours.closes")}
+                  errors={errors(rule.closes.errors)}
+                  id={rule.closes.id}
+                  type="time"
+                  name={rule.closes.name}
+                  defaultValue={initialString(rule.closes.initialValue)}
+                />
+              </div>
+            </fieldset>
+          );
+        })}
+      </fieldset>
 
-        <fieldset>
-          <legend>{t("served.legend")}</legend>
-          <p className="hint">{t("served.hint")}</p>
-          <TextField
-            label={t("served.number")}
-            errors={errors(fields.servedPerPeriod.errors)}
-            inputMode="numeric"
-            min={0}
-            {...getInputProps(fields.servedPerPeriod, { type: "number", ariaAttributes: false })}
-            key={fields.servedPerPeriod.key}
-          />
-          <SelectField
-            label={t("served.period")}
-            errors={errors(fields.servedPeriod.errors)}
-            options={SERVED_PERIODS.map((period) => ({ value: period, label: t(`served.periods.${period}`) }))}
-            {...getSelectProps(fields.servedPeriod, { ariaAttributes: false })}
-            key={fields.servedPeriod.key}
-          />
-        </fieldset>
+      <fieldset>
+        <legend>{t("served.legend")}</legend>
+        <p className="hint">{t("served.hint")}</p>
+        <ConformTextField field={fields.servedPerPeriod} type="number" label={t("served.number")} translateError={t} inputMode="numeric" min={0} />
+        <ConformSelectField
+          field={fields.servedPeriod}
+          label={t("served.period")}
+          translateError={t}
+          options={SERVED_PERIODS.map((period) => ({ value: period, label: t(`served.periods.${period}`) }))}
+        />
+      </fieldset>
 
-        <div className="field admin-check">
-          <label className="checkbox">
-            <input {...getInputProps(fields.active, { type: "checkbox", ariaAttributes: false })} key={fields.active.key} />
-            {t("unit.active")}
-          </label>
-          <p className="hint">{t("unit.activeHint")}</p>
-        </div>
+      <div className="field admin-check">
+        <label className="checkbox">
+          <input {...getInputProps(fields.active, { type: "checkbox", ariaAttributes: false })} key={fields.active.key} />
+          {t("unit.active")}
+        </label>
+        <p className="hint">{t("unit.activeHint")}</p>
+      </div>
 
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("unit.save")}
-          </button>
-        </div>
-      </Form>
-    </section>
+    </IntentFormSection>
   );
 }
 
@@ -419,15 +366,12 @@ function ServiceRow({
   lastResult: LastResult;
 }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useForm<z.input<typeof serviceRenameSchema>>({
+  const [form, fields] = useZodForm(serviceRenameSchema, {
     id: `rename-service-${service.id}`,
     lastResult,
     defaultValue: { name: service.name },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: serviceRenameSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    validate: "onBlur",
   });
-  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
   const serviceForm = (intent: string, label: string, extra?: { name: string; value: string }) => (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -452,13 +396,7 @@ function ServiceRow({
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="rename-service" />
           <input type="hidden" name="serviceId" value={service.id} />
-          <TextField
-            label={t("services.nameOf", { slug: service.slug })}
-            errors={errors(fields.name.errors)}
-            autoComplete="off"
-            {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
-            key={fields.name.key}
-          />
+          <ConformTextField field={fields.name} type="text" label={t("services.nameOf", { slug: service.slug })} translateError={t} autoComplete="off" />
           <button type="submit" className="button">
             {t("services.rename")}
             <span className="visually-hidden">: {service.slug}</span>
@@ -478,42 +416,11 @@ function ServiceRow({
 
 function AddServiceForm({ lastResult }: { lastResult: LastResult }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useForm<z.input<typeof serviceAddSchema>>({
-    id: "add-service",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: serviceAddSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  const [form, fields] = useZodForm(serviceAddSchema, { id: "add-service", lastResult, validate: "onBlur" });
   return (
-    <section aria-labelledby="add-service-heading">
-      <h2 id="add-service-heading">{t("services.addHeading")}</h2>
-      <FormMessage errors={errors(form.errors)} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="add-service" />
-        <TextField
-          label={t("fields.slug")}
-          hint={t("fields.slugHint")}
-          errors={errors(fields.slug.errors)}
-          autoComplete="off"
-          spellCheck={false}
-          {...getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
-          key={fields.slug.key}
-        />
-        <TextField
-          label={t("fields.name")}
-          errors={errors(fields.name.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
-          key={fields.name.key}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("services.add")}
-          </button>
-        </div>
-      </Form>
-    </section>
+    <IntentFormSection form={form} heading={t("services.addHeading")} submit={t("services.add")}>
+      <SlugField field={fields.slug} />
+      <ConformTextField field={fields.name} type="text" label={t("fields.name")} translateError={t} autoComplete="off" />
+    </IntentFormSection>
   );
 }

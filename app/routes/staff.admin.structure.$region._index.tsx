@@ -1,16 +1,17 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
 import { can, type Resource } from "~/auth/policy";
 import { recordAudit } from "~/audit/audit.server";
-import { FormMessage, SelectField, TextField } from "~/components/forms";
+import { ConformSelectField, ConformTextField, useZodForm, type LastResult } from "~/components/conform-fields";
+import { FormMessage, StatusMessage } from "~/components/forms";
+import { IntentFormSection, RegionCodeAndZoneFields, SlugField } from "~/components/structure-forms";
 import { i18nServer } from "~/i18n.server";
 import { createAgency, createUnit, findRegion, regionStructure, runChange, updateRegion } from "~/org/admin.server";
-import { agencyCreateSchema, regionUpdateSchema, TIME_ZONES, unitCreateSchema, ZONE_ABBREVIATIONS } from "~/org/admin-schema";
+import { agencyCreateSchema, regionUpdateSchema, unitCreateSchema } from "~/org/admin-schema";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["admin"] };
@@ -108,8 +109,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-type LastResult = SubmissionResult<string[]> | null | undefined;
-
 export default function RegionAdminPage() {
   const { region, agencies, canEditRegion, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -133,11 +132,7 @@ export default function RegionAdminPage() {
         {" · "}
         <Link to={`/regions/${region.slug}`}>{t("region.publicPage")}</Link>
       </p>
-      {saved ? (
-        <p className="form-message" role="status">
-          {t("saved")}
-        </p>
-      ) : null}
+      {saved ? <StatusMessage>{t("saved")}</StatusMessage> : null}
       <FormMessage errors={actionData?.error ? [t(actionData.error)] : undefined} />
 
       <section aria-labelledby="agencies-heading">
@@ -180,156 +175,52 @@ export default function RegionAdminPage() {
 
 function CreateAgencyForm({ lastResult }: { lastResult: LastResult }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useForm<z.input<typeof agencyCreateSchema>>({
-    id: "create-agency",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: agencyCreateSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  const [form, fields] = useZodForm(agencyCreateSchema, { id: "create-agency", lastResult, validate: "onBlur" });
   return (
-    <section aria-labelledby="create-agency-heading">
-      <h2 id="create-agency-heading">{t("region.createAgencyHeading")}</h2>
-      <FormMessage errors={errors(form.errors)} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="create-agency" />
-        <TextField
-          label={t("fields.slug")}
-          hint={t("fields.slugHint")}
-          errors={errors(fields.slug.errors)}
-          autoComplete="off"
-          spellCheck={false}
-          {...getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
-          key={fields.slug.key}
-        />
-        <TextField
-          label={t("fields.name")}
-          errors={errors(fields.name.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
-          key={fields.name.key}
-        />
-        <TextField
-          label={t("fields.shortName")}
-          hint={t("fields.shortNameHint")}
-          errors={errors(fields.shortName.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.shortName, { type: "text", ariaAttributes: false })}
-          key={fields.shortName.key}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("region.createAgency")}
-          </button>
-        </div>
-      </Form>
-    </section>
+    <IntentFormSection form={form} heading={t("region.createAgencyHeading")} submit={t("region.createAgency")}>
+      <SlugField field={fields.slug} />
+      <ConformTextField field={fields.name} type="text" label={t("fields.name")} translateError={t} autoComplete="off" />
+      <ConformTextField
+        field={fields.shortName}
+        type="text"
+        label={t("fields.shortName")}
+        hint={t("fields.shortNameHint")}
+        translateError={t}
+        autoComplete="off"
+      />
+    </IntentFormSection>
   );
 }
 
 function CreateUnitForm({ agencies, lastResult }: { agencies: ReadonlyArray<{ id: number; name: string }>; lastResult: LastResult }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useForm<z.input<typeof unitCreateSchema>>({
-    id: "create-unit",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: unitCreateSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  const [form, fields] = useZodForm(unitCreateSchema, { id: "create-unit", lastResult, validate: "onBlur" });
   return (
-    <section aria-labelledby="create-unit-heading">
-      <h2 id="create-unit-heading">{t("region.createUnitHeading")}</h2>
-      {agencies.length === 0 ? (
-        <p>{t("region.agencyFirst")}</p>
-      ) : (
-        <>
-          <FormMessage errors={errors(form.errors)} />
-          <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="create-unit" />
-            <SelectField
-              label={t("fields.agency")}
-              errors={errors(fields.agencyId.errors)}
-              options={[{ value: "", label: t("fields.choose") }, ...agencies.map((a) => ({ value: String(a.id), label: a.name }))]}
-              {...getSelectProps(fields.agencyId, { ariaAttributes: false })}
-              key={fields.agencyId.key}
-            />
-            <TextField
-              label={t("fields.slug")}
-              hint={t("fields.slugHint")}
-              errors={errors(fields.slug.errors)}
-              autoComplete="off"
-              spellCheck={false}
-              {...getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
-              key={fields.slug.key}
-            />
-            <TextField
-              label={t("fields.name")}
-              errors={errors(fields.name.errors)}
-              autoComplete="off"
-              {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
-              key={fields.name.key}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                {t("region.createUnit")}
-              </button>
-            </div>
-          </Form>
-        </>
-      )}
-    </section>
+    <IntentFormSection
+      form={form}
+      heading={t("region.createUnitHeading")}
+      unavailable={agencies.length === 0 ? <p>{t("region.agencyFirst")}</p> : undefined}
+      submit={t("region.createUnit")}
+    >
+      <ConformSelectField
+        field={fields.agencyId}
+        label={t("fields.agency")}
+        translateError={t}
+        options={[{ value: "", label: t("fields.choose") }, ...agencies.map((a) => ({ value: String(a.id), label: a.name }))]}
+      />
+      <SlugField field={fields.slug} />
+      <ConformTextField field={fields.name} type="text" label={t("fields.name")} translateError={t} autoComplete="off" />
+    </IntentFormSection>
   );
 }
 
 function EditRegionForm({ defaults, lastResult }: { defaults: { name: string; code: string; timeZone: string }; lastResult: LastResult }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useForm<z.input<typeof regionUpdateSchema>>({
-    id: "update-region",
-    lastResult,
-    defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: regionUpdateSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  const [form, fields] = useZodForm(regionUpdateSchema, { id: "update-region", lastResult, defaultValue: defaults, validate: "onBlur" });
   return (
-    <section aria-labelledby="update-region-heading">
-      <h2 id="update-region-heading">{t("region.editHeading")}</h2>
-      <p className="hint">{t("region.slugFixed")}</p>
-      <FormMessage errors={errors(form.errors)} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="update-region" />
-        <TextField
-          label={t("fields.name")}
-          errors={errors(fields.name.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
-          key={fields.name.key}
-        />
-        <TextField
-          label={t("fields.code")}
-          hint={t("fields.regionCodeHint")}
-          errors={errors(fields.code.errors)}
-          autoComplete="off"
-          inputMode="decimal"
-          {...getInputProps(fields.code, { type: "text", ariaAttributes: false })}
-          key={fields.code.key}
-        />
-        <SelectField
-          label={t("fields.timeZone")}
-          errors={errors(fields.timeZone.errors)}
-          options={TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZones.${ZONE_ABBREVIATIONS[zone]}`) }))}
-          {...getSelectProps(fields.timeZone, { ariaAttributes: false })}
-          key={fields.timeZone.key}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("region.save")}
-          </button>
-        </div>
-      </Form>
-    </section>
+    <IntentFormSection form={form} heading={t("region.editHeading")} intro={<p className="hint">{t("region.slugFixed")}</p>} submit={t("region.save")}>
+      <ConformTextField field={fields.name} type="text" label={t("fields.name")} translateError={t} autoComplete="off" />
+      <RegionCodeAndZoneFields code={fields.code} timeZone={fields.timeZone} />
+    </IntentFormSection>
   );
 }

@@ -1,16 +1,17 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { actingRole, forbidden, requirePermission, requireStaff } from "~/auth/guard.server";
 import { can, reach, type Resource } from "~/auth/policy";
 import { recordAudit } from "~/audit/audit.server";
-import { FormMessage, SelectField, TextField } from "~/components/forms";
+import { ConformSelectField, ConformTextField, useZodForm, type LastResult } from "~/components/conform-fields";
+import { FormMessage, StatusMessage } from "~/components/forms";
+import { IntentFormSection, RegionCodeAndZoneFields, SlugField } from "~/components/structure-forms";
 import { i18nServer } from "~/i18n.server";
 import { createProvince, createRegion, listManageableRegions, listProvinces, runChange } from "~/org/admin.server";
-import { provinceCreateSchema, REGION_KINDS, regionCreateSchema, TIME_ZONES, ZONE_ABBREVIATIONS } from "~/org/admin-schema";
+import { provinceCreateSchema, REGION_KINDS, regionCreateSchema } from "~/org/admin-schema";
 
 export const handle = { i18n: ["admin"] };
 
@@ -100,11 +101,7 @@ export default function StructurePage() {
   return (
     <>
       <h1>{t("structure.title")}</h1>
-      {saved ? (
-        <p className="form-message" role="status">
-          {t("saved")}
-        </p>
-      ) : null}
+      {saved ? <StatusMessage>{t("saved")}</StatusMessage> : null}
       <FormMessage errors={actionData?.error ? [t(actionData.error)] : undefined} />
 
       <section aria-labelledby="regions-heading">
@@ -151,128 +148,51 @@ export default function StructurePage() {
   );
 }
 
-type LastResult = SubmissionResult<string[]> | null | undefined;
-
 function CreateRegionForm({ provinces, lastResult }: { provinces: ReadonlyArray<{ id: number; name: string }>; lastResult: LastResult }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useForm<z.input<typeof regionCreateSchema>>({
+  const [form, fields] = useZodForm(regionCreateSchema, {
     id: "create-region",
     lastResult,
     defaultValue: { timeZone: "Asia/Jakarta", kind: "kabupaten" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: regionCreateSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    validate: "onBlur",
   });
-  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
   return (
-    <section aria-labelledby="create-region-heading">
-      <h2 id="create-region-heading">{t("structure.createRegionHeading")}</h2>
-      <FormMessage errors={errors(form.errors)} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="create-region" />
-        <SelectField
-          label={t("fields.province")}
-          errors={errors(fields.provinceId.errors)}
-          options={[{ value: "", label: t("fields.choose") }, ...provinces.map((p) => ({ value: String(p.id), label: p.name }))]}
-          {...getSelectProps(fields.provinceId, { ariaAttributes: false })}
-          key={fields.provinceId.key}
-        />
-        <TextField
-          label={t("fields.slug")}
-          hint={t("fields.slugHint")}
-          errors={errors(fields.slug.errors)}
-          autoComplete="off"
-          spellCheck={false}
-          {...getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
-          key={fields.slug.key}
-        />
-        <TextField
-          label={t("fields.name")}
-          errors={errors(fields.name.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
-          key={fields.name.key}
-        />
-        <SelectField
-          label={t("fields.kind")}
-          errors={errors(fields.kind.errors)}
-          options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regionKinds.${kind}`) }))}
-          {...getSelectProps(fields.kind, { ariaAttributes: false })}
-          key={fields.kind.key}
-        />
-        <TextField
-          label={t("fields.code")}
-          hint={t("fields.regionCodeHint")}
-          errors={errors(fields.code.errors)}
-          autoComplete="off"
-          inputMode="decimal"
-          {...getInputProps(fields.code, { type: "text", ariaAttributes: false })}
-          key={fields.code.key}
-        />
-        <SelectField
-          label={t("fields.timeZone")}
-          errors={errors(fields.timeZone.errors)}
-          options={TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZones.${ZONE_ABBREVIATIONS[zone]}`) }))}
-          {...getSelectProps(fields.timeZone, { ariaAttributes: false })}
-          key={fields.timeZone.key}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("structure.createRegion")}
-          </button>
-        </div>
-      </Form>
-    </section>
+    <IntentFormSection form={form} heading={t("structure.createRegionHeading")} submit={t("structure.createRegion")}>
+      <ConformSelectField
+        field={fields.provinceId}
+        label={t("fields.province")}
+        translateError={t}
+        options={[{ value: "", label: t("fields.choose") }, ...provinces.map((p) => ({ value: String(p.id), label: p.name }))]}
+      />
+      <SlugField field={fields.slug} />
+      <ConformTextField field={fields.name} type="text" label={t("fields.name")} translateError={t} autoComplete="off" />
+      <ConformSelectField
+        field={fields.kind}
+        label={t("fields.kind")}
+        translateError={t}
+        options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regionKinds.${kind}`) }))}
+      />
+      <RegionCodeAndZoneFields code={fields.code} timeZone={fields.timeZone} />
+    </IntentFormSection>
   );
 }
 
 function CreateProvinceForm({ lastResult }: { lastResult: LastResult }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useForm<z.input<typeof provinceCreateSchema>>({
-    id: "create-province",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: provinceCreateSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const errors = (list: string[] | undefined) => list?.map((e) => t(e));
+  const [form, fields] = useZodForm(provinceCreateSchema, { id: "create-province", lastResult, validate: "onBlur" });
   return (
-    <section aria-labelledby="create-province-heading">
-      <h2 id="create-province-heading">{t("structure.createProvinceHeading")}</h2>
-      <FormMessage errors={errors(form.errors)} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="create-province" />
-        <TextField
-          label={t("fields.slug")}
-          hint={t("fields.slugHint")}
-          errors={errors(fields.slug.errors)}
-          autoComplete="off"
-          spellCheck={false}
-          {...getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
-          key={fields.slug.key}
-        />
-        <TextField
-          label={t("fields.name")}
-          errors={errors(fields.name.errors)}
-          autoComplete="off"
-          {...getInputProps(fields.name, { type: "text", ariaAttributes: false })}
-          key={fields.name.key}
-        />
-        <TextField
-          label={t("fields.code")}
-          hint={t("fields.provinceCodeHint")}
-          errors={errors(fields.code.errors)}
-          autoComplete="off"
-          inputMode="numeric"
-          {...getInputProps(fields.code, { type: "text", ariaAttributes: false })}
-          key={fields.code.key}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("structure.createProvince")}
-          </button>
-        </div>
-      </Form>
-    </section>
+    <IntentFormSection form={form} heading={t("structure.createProvinceHeading")} submit={t("structure.createProvince")}>
+      <SlugField field={fields.slug} />
+      <ConformTextField field={fields.name} type="text" label={t("fields.name")} translateError={t} autoComplete="off" />
+      <ConformTextField
+        field={fields.code}
+        type="text"
+        label={t("fields.code")}
+        hint={t("fields.provinceCodeHint")}
+        translateError={t}
+        autoComplete="off"
+        inputMode="numeric"
+      />
+    </IntentFormSection>
   );
 }

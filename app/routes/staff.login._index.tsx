@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import { FormMessage, TextField } from "~/components/forms";
+import { ConformTextField, useZodForm } from "~/components/conform-fields";
+import { FormMessage, SubmitRow } from "~/components/forms";
 import { loginSchema } from "~/auth/forms";
 import { passwordStep, writePendingLogin } from "~/auth/login.server";
 import { currentStaff } from "~/auth/session.server";
@@ -47,11 +47,7 @@ export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("staff");
-  const [form, fields] = useForm<z.input<typeof loginSchema>>({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useZodForm(loginSchema, { lastResult, validate: "onSubmit" });
   return (
     <div className="narrow">
       <h1>{t("login.title")}</h1>
@@ -59,25 +55,9 @@ export default function LoginPage() {
       <FormMessage errors={form.errors?.map((e) => t(e))} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          label={t("login.email")}
-          errors={fields.email.errors?.map((e) => t(e))}
-          autoComplete="username"
-          {...getInputProps(fields.email, { type: "email" })}
-          key={fields.email.key}
-        />
-        <TextField
-          label={t("login.password")}
-          errors={fields.password.errors?.map((e) => t(e))}
-          autoComplete="current-password"
-          {...getInputProps(fields.password, { type: "password" })}
-          key={fields.password.key}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("login.submit")}
-          </button>
-        </div>
+        <ConformTextField field={fields.email} type="email" label={t("login.email")} translateError={t} conformAria autoComplete="username" />
+        <ConformTextField field={fields.password} type="password" label={t("login.password")} translateError={t} conformAria autoComplete="current-password" />
+        <SubmitRow label={t("login.submit")} primary />
       </Form>
       <p className="hint">{t("login.help")}</p>
     </div>

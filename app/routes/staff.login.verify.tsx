@@ -1,14 +1,14 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { recordOwnEvent } from "~/auth/audit-events.server";
 import { codeSchema } from "~/auth/forms";
 import { clearPendingLogin, readPendingLogin, secondFactorStep } from "~/auth/login.server";
 import { startSession } from "~/auth/session.server";
-import { FormMessage, TextField } from "~/components/forms";
+import { ConformTextField, useZodForm } from "~/components/conform-fields";
+import { FormMessage, SubmitRow } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
@@ -50,32 +50,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function VerifyPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("staff");
-  const [form, fields] = useForm<z.input<typeof codeSchema>>({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useZodForm(codeSchema, { lastResult, validate: "onSubmit" });
   return (
     <div className="narrow">
       <h1>{t("verify.title")}</h1>
       <p>{t("verify.intro")}</p>
       <FormMessage errors={form.errors?.map((e) => t(e))} />
       <Form method="post" {...getFormProps(form)}>
-        <TextField
+        <ConformTextField
+          field={fields.code}
+          type="text"
           label={t("verify.code")}
           hint={t("verify.hint")}
-          errors={fields.code.errors?.map((e) => t(e))}
+          translateError={t}
+          conformAria
           autoComplete="one-time-code"
           inputMode="text"
           spellCheck={false}
-          {...getInputProps(fields.code, { type: "text" })}
-          key={fields.code.key}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("verify.submit")}
-          </button>
-        </div>
+        <SubmitRow label={t("verify.submit")} primary />
       </Form>
       <p>
         <Link to="/staff/login">{t("verify.restart")}</Link>

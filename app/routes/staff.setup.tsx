@@ -1,15 +1,16 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { completeSetup, findSetupToken, isEnrolled } from "~/auth/accounts.server";
 import { recordOwnEvent } from "~/auth/audit-events.server";
 import { newPasswordSchema } from "~/auth/forms";
 import { writePendingLogin } from "~/auth/login.server";
-import { hashPassword, PASSWORD_MIN, passwordProblem } from "~/auth/password.server";
-import { FormMessage, TextField } from "~/components/forms";
+import { hashPassword, passwordProblem } from "~/auth/password.server";
+import { useZodForm } from "~/components/conform-fields";
+import { FormMessage, SubmitRow } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { i18nServer } from "~/i18n.server";
 
 export const handle = { i18n: ["staff"] };
@@ -59,11 +60,7 @@ export default function SetupPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("staff");
-  const [form, fields] = useForm<z.input<typeof newPasswordSchema>>({
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useZodForm(newPasswordSchema, { lastResult: actionData?.result, validate: "onSubmit" });
   if (!loaded.valid || actionData?.expired) {
     return (
       <div className="narrow">
@@ -80,26 +77,8 @@ export default function SetupPage() {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="token" value={loaded.token} />
         <input type="text" name="username" value={loaded.email} autoComplete="username" readOnly hidden />
-        <TextField
-          label={t("setup.password")}
-          hint={t("setup.passwordHint", { min: PASSWORD_MIN })}
-          errors={fields.password.errors?.map((e) => t(e, { min: PASSWORD_MIN }))}
-          autoComplete="new-password"
-          {...getInputProps(fields.password, { type: "password" })}
-          key={fields.password.key}
-        />
-        <TextField
-          label={t("setup.confirm")}
-          errors={fields.confirm.errors?.map((e) => t(e))}
-          autoComplete="new-password"
-          {...getInputProps(fields.confirm, { type: "password" })}
-          key={fields.confirm.key}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("setup.submit")}
-          </button>
-        </div>
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
+        <SubmitRow label={t("setup.submit")} primary />
       </Form>
     </div>
   );

@@ -1,16 +1,16 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { confirmEnrolment, pendingTotpSecret } from "~/auth/accounts.server";
 import { recordOwnEvent } from "~/auth/audit-events.server";
 import { codeSchema } from "~/auth/forms";
 import { clearPendingLogin, readPendingLogin } from "~/auth/login.server";
 import { startSession } from "~/auth/session.server";
 import { enrolmentQr } from "~/auth/totp.server";
-import { FormMessage, TextField } from "~/components/forms";
+import { ConformTextField, useZodForm } from "~/components/conform-fields";
+import { FormMessage, SubmitRow } from "~/components/forms";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { i18nServer } from "~/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
@@ -67,11 +67,7 @@ export default function EnrolPage() {
   const { qrSvg, secretGroups, redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("staff");
-  const [form, fields] = useForm<z.input<typeof codeSchema>>({
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useZodForm(codeSchema, { lastResult: actionData?.result, validate: "onSubmit" });
 
   if (actionData?.codes || !qrSvg) {
     return (
@@ -103,19 +99,16 @@ export default function EnrolPage() {
       </p>
       <FormMessage errors={form.errors?.map((e) => t(e))} />
       <Form method="post" {...getFormProps(form)}>
-        <TextField
+        <ConformTextField
+          field={fields.code}
+          type="text"
           label={t("enrol.code")}
-          errors={fields.code.errors?.map((e) => t(e))}
+          translateError={t}
+          conformAria
           autoComplete="one-time-code"
           inputMode="numeric"
-          {...getInputProps(fields.code, { type: "text" })}
-          key={fields.code.key}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("enrol.submit")}
-          </button>
-        </div>
+        <SubmitRow label={t("enrol.submit")} primary />
       </Form>
     </div>
   );

@@ -7,10 +7,11 @@ import { and, asc, count, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies, auditLog, provinces, regions, services, units } from "../../db/schema";
 import { runChange } from "../../app/org/admin.server";
+import { createAdminCast, type CastMember } from "../helpers/admin-cast";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { h1Of, textOf, titleOf } from "../helpers/html";
-import { createStaff, regionId, sessionFor, unitId, type TestStaff } from "../helpers/staff";
+import { regionId, unitId, type TestStaff } from "../helpers/staff";
 
 const CITY = "kota-palangka-raya";
 const KOTIM = "kabupaten-kotawaringin-timur";
@@ -22,27 +23,12 @@ let database: TestDatabase;
 let app: TestApp;
 let installationAdmin: TestStaff;
 let cityAdmin: TestStaff;
-let cookies: Record<"installation" | "city" | "kotim" | "moderator" | "unitManager" | "monitor", string>;
+let cookies: Record<CastMember, string>;
 
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
   app = await createTestApp(database.db);
-  const [province] = await database.db.select({ id: provinces.id }).from(provinces).where(eq(provinces.slug, "kalimantan-tengah"));
-  installationAdmin = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
-  cityAdmin = await createStaff(database.db, app.config, { grants: [{ role: "admin", region: CITY }] });
-  const kotimAdmin = await createStaff(database.db, app.config, { grants: [{ role: "admin", region: KOTIM }] });
-  const moderator = await createStaff(database.db, app.config, { grants: [{ role: "moderator", region: CITY }] });
-  const unitManager = await createStaff(database.db, app.config, { grants: [{ role: "unit_manager", unit: `${CITY}/disdukcapil` }] });
-  const monitor = await createStaff(database.db, app.config, { grants: [{ role: "province_monitor", provinceId: province!.id }] });
-  const session = (person: TestStaff) => sessionFor(database.db, app.config, person.id);
-  cookies = {
-    installation: await session(installationAdmin),
-    city: await session(cityAdmin),
-    kotim: await session(kotimAdmin),
-    moderator: await session(moderator),
-    unitManager: await session(unitManager),
-    monitor: await session(monitor),
-  };
+  ({ staff: { installation: installationAdmin, city: cityAdmin }, cookies } = await createAdminCast(database.db, app.config, { city: CITY, kotim: KOTIM }));
 });
 afterAll(() => database.drop());
 

@@ -34,7 +34,7 @@ async function firstSignIn(context: BrowserContext, email: string, displayName: 
   await page.getByLabel("Kata sandi").fill("pintu-depan-demo");
   await page.getByRole("button", { name: "Lanjut" }).click();
   await page.waitForURL(/\/staff\/two-factor$/);
-  expect(await page.getByRole("img", { name: "Kode QR untuk aplikasi autentikator" }).count()).toBe(1);
+  await expect.poll(() => page.getByRole("img", { name: "Kode QR untuk aplikasi autentikator" }).count()).toBe(1);
   await check(page);
 
   const secret = ((await page.locator("main code").textContent()) ?? "").replace(/\s/g, "");
