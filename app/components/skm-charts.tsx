@@ -4,12 +4,13 @@
  */
 import { useTranslation } from "react-i18next";
 
-const BAR_WIDTH = 160;
+const BAR_WIDTH = 100;
 
+/** Scales with its cell, so the tables never need to scroll sideways on a phone. */
 function Bar({ value, max }: { value: number; max: number }) {
   const width = Math.max(0, Math.min(1, value / max)) * BAR_WIDTH;
   return (
-    <svg className="bar" width={BAR_WIDTH} height="14" viewBox={`0 0 ${BAR_WIDTH} 14`} aria-hidden="true" focusable="false">
+    <svg className="bar" width="100%" height="14" viewBox={`0 0 ${BAR_WIDTH} 14`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
       <rect x="0" y="0" width={BAR_WIDTH} height="14" className="bar-track" />
       <rect x="0" y="0" width={width} height="14" className="bar-fill" />
     </svg>
@@ -22,8 +23,7 @@ const formatNumber = (lng: string, value: number, digits: number) =>
 export function NrrTable({ nrr, caption }: { nrr: Record<string, number | null>; caption: string }) {
   const { t, i18n } = useTranslation(["org", "skm"]);
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <table className="data-table chart-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -46,7 +46,6 @@ export function NrrTable({ nrr, caption }: { nrr: Record<string, number | null>;
           ))}
         </tbody>
       </table>
-    </div>
   );
 }
 
@@ -61,8 +60,7 @@ export function TrendTable({
   const monthName = (key: string) =>
     new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <table className="data-table chart-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -85,6 +83,5 @@ export function TrendTable({
           ))}
         </tbody>
       </table>
-    </div>
   );
 }

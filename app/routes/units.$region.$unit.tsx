@@ -120,6 +120,14 @@ export default function UnitPage() {
         )}
         {period.kind !== "month" ? <TrendTable trend={skm.trend} caption={t("skmPanel.trendCaption", { period: periodLabel })} /> : null}
         <p className="hint">{t("skmPanel.method")}</p>
+        <ul className="plain-list">
+          <li>
+            <Link to={`/units/${unit.regionSlug}/${unit.slug}/report?period=${period.key}`}>{t("report.link")}</Link>
+          </li>
+          <li>
+            <Link to={`/units/${unit.regionSlug}/${unit.slug}/poster`}>{t("unit.posterLink")}</Link>
+          </li>
+        </ul>
       </section>
 
       <div className="two-columns">

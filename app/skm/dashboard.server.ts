@@ -5,7 +5,7 @@
  */
 import { and, between, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { skmDailyTotals, units } from "../../db/schema";
+import { skmDailyTotals, skmResponses, skmSuggestions, units } from "../../db/schema";
 import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
 import { computeIkm, emptyTotals, minimumSample, type ElementTotals } from "./formula";
 import { monthsOf, populationFor, type Period } from "./periods";
@@ -110,4 +110,40 @@ export async function regionRanking(db: Database, disclosureMin: number, regionI
       return { slug: unit.slug, name: unit.name, respondents: index.respondents, published: index.published, score: index.score, grade: index.grade };
     })
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name));
+}
+
+export type ProfileDimension = "sex" | "ageBand" | "education" | "occupation";
+
+/**
+ * Who answered, for the printed report: counts per answer of each profile question (null =
+ * not said). Reads the unit's raw responses for the period (a report, not a dashboard); cells
+ * below the disclosure threshold are returned as null so they print as "fewer than N".
+ */
+export async function respondentProfile(db: Database, disclosureMin: number, unitId: number, period: Period) {
+  const dimensions: ProfileDimension[] = ["sex", "ageBand", "education", "occupation"];
+  const result = {} as Record<ProfileDimension, Array<{ value: string | null; count: number | null }>>;
+  for (const dimension of dimensions) {
+    const column = skmResponses[dimension];
+    const rows = await db
+      .select({ value: sql<string | null>`${column}::text`, count: sql<string>`count(*)::bigint` })
+      .from(skmResponses)
+      .where(and(eq(skmResponses.unitId, unitId), between(skmResponses.respondedOn, period.from, period.to)))
+      .groupBy(column)
+      .orderBy(column);
+    result[dimension] = rows.map((row) => ({ value: row.value, count: Number(row.count) >= disclosureMin ? Number(row.count) : null }));
+  }
+  return result;
+}
+
+/** Published suggestions of the period (moderated text only) and how many arrived in all. */
+export async function suggestionSummary(db: Database, unitId: number, period: Period) {
+  const rows = await db
+    .select({ status: skmSuggestions.status, text: skmSuggestions.publishedText, reply: skmSuggestions.reply })
+    .from(skmSuggestions)
+    .where(and(eq(skmSuggestions.unitId, unitId), between(skmSuggestions.submittedOn, period.from, period.to)))
+    .orderBy(skmSuggestions.id);
+  return {
+    received: rows.length,
+    published: rows.filter((r) => r.status === "published" && r.text).map((r) => ({ text: r.text!, reply: r.reply })),
+  };
 }

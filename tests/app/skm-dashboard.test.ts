@@ -91,3 +91,36 @@ describe("region page", () => {
     expect(text).toContain("8 unit lain belum memiliki cukup penilaian untuk ditampilkan.");
   });
 });
+
+describe("QR poster", () => {
+  it("links the counter to the unit's rating page, in both languages", async () => {
+    const response = await app.get("/units/kota-palangka-raya/disdukcapil/poster");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("<svg");
+    const text = textOf(html);
+    expect(text).toContain("http://localhost:3000/rate/kota-palangka-raya/disdukcapil");
+    expect(text).toContain("Bagaimana layanan kami hari ini?");
+    expect(text).toContain("How was our service today?");
+    expect(text).toContain("Penilaian tidak pernah menjadi syarat layanan.");
+    expect((await app.get("/units/kota-palangka-raya/nope/poster")).status).toBe(404);
+  });
+});
+
+describe("printable SKM report", () => {
+  it("has what a unit must publish, with small profile cells held back", async () => {
+    const response = await app.get("/units/kota-palangka-raya/disdukcapil/report?period=2026");
+    expect(response.status).toBe(200);
+    const text = textOf(await response.text());
+    expect(text).toContain("Laporan Survei Kepuasan Masyarakat, Tahun 2026");
+    expect(text).toContain("Jumlah responden 120");
+    expect(text).toContain("Nilai SKM (skala 25–100) 77,71");
+    expect(text).toContain("Mutu pelayanan B (Baik)");
+    expect(text).toMatch(/Jenis kelamin Laki-laki \d+ Perempuan \d+/);
+    expect(text).toContain("kurang dari 5");
+    expect(text).toContain("0 saran diterima pada periode ini");
+    const below = textOf(await (await app.get("/units/kota-palangka-raya/dpmptsp/report?period=2026")).text());
+    expect(below).toContain("Baru 3 penilaian pada periode ini.");
+    expect(below).not.toContain("Profil responden");
+  });
+});

@@ -25,6 +25,11 @@ const PAGES = [
   "/units/kota-palangka-raya/disdukcapil",
   "/units/kota-palangka-raya/puskesmas-pahandut",
   "/rate",
+  "/rate/kota-palangka-raya/disdukcapil",
+  "/rate/kota-palangka-raya/disdukcapil/thanks",
+  "/units/kota-palangka-raya/disdukcapil?period=2026-Q1",
+  "/units/kota-palangka-raya/disdukcapil/report",
+  "/units/kota-palangka-raya/disdukcapil/poster",
   "/report",
   "/halaman-yang-tidak-ada",
 ];
@@ -65,6 +70,28 @@ describe("without JavaScript", () => {
     expect(await page.getByRole("heading", { name: "Services" }).count()).toBe(1);
     await context.close();
   });
+});
+
+describe("rating a visit", () => {
+  for (const javaScriptEnabled of [false, true]) {
+    it(`works ${javaScriptEnabled ? "with" : "without"} JavaScript, errors first, on a phone`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled, locale: "id-ID", viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/rate/kota-palangka-raya/disdukcapil`);
+      await page.getByLabel("Kartu Keluarga").check();
+      for (const element of ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"]) await page.locator(`#${element}-3`).check();
+      await page.getByRole("button", { name: "Kirim penilaian" }).click();
+      // U9 was left out: the form says so and keeps the other answers.
+      await expect.poll(() => page.getByRole("alert").textContent()).toContain("Penanganan pengaduan, saran dan masukan: Pilih salah satu jawaban.");
+      expect(await page.locator("#u1-3").isChecked()).toBe(true);
+      if (javaScriptEnabled) expect(await accessibilityViolations(page)).toEqual([]);
+      await page.locator("#u9-4").check();
+      await page.getByRole("button", { name: "Kirim penilaian" }).click();
+      await page.waitForURL(/\/thanks$/);
+      expect(await page.locator("h1").textContent()).toBe("Terima kasih");
+      await context.close();
+    });
+  }
 });
 
 describe("with JavaScript", () => {
