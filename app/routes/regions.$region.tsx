@@ -5,7 +5,7 @@ import { i18nServer } from "~/i18n.server";
 import { getRegion } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
-import { regionRanking } from "~/skm/dashboard.server";
+import { combinedIndex, regionRanking } from "~/skm/dashboard.server";
 import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 
@@ -19,9 +19,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "org");
   const periods = recentPeriods(localDate(region.timeZone));
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
+  const ranking = await regionRanking(context.db, context.config.disclosureMin, region.id, period);
   return {
     region,
-    ranking: await regionRanking(context.db, context.config.disclosureMin, region.id, period),
+    ranking: ranking.map(({ id: _id, ...unit }) => unit),
+    overall: await combinedIndex(context.db, context.config.disclosureMin, ranking.map((u) => u.id), period),
     period: { key: period.key, kind: period.kind, year: period.year, index: period.index },
     periods: periods.map((p) => ({ key: p.key, kind: p.kind, year: p.year, index: p.index })),
     title: t("region.metaTitle", { name: region.name }),
@@ -29,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { region, ranking, period, periods } = useLoaderData<typeof loader>();
+  const { region, ranking, overall, period, periods } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
   const periodLabel = usePeriodLabel()(period);
   const ranked = ranking.filter((unit) => unit.published);
@@ -50,6 +52,11 @@ export default function RegionPage() {
       <section aria-labelledby="indices-heading">
         <h2 id="indices-heading">{t("region.indicesHeading")}</h2>
         <PeriodPicker options={periods} selected={period.key} />
+        {overall.published && overall.score !== null ? (
+          <p className="panel">
+            {t("region.overall", { period: periodLabel, score: number(overall.score), grade: overall.grade, count: overall.respondents })}
+          </p>
+        ) : null}
         {ranked.length === 0 ? (
           <p className="panel">{t("region.noDataYet")}</p>
         ) : (

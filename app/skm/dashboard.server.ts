@@ -107,7 +107,7 @@ export async function regionRanking(db: Database, disclosureMin: number, regionI
     .map((unit) => {
       const row = byUnit.get(unit.id);
       const index = row ? publish(Number(row.respondents), totalsOf(row), disclosureMin) : publish(0, emptyTotals(), disclosureMin);
-      return { slug: unit.slug, name: unit.name, respondents: index.respondents, published: index.published, score: index.score, grade: index.grade };
+      return { id: unit.id, slug: unit.slug, name: unit.name, respondents: index.respondents, published: index.published, score: index.score, grade: index.grade };
     })
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name));
 }
@@ -146,4 +146,10 @@ export async function suggestionSummary(db: Database, unitId: number, period: Pe
     received: rows.length,
     published: rows.filter((r) => r.status === "published" && r.text).map((r) => ({ text: r.text!, reply: r.reply })),
   };
+}
+
+/** The index of several units together (an agency, a region) for a period. */
+export async function combinedIndex(db: Database, disclosureMin: number, unitIds: readonly number[], period: Period): Promise<PublishedIndex> {
+  const { respondents, totals } = await periodTotals(db, unitIds, period.from, period.to);
+  return publish(respondents, totals, disclosureMin);
 }

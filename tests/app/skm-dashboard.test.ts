@@ -89,6 +89,8 @@ describe("region page", () => {
     expect(text).toMatch(/1 Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya 77,71 B 120/);
     expect(text).not.toMatch(/Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Palangka Raya [\d,]+ [ABCD] 3/);
     expect(text).toContain("8 unit lain belum memiliki cukup penilaian untuk ditampilkan.");
+    // The region's figure counts every unit's ratings, those held back included.
+    expect(text).toMatch(/Seluruh unit, Tahun 2026: nilai SKM [\d,]+ \(mutu [ABCD]\) dari 123 responden\./);
   });
 });
 

@@ -1,6 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rateLimits, setupTokens, staffSessions } from "../../db/schema";
+import { rateLimits, setupTokens, skmSubmissions, staffSessions, units } from "../../db/schema";
+import { SKM_2017 } from "~/regulation/skm";
+import { storeResponses } from "~/skm/responses.server";
 import { createSetupToken } from "~/auth/accounts.server";
 import { hitLimit, peekLimit } from "~/security/rate-limit.server";
 import { housekeeping } from "~/utils/housekeeping.server";
@@ -63,5 +65,35 @@ describe("housekeeping", () => {
     expect(await database.db.select().from(staffSessions).where(eq(staffSessions.staffId, person.id))).toHaveLength(1);
     expect(await database.db.select().from(setupTokens).where(eq(setupTokens.staffId, person.id))).toHaveLength(1);
     expect(await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "keep"))).toHaveLength(1);
+  });
+});
+
+describe("rating-form tokens", () => {
+  it("are kept two days, then deleted", async () => {
+    const [unit] = await database.db.select({ id: units.id }).from(units).limit(1);
+    const ids = await database.db.transaction((tx) =>
+      storeResponses(
+        tx,
+        ["2026-11-20", "2026-11-27"].map((day) => ({
+          unitId: unit!.id,
+          serviceId: null,
+          respondedOn: day,
+          source: "web" as const,
+          profileId: SKM_2017.id,
+          sex: null,
+          ageBand: null,
+          education: null,
+          occupation: null,
+          answers: { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 },
+        })),
+      ),
+    );
+    await database.db.insert(skmSubmissions).values([
+      { tokenHash: "old", responseId: ids[0]!, createdOn: "2026-11-20" },
+      { tokenHash: "recent", responseId: ids[1]!, createdOn: "2026-11-27" },
+    ]);
+    await housekeeping(database.db, new Date("2026-11-28T12:00:00Z"));
+    const left = await database.db.select({ token: skmSubmissions.tokenHash }).from(skmSubmissions);
+    expect(left.map((r) => r.token)).toEqual(["recent"]);
   });
 });
