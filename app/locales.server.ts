@@ -6,20 +6,22 @@
 import enAdmin from "../locales/en/admin.json";
 import enApi from "../locales/en/api.json";
 import enCommon from "../locales/en/common.json";
+import enModeration from "../locales/en/moderation.json";
 import enOrg from "../locales/en/org.json";
 import enSkm from "../locales/en/skm.json";
 import enStaff from "../locales/en/staff.json";
 import idAdmin from "../locales/id/admin.json";
 import idApi from "../locales/id/api.json";
 import idCommon from "../locales/id/common.json";
+import idModeration from "../locales/id/moderation.json";
 import idOrg from "../locales/id/org.json";
 import idSkm from "../locales/id/skm.json";
 import idStaff from "../locales/id/staff.json";
 import type { Language } from "./i18n";
 
 export const resources = {
-  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm },
-  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm },
+  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration },
+  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration },
 } satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)["id"];

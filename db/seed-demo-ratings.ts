@@ -9,7 +9,7 @@ import { AGE_BANDS, EDUCATIONS, OCCUPATIONS } from "../app/skm/form-schema";
 import { localDate } from "../app/skm/import.server";
 import { storeResponses, type NewResponse } from "../app/skm/responses.server";
 import type { Database } from "./client";
-import { regions, services, skmResponses, units } from "./schema";
+import { regions, services, skmResponses, skmSuggestions, units } from "./schema";
 
 /** Mean answer of each unit and how many responses a month. */
 const DEMO_UNITS: Record<string, { mean: number; perMonth: number }> = {
@@ -84,6 +84,21 @@ export async function seedDemoRatings(tx: Database, regionSlug = "kota-palangka-
       }
     }
   }
-  await storeResponses(tx, responses);
+  const ids = await storeResponses(tx, responses);
+  // A few suggestions wait in the moderators' queue; one shows why redaction exists.
+  const suggestions = [
+    "Antrean KTP-el pagi terlalu panjang, mohon tambah loket pada hari Senin.",
+    "Petugas ramah, tetapi papan informasi persyaratan Kartu Keluarga sulit dibaca.",
+    "Ada orang di parkiran menawarkan KTP jadi sehari, katanya bisa hubungi 0812-3456-7890.",
+    "Ruang tunggu panas, kipas angin banyak yang mati.",
+    "Informasi tarif PBG di situs web berbeda dengan yang disampaikan petugas.",
+  ];
+  for (const [i, text] of suggestions.entries()) {
+    const index = responses.length - 1 - i * 7;
+    const response = responses[index];
+    const responseId = ids[index];
+    if (!response || responseId === undefined) continue;
+    await tx.insert(skmSuggestions).values({ responseId, unitId: response.unitId, text, submittedOn: response.respondedOn });
+  }
   return responses.length;
 }

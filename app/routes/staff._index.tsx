@@ -6,14 +6,17 @@ import { reach, type Action } from "~/auth/policy";
 import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
 
-export const handle = { i18n: ["staff"] };
+export const handle = { i18n: ["staff", "moderation"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
+/** `key` names home.sections.<key> in the staff namespace, or in the one given before a colon. */
 const SECTIONS: ReadonlyArray<{ to: string; key: string; action: Action }> = [
   { to: "/staff/admin/structure", key: "structure", action: "structure.manage" },
   { to: "/staff/admin/staff", key: "staff", action: "staff.manage" },
   { to: "/staff/audit", key: "audit", action: "audit.read" },
+  { to: "/staff/suggestions", key: "moderation:suggestions", action: "comment.moderate" },
+  { to: "/staff/unit-feedback", key: "moderation:unitFeedback", action: "comment.reply" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -30,6 +33,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     sections,
     title: `${t("home.title")} · Pintu Depan`,
   };
+}
+
+function sectionKey(key: string, part: "title" | "body"): string {
+  const [ns, name] = key.includes(":") ? key.split(":") : ["staff", key];
+  return `${ns}:home.sections.${name}.${part}`;
 }
 
 export default function StaffHome() {
@@ -54,9 +62,9 @@ export default function StaffHome() {
           {sections.map((section) => (
             <li key={section.to} className="card">
               <Link to={section.to} className="card-title">
-                {t(`home.sections.${section.key}.title`)}
+                {t(sectionKey(section.key, "title"))}
               </Link>
-              <p>{t(`home.sections.${section.key}.body`)}</p>
+              <p>{t(sectionKey(section.key, "body"))}</p>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { reach, type Action } from "~/auth/policy";
 import { currentStaff } from "~/auth/session.server";
 
-export const handle = { i18n: ["staff", "admin"] };
+export const handle = { i18n: ["staff", "admin", "moderation"] };
 
 // Staff pages carry private data (and one-time codes and links): never store them anywhere.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -14,6 +14,8 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/admin/structure", label: "nav.structure", action: "structure.manage" },
   { to: "/staff/admin/staff", label: "nav.staff", action: "staff.manage" },
   { to: "/staff/audit", label: "nav.audit", action: "audit.read" },
+  { to: "/staff/suggestions", label: "moderation:nav.suggestions", action: "comment.moderate" },
+  { to: "/staff/unit-feedback", label: "moderation:nav.unitFeedback", action: "comment.reply" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

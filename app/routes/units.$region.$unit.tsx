@@ -10,8 +10,10 @@ import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
 import { unitSkmView } from "~/skm/dashboard.server";
 import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
+import { PublicSuggestions } from "~/moderation/public-suggestions";
+import { publishedSuggestions } from "~/moderation/suggestions.server";
 
-export const handle = { i18n: ["org", "skm"] };
+export const handle = { i18n: ["org", "skm", "moderation"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -26,8 +28,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // An unknown period in the address falls back to this year rather than failing the page.
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
   const skm = await unitSkmView(context.db, context.config.disclosureMin, { id, servedPerPeriod: unit.servedPerPeriod, servedPeriod: unit.servedPeriod }, period);
+  // Residents' suggestions only where the period's figures are published (DISCLOSURE_MIN).
+  const suggestions = skm.published ? await publishedSuggestions(context.db, id, period) : [];
   return {
     unit: { ...shown, hours: formatOpeningHours(openingHours, locale) },
+    suggestions,
     period: { key: period.key, kind: period.kind, year: period.year, index: period.index },
     periods: periods.map((p) => ({ key: p.key, kind: p.kind, year: p.year, index: p.index })),
     skm,
@@ -37,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function UnitPage() {
-  const { unit, period, periods, skm, disclosureMin } = useLoaderData<typeof loader>();
+  const { unit, period, periods, skm, disclosureMin, suggestions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
   const periodLabel = usePeriodLabel()(period);
   const number = (value: number, digits: number) =>
@@ -129,6 +134,8 @@ export default function UnitPage() {
           </li>
         </ul>
       </section>
+
+      <PublicSuggestions suggestions={suggestions} period={periodLabel} />
 
       <div className="two-columns">
         <section aria-labelledby="services-heading">

@@ -50,6 +50,12 @@ const PAGES: Array<[string | (() => string), string[]]> = [
   ["/staff/admin/structure/kota-palangka-raya", CITY_ADMINS],
   ["/staff/admin/structure/kota-palangka-raya/disdukcapil", CITY_ADMINS],
   ["/staff/admin/structure/kabupaten-kotawaringin-timur", ["installationAdmin", "kotimAdmin"]],
+  ["/staff/suggestions", ["cityModerator"]],
+  ["/staff/unit-feedback", ["disdukcapilManager"]],
+  [
+    "/staff/units/kota-palangka-raya/disdukcapil/responses.csv?from=2026-01-01&to=2026-01-31",
+    ["installationAdmin", "cityAdmin", "cityModerator", "disdukcapilManager", "cityEvaluator"],
+  ],
 ];
 
 describe("staff pages", () => {

@@ -64,6 +64,21 @@ describe("staff sign-in", () => {
     await context.close();
   });
 
+  it("a moderator's queue and a unit manager's feedback page have no WCAG 2.1 AA violation", async () => {
+    const problems: string[] = [];
+    for (const [email, name, path] of [
+      ["moderator@demo.pintudepan.id", "Moderator Inspektorat (demo)", "/staff/suggestions"],
+      ["pengelola.disdukcapil@demo.pintudepan.id", "Pengelola Disdukcapil (demo)", "/staff/unit-feedback"],
+    ] as const) {
+      const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
+      const page = await firstSignIn(context, email, name, async () => {});
+      expect((await page.goto(`${server.baseUrl}${path}`))?.status(), path).toBe(200);
+      problems.push(...(await accessibilityViolations(page)).map((v) => `${path} ${v}`));
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("has no WCAG 2.1 AA violation at any step, with JavaScript, on a phone", async () => {
     const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
     const problems: string[] = [];
