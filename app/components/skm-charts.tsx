@@ -85,3 +85,22 @@ export function TrendTable({
       </table>
   );
 }
+
+/** The weakest unsur of a period: where the unit should improve first. */
+export function Priorities({ priorities, heading }: { priorities: ReadonlyArray<{ element: string; nrr: number }>; heading: "h2" | "h3" }) {
+  const { t, i18n } = useTranslation(["org", "skm"]);
+  if (priorities.length === 0) return null;
+  const Heading = heading;
+  return (
+    <>
+      <Heading>{t("org:skmPanel.prioritiesHeading")}</Heading>
+      <ol>
+        {priorities.map((p) => (
+          <li key={p.element}>
+            {t(`skm:questions.${p.element}.name`)} ({formatNumber(i18n.language, p.nrr, 2)})
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

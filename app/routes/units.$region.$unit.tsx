@@ -5,7 +5,7 @@ import { i18nServer } from "~/i18n.server";
 import { formatOpeningHours } from "~/org/opening-hours";
 import { getUnit } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
-import { NrrTable, TrendTable } from "~/components/skm-charts";
+import { NrrTable, Priorities, TrendTable } from "~/components/skm-charts";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
 import { unitSkmView } from "~/skm/dashboard.server";
 import { localDate } from "~/skm/import.server";
@@ -104,18 +104,7 @@ export default function UnitPage() {
                 </p>
               ) : null}
             </div>
-            {skm.priorities.length > 0 ? (
-              <>
-                <h3>{t("skmPanel.prioritiesHeading")}</h3>
-                <ol>
-                  {skm.priorities.map((p) => (
-                    <li key={p.element}>
-                      {t(`skm:questions.${p.element}.name`)} ({number(p.nrr, 2)})
-                    </li>
-                  ))}
-                </ol>
-              </>
-            ) : null}
+            <Priorities priorities={skm.priorities} heading="h3" />
             {skm.nrr ? <NrrTable nrr={skm.nrr} caption={t("skmPanel.nrrCaption", { period: periodLabel })} /> : null}
           </>
         ) : (

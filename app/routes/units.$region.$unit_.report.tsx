@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
-import { NrrTable } from "~/components/skm-charts";
+import { NrrTable, Priorities } from "~/components/skm-charts";
 import { i18nServer } from "~/i18n.server";
 import { getUnit } from "~/org/queries.server";
 import { respondentProfile, suggestionSummary, unitSkmView, type ProfileDimension } from "~/skm/dashboard.server";
@@ -96,14 +96,7 @@ export default function SkmReport() {
             ) : null}
           </dl>
           {skm.nrr ? <NrrTable nrr={skm.nrr} caption={t("org:skmPanel.nrrCaption", { period: periodLabel })} /> : null}
-          <h2>{t("org:skmPanel.prioritiesHeading")}</h2>
-          <ol>
-            {skm.priorities.map((p) => (
-              <li key={p.element}>
-                {t(`skm:questions.${p.element}.name`)} ({number(p.nrr, 2)})
-              </li>
-            ))}
-          </ol>
+          <Priorities priorities={skm.priorities} heading="h2" />
           {profile ? (
             <>
               <h2>{t("org:report.profileHeading")}</h2>
