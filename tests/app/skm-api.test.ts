@@ -1,6 +1,6 @@
 /**
  * The paper import command and the public JSON API, end to end: the published example
- * (shared/fixtures/skm-example.csv) goes in through `npm run skm:import` and comes out of
+ * (tests/fixtures/skm-example.csv, from the shared domain fixtures) goes in through `npm run skm:import` and comes out of
  * GET /api/v1/units/{region}/{unit}/skm with the expected figures.
  */
 import { spawnSync } from "node:child_process";
@@ -15,8 +15,8 @@ import { seed } from "../../db/seed";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
-const FIXTURE = path.resolve("../shared/fixtures/skm-example.csv");
-const EXPECTED = JSON.parse(readFileSync(path.resolve("../shared/fixtures/skm-example.expected.json"), "utf8")) as Record<string, unknown>;
+const FIXTURE = path.resolve("tests/fixtures/skm-example.csv");
+const EXPECTED = JSON.parse(readFileSync(path.resolve("tests/fixtures/skm-example.expected.json"), "utf8")) as Record<string, unknown>;
 const tmp = mkdtempSync(path.join(os.tmpdir(), "pintu-depan-skm-"));
 
 let database: TestDatabase | undefined;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   database = await createSeededTestDatabase();
   app = await createTestApp(database.db);
   const disdukcapil = await unitId(database.db, "kota-palangka-raya/disdukcapil");
-  const { rows, problems } = parseSkmCsv(readFileSync("../shared/fixtures/skm-example.csv", "utf8"), await unitServices(database.db, disdukcapil), {
+  const { rows, problems } = parseSkmCsv(readFileSync("tests/fixtures/skm-example.csv", "utf8"), await unitServices(database.db, disdukcapil), {
     today: "2026-12-31",
   });
   expect(problems).toEqual([]);

@@ -5,7 +5,7 @@ import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "~/regulation/skm";
 import { addResponse, computeIkm, emptyTotals, minimumSample, type ElementTotals } from "~/skm/formula";
 
 function fixtureTotals(): ElementTotals {
-  const [header, ...lines] = readFileSync("../shared/fixtures/skm-example.csv", "utf8").trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync("tests/fixtures/skm-example.csv", "utf8").trim().split(/\r?\n/);
   const columns = header!.split(",");
   let totals = emptyTotals();
   for (const line of lines) {
@@ -22,8 +22,8 @@ function fixtureTotals(): ElementTotals {
 }
 
 describe("IKM per PermenPANRB 14/2017", () => {
-  it("reproduces the published example (shared/fixtures/skm-example.expected.json)", () => {
-    const expected = JSON.parse(readFileSync("../shared/fixtures/skm-example.expected.json", "utf8")) as {
+  it("reproduces the published example (tests/fixtures/skm-example.expected.json)", () => {
+    const expected = JSON.parse(readFileSync("tests/fixtures/skm-example.expected.json", "utf8")) as {
       respondents: number;
       nrr: Record<SkmElement, number>;
       ikm: number;
