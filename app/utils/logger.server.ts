@@ -19,11 +19,27 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
-/** What of an error may be logged: its kind and message, never driver details that echo row values. */
+/**
+ * What of an error may be logged: its kind, a message that cannot echo user input, and where
+ * it happened. Database errors can quote values ("invalid input syntax …: \"<input>\"") and
+ * drizzle's "Failed query" errors list every parameter, so for those only the SQL text (which
+ * holds placeholders, never values), the SQLSTATE code and the constraint are kept.
+ */
 export function errorForLog(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { name: error.name, message: error.message, ...(typeof code === "string" ? { code } : {}), stack: error.stack };
+  if (!(error instanceof Error)) return { message: "non-Error thrown" };
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+  const cause = error.cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown } | undefined;
+  const own = error as Error & { code?: unknown; constraint?: unknown; constraint_name?: unknown };
+  const database = [own, cause].find((e) => typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code as string));
+  if (error.message.startsWith("Failed query:") || database) {
+    const sql = error.message.startsWith("Failed query:") ? error.message.split("\nparams:")[0] : undefined;
+    return {
+      name: error.name,
+      ...(sql ? { query: sql.slice("Failed query:".length).trim().slice(0, 500) } : {}),
+      ...(database ? { code: database.code, constraint: database.constraint ?? database.constraint_name } : {}),
+      stack: frames.join("\n"),
+    };
   }
-  return { message: String(error) };
+  const code = own.code;
+  return { name: error.name, message: error.message, ...(typeof code === "string" ? { code } : {}), stack: frames.join("\n") };
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { errorForLog } from "~/utils/logger.server";
+
+describe("errors in logs", () => {
+  it("never carry the parameters of a failed query", () => {
+    const cause = Object.assign(new Error('invalid input syntax for type integer: "siti@palangkaraya.go.id"'), { code: "22P02" });
+    const error = new Error('Failed query: select "id" from "staff" where "email" = $1\nparams: siti@palangkaraya.go.id', { cause });
+    const logged = JSON.stringify(errorForLog(error));
+    expect(logged).not.toContain("siti@palangkaraya.go.id");
+    expect(errorForLog(error)).toMatchObject({ query: 'select "id" from "staff" where "email" = $1', code: "22P02" });
+  });
+
+  it("keep only the code and constraint of a database error, whose message may quote input", () => {
+    const error = Object.assign(new Error('value too long for type character varying(10): "Rahasia pelapor"'), {
+      code: "22001",
+      constraint: "some_check",
+    });
+    const logged = errorForLog(error);
+    expect(JSON.stringify(logged)).not.toContain("Rahasia pelapor");
+    expect(logged).toMatchObject({ code: "22001", constraint: "some_check" });
+  });
+
+  it("keep an ordinary error's message and frames, but not a repeat of the message in the stack", () => {
+    const logged = errorForLog(new TypeError("x is not a function"));
+    expect(logged).toMatchObject({ name: "TypeError", message: "x is not a function" });
+    expect(String(logged.stack)).toMatch(/^\s+at /);
+    expect(errorForLog("a string")).toEqual({ message: "non-Error thrown" });
+  });
+});
