@@ -4,7 +4,7 @@
  */
 import { redirect } from "@remix-run/node";
 import type { AppContext } from "../utils/context.server";
-import { can, type Action, type Resource } from "./policy";
+import { can, reach, reachesAnything, type Action, type Reach, type Resource } from "./policy";
 import { currentStaff, type SignedInStaff } from "./session.server";
 
 export async function requireStaff(request: Request, context: AppContext): Promise<SignedInStaff> {
@@ -31,6 +31,17 @@ export async function requirePermission(
   const signedIn = await requireStaff(request, context);
   if (!can(signedIn.actor, action, resource)) throw forbidden();
   return signedIn;
+}
+
+/**
+ * For list pages with no single object to check: the signed-in staff member and what the
+ * action reaches, or 403 when it reaches nothing.
+ */
+export async function requireReach(request: Request, context: AppContext, action: Action): Promise<{ signedIn: SignedInStaff; reach: Reach }> {
+  const signedIn = await requireStaff(request, context);
+  const r = reach(signedIn.actor, action);
+  if (!reachesAnything(r)) throw forbidden();
+  return { signedIn, reach: r };
 }
 
 /** The role in which the actor does something, for the audit log: the first grant that allows it. */

@@ -179,6 +179,11 @@ export function reach(actor: Actor, action: Action): Reach {
   return result;
 }
 
+/** Does the action reach anything at all? (Decides whether a list page opens or answers 403.) */
+export function reachesAnything(r: Reach): boolean {
+  return r.all || r.provinceIds.size > 0 || r.regionIds.size > 0 || r.unitIds.size > 0;
+}
+
 /** Is a unit (in a region of a province) within a reach? */
 export function reachIncludesUnit(r: Reach, unit: { unitId: number; regionId: number; provinceId: number }): boolean {
   if (r.excludedUnitIds.has(unit.unitId)) return false;

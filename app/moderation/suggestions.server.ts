@@ -36,9 +36,6 @@ function notIn(ids: Set<number>): SQL {
   return notInArray(units.id, [...ids]);
 }
 
-export function reachesAnything(r: Reach): boolean {
-  return unitsInReach(r) !== null;
-}
 
 /** Regions and units a moderator can filter by. */
 export async function scopeOptions(db: Database, r: Reach) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guard.server";
-import { reach, type Action } from "~/auth/policy";
+import { reach, reachesAnything, type Action } from "~/auth/policy";
 import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
 
@@ -24,8 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const directory = await scopeDirectory(context.db);
   const t = await i18nServer.getFixedT(request, "staff");
   const sections = SECTIONS.filter(({ action }) => {
-    const r = reach(signedIn.actor, action);
-    return r.all || r.regionIds.size + r.unitIds.size + r.provinceIds.size > 0;
+    return reachesAnything(reach(signedIn.actor, action));
   }).map(({ to, key }) => ({ to, key }));
   return {
     displayName: signedIn.displayName,

@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { createSetupToken, setupLink } from "~/auth/accounts.server";
 import { grantFromForm, inviteSchema } from "~/auth/forms";
-import { actingRole, forbidden, requireStaff } from "~/auth/guard.server";
-import { canManageGrant, reach } from "~/auth/policy";
+import { actingRole, requireReach } from "~/auth/guard.server";
+import { canManageGrant } from "~/auth/policy";
 import { normaliseEmail } from "~/auth/login.server";
 import {
   createStaffMember,
@@ -30,10 +30,7 @@ export const handle = { i18n: ["staff"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
 async function requireStaffManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const signedIn = await requireStaff(request, context);
-  const r = reach(signedIn.actor, "staff.manage");
-  if (!r.all && r.regionIds.size === 0) throw forbidden();
-  return signedIn;
+  return (await requireReach(request, context, "staff.manage")).signedIn;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

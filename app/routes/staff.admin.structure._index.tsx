@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { actingRole, forbidden, requirePermission, requireStaff } from "~/auth/guard.server";
-import { can, reach, type Resource } from "~/auth/policy";
+import { actingRole, requirePermission, requireReach } from "~/auth/guard.server";
+import { can, type Resource } from "~/auth/policy";
 import { recordAudit } from "~/audit/audit.server";
 import { ConformSelectField, ConformTextField, useZodForm, type LastResult } from "~/components/conform-fields";
 import { FormMessage, StatusMessage } from "~/components/forms";
@@ -20,9 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const INSTALLATION: Resource = { kind: "installation" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const signedIn = await requireStaff(request, context);
-  const manageable = reach(signedIn.actor, "structure.manage");
-  if (!manageable.all && manageable.regionIds.size === 0 && manageable.provinceIds.size === 0) throw forbidden();
+  const { signedIn, reach: manageable } = await requireReach(request, context, "structure.manage");
   const canInstall = can(signedIn.actor, "installation.manage", INSTALLATION);
   const [groups, provinces] = await Promise.all([
     listManageableRegions(context.db, manageable),

@@ -2,8 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireStaff } from "~/auth/guard.server";
-import { reach } from "~/auth/policy";
+import { requireReach } from "~/auth/guard.server";
 import { listAudit, type AuditFilter } from "~/audit/audit.server";
 import { FormMessage, SelectField, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
@@ -19,9 +18,7 @@ const FILTER_FIELDS = ["action", "objectType", "actor", "region", "from", "to"] 
 type FilterField = (typeof FILTER_FIELDS)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const signedIn = await requireStaff(request, context);
-  const readable = reach(signedIn.actor, "audit.read");
-  if (!readable.all && readable.regionIds.size === 0) throw forbidden();
+  const { reach: readable } = await requireReach(request, context, "audit.read");
 
   const url = new URL(request.url);
   const t = await i18nServer.getFixedT(request, "admin");

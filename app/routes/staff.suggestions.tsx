@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireStaff } from "~/auth/guard.server";
+import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, SelectField, StatusMessage, SubmitRow, TextAreaField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
@@ -19,7 +19,7 @@ import {
   publishSchema,
   rejectSchema,
 } from "~/moderation/schema";
-import { listQueue, moderate, reachesAnything, scopeOptions, type ModerationCommand } from "~/moderation/suggestions.server";
+import { listQueue, moderate, scopeOptions, type ModerationCommand } from "~/moderation/suggestions.server";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["moderation"] };
@@ -28,9 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** Moderators of a region (comment.moderate); everyone else signed in gets 403. */
 async function requireModerator(request: Request, context: LoaderFunctionArgs["context"]) {
-  const signedIn = await requireStaff(request, context);
-  if (!reachesAnything(reach(signedIn.actor, "comment.moderate"))) throw forbidden();
-  return signedIn;
+  return (await requireReach(request, context, "comment.moderate")).signedIn;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

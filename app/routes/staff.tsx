@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { reach, type Action } from "~/auth/policy";
+import { reach, reachesAnything, type Action } from "~/auth/policy";
 import { currentStaff } from "~/auth/session.server";
 
 export const handle = { i18n: ["staff", "admin", "moderation"] };
@@ -22,8 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const signedIn = await currentStaff(context.db, context.config, request);
   if (!signedIn) return { signedIn: null, sections: [] };
   const sections = SECTIONS.filter(({ action }) => {
-    const r = reach(signedIn.actor, action);
-    return r.all || r.regionIds.size > 0 || r.unitIds.size > 0 || r.provinceIds.size > 0;
+    return reachesAnything(reach(signedIn.actor, action));
   }).map(({ to, label }) => ({ to, label }));
   return { signedIn: { displayName: signedIn.displayName }, sections };
 }

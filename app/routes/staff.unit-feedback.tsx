@@ -2,13 +2,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireStaff } from "~/auth/guard.server";
+import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, StatusMessage, SubmitRow, TextAreaField, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
 import { PAGE_SIZE, TEXT_MAX, parseQueueFilter, replySchema } from "~/moderation/schema";
-import { listForReply, reachesAnything, saveReply, unitsInScope } from "~/moderation/suggestions.server";
+import { listForReply, saveReply, unitsInScope } from "~/moderation/suggestions.server";
 import { localDate } from "~/skm/import.server";
 import { notFound } from "~/utils/http.server";
 
@@ -18,9 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** Unit managers (comment.reply on at least one unit); everyone else signed in gets 403. */
 async function requireReplier(request: Request, context: LoaderFunctionArgs["context"]) {
-  const signedIn = await requireStaff(request, context);
-  if (!reachesAnything(reach(signedIn.actor, "comment.reply"))) throw forbidden();
-  return signedIn;
+  return (await requireReach(request, context, "comment.reply")).signedIn;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
