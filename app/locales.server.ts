@@ -17,11 +17,21 @@ import idModeration from "../locales/id/moderation.json";
 import idOrg from "../locales/id/org.json";
 import idSkm from "../locales/id/skm.json";
 import idStaff from "../locales/id/staff.json";
+import enReports from "../locales/en/reports.json";
+import enCasework from "../locales/en/casework.json";
+import enPerception from "../locales/en/perception.json";
+import enZi from "../locales/en/zi.json";
+import enOpendata from "../locales/en/opendata.json";
+import idReports from "../locales/id/reports.json";
+import idCasework from "../locales/id/casework.json";
+import idPerception from "../locales/id/perception.json";
+import idZi from "../locales/id/zi.json";
+import idOpendata from "../locales/id/opendata.json";
 import type { Language } from "./i18n";
 
 export const resources = {
-  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration },
-  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration },
+  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration, reports: idReports, casework: idCasework, perception: idPerception, zi: idZi, opendata: idOpendata },
+  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration, reports: enReports, casework: enCasework, perception: enPerception, zi: enZi, opendata: enOpendata },
 } satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)["id"];

@@ -7,14 +7,17 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
+  customType,
   date,
   foreignKey,
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -22,7 +25,14 @@ import {
   text,
   timestamp,
   unique,
+  uuid,
 } from "drizzle-orm/pg-core";
+
+/** Raw bytes (encrypted files). drizzle's pg-core has no bytea column of its own. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 /** Slugs are lower-case ASCII words joined by single hyphens: they appear in URLs and the API. */
 const slugCheck = (column: string) => sql.raw(`${column} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`);
@@ -96,6 +106,8 @@ export interface OpeningHoursRule {
   closes: string;
 }
 
+export const ziPredicate = pgEnum("zi_predicate", ["none", "wbk", "wbbm"]);
+
 /** Unit layanan: the place residents visit, rate and report about. */
 export const units = pgTable(
   "units",
@@ -112,6 +124,9 @@ export const units = pgTable(
     /** People served in one period of `servedPeriod`; drives the Krejcie–Morgan minimum sample. */
     servedPerPeriod: integer(),
     servedPeriod: servedPeriod().notNull().default("year"),
+    /** The Zona Integritas predicate the unit already holds (WBBM requires an earlier WBK). */
+    ziPredicate: ziPredicate().notNull().default("none"),
+    ziPredicateYear: integer(),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -430,4 +445,361 @@ export const skmSuggestions = pgTable(
     check("skm_suggestions_length", sql`length(${t.text}) <= 2000`),
     check("skm_suggestions_reply_length", sql`${t.reply} IS NULL OR length(${t.reply}) <= 2000`),
   ],
+);
+
+// ─── Back-door reports (domain/reporting.md) ──────────────────────────────────────────
+//
+// Anonymity by construction: no column holds an IP address, a user agent or a time finer
+// than a day for anything a reporter did. Everything a reporter or moderator wrote (the
+// narrative, amounts, messages, reasons, forwarded summaries) and every file is encrypted
+// with the configured keys (ENCRYPTION_KEYS); only what the queue and the anonymous
+// statistics need (region, unit, service, category, month, status, dates) is in clear.
+
+export const reportCategory = pgEnum("report_category", [
+  "pungli",
+  "calo",
+  "suap",
+  "gratifikasi",
+  "pemerasan",
+  "diskriminasi",
+  "lainnya",
+]);
+export const reportStatus = pgEnum("report_status", [
+  "received",
+  "triage",
+  "needs_info",
+  "verified",
+  "forwarded",
+  "handled_internally",
+  "closed",
+]);
+export const reportOutcome = pgEnum("report_outcome", [
+  "substantiated",
+  "not_substantiated",
+  "out_of_scope",
+  "duplicate",
+  "spam",
+]);
+/** Where a verified report is sent (Saber Pungli was dissolved in 2025 and is not offered). */
+export const reportDestination = pgEnum("report_destination", ["inspektorat", "ombudsman", "kpk", "aph", "unit_head"]);
+export const reportMessageKind = pgEnum("report_message_kind", ["reporter", "question", "note"]);
+
+export const reports = pgTable(
+  "reports",
+  {
+    /** Random, so ids reveal neither order nor volume. */
+    id: uuid().primaryKey().defaultRandom(),
+    /** A short random case number staff use to refer to the report (not the receipt). */
+    reference: text().notNull().unique(),
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: "restrict" }),
+    /** Null when the reporter does not know which unit. */
+    unitId: integer().references(() => units.id, { onDelete: "restrict" }),
+    serviceId: integer().references(() => services.id, { onDelete: "set null" }),
+    category: reportCategory().notNull(),
+    /** First day of the month the reporter gave, if any. */
+    incidentMonth: date({ mode: "string" }),
+    /** Encrypted JSON: narrative, amounts, paid, who asked. Null once purged. */
+    content: text(),
+    /** Slow keyed hash of the receipt code (Argon2id with the installation's hash key). */
+    receiptHash: text().notNull().unique(),
+    status: reportStatus().notNull().default("received"),
+    outcome: reportOutcome(),
+    assigneeId: integer().references(() => staff.id, { onDelete: "set null" }),
+    duplicateOfId: uuid().references((): AnyPgColumn => reports.id, { onDelete: "set null" }),
+    receivedOn: date({ mode: "string" }).notNull(),
+    triagedOn: date({ mode: "string" }),
+    triageDueOn: date({ mode: "string" }).notNull(),
+    verifiedOn: date({ mode: "string" }),
+    followUpDueOn: date({ mode: "string" }),
+    followedUpOn: date({ mode: "string" }),
+    closeDueOn: date({ mode: "string" }),
+    closedOn: date({ mode: "string" }),
+    /** Set when retention removed the content; the row stays for anonymous statistics. */
+    purgedOn: date({ mode: "string" }),
+  },
+  (t) => [
+    index("reports_queue_idx").on(t.regionId, t.status),
+    index("reports_unit_idx").on(t.unitId, t.receivedOn),
+    index("reports_closed_idx").on(t.closedOn),
+    check("reports_outcome_when_closed", sql`(${t.status} = 'closed') = (${t.outcome} IS NOT NULL)`),
+    check("reports_not_own_duplicate", sql`${t.duplicateOfId} IS NULL OR ${t.duplicateOfId} <> ${t.id}`),
+  ],
+);
+
+/** Status history: who (staff, or null for the reporter and the system), the day, and why. */
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    fromStatus: reportStatus(),
+    toStatus: reportStatus().notNull(),
+    actorStaffId: integer().references(() => staff.id, { onDelete: "set null" }),
+    occurredOn: date({ mode: "string" }).notNull(),
+    /** Encrypted reason shown to the reporter. */
+    publicReason: text(),
+  },
+  (t) => [index("report_events_report_idx").on(t.reportId)],
+);
+
+/** Questions to the reporter, the reporter's messages, and internal notes (never shown). */
+export const reportMessages = pgTable(
+  "report_messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    kind: reportMessageKind().notNull(),
+    authorStaffId: integer().references(() => staff.id, { onDelete: "set null" }),
+    /** Encrypted text. */
+    body: text().notNull(),
+    createdOn: date({ mode: "string" }).notNull(),
+    /** Orders messages within a day without recording a time. */
+    seq: integer().notNull(),
+  },
+  (t) => [unique("report_messages_report_seq_key").on(t.reportId, t.seq)],
+);
+
+/**
+ * Evidence files. Only the cleaned copy is kept (images re-encoded without metadata before
+ * storage); `redacted` is the moderator's copy with areas blacked out, used when forwarding.
+ */
+export const reportFiles = pgTable(
+  "report_files",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    mediaType: text().notNull(),
+    byteSize: integer().notNull(),
+    width: integer(),
+    height: integer(),
+    /** Encrypted bytes of the cleaned file. */
+    content: bytea().notNull(),
+    /** Encrypted bytes of the redacted copy, if a moderator made one. */
+    redacted: bytea(),
+    redactions: jsonb().$type<{ x: number; y: number; w: number; h: number }[]>(),
+    addedOn: date({ mode: "string" }).notNull(),
+    seq: integer().notNull(),
+  },
+  (t) => [unique("report_files_report_seq_key").on(t.reportId, t.seq)],
+);
+
+/** What was sent where: the record a forwarded case needs. */
+export const reportForwards = pgTable(
+  "report_forwards",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    destination: reportDestination().notNull(),
+    staffId: integer().references(() => staff.id, { onDelete: "set null" }),
+    sentOn: date({ mode: "string" }).notNull(),
+    /** Encrypted summary exactly as sent. */
+    summary: text().notNull(),
+    /** Files included (the redacted copy when one exists). */
+    fileIds: jsonb().$type<string[]>().notNull().default([]),
+    /** The receiving body's reference number, if it gave one. */
+    externalReference: text(),
+  },
+  (t) => [index("report_forwards_report_idx").on(t.reportId)],
+);
+
+/** Accepted form tokens: a resent form files nothing twice. Not linked to the report. */
+export const reportSubmissions = pgTable("report_submissions", {
+  tokenHash: text().primaryKey(),
+  createdOn: date({ mode: "string" }).notNull(),
+});
+
+/** Public holidays and cuti bersama: not working days for the reports' time limits. */
+export const holidays = pgTable("holidays", {
+  day: date({ mode: "string" }).primaryKey(),
+  name: text().notNull(),
+});
+
+// ─── Perception surveys: SPAK → IPAK, SPKP → IPKP (domain/zona-integritas.md) ───────────
+
+const perceptionItems = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"] as const;
+
+/** One perception response: SPAK items a1–a8 and SPKP items q1–q8, each 1–6 or null. */
+export const perceptionResponses = pgTable(
+  "perception_responses",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    respondedOn: date({ mode: "string" }).notNull(),
+    profileId: text().notNull(),
+    a1: smallint(),
+    a2: smallint(),
+    a3: smallint(),
+    a4: smallint(),
+    a5: smallint(),
+    a6: smallint(),
+    a7: smallint(),
+    a8: smallint(),
+    q1: smallint(),
+    q2: smallint(),
+    q3: smallint(),
+    q4: smallint(),
+    q5: smallint(),
+    q6: smallint(),
+    q7: smallint(),
+    q8: smallint(),
+  },
+  (t) => [
+    ...perceptionItems.map((c) =>
+      check(`perception_responses_${c}_range`, sql`${t[c]} IS NULL OR ${t[c]} BETWEEN 1 AND 6`),
+    ),
+    check(
+      "perception_responses_some_answer",
+      sql.raw(`num_nonnulls(${perceptionItems.join(", ")}) > 0`),
+    ),
+    index("perception_responses_unit_day_idx").on(t.unitId, t.respondedOn),
+  ],
+);
+
+const itemTotals = () => ({
+  a1Sum: integer().notNull().default(0),
+  a1Count: integer().notNull().default(0),
+  a2Sum: integer().notNull().default(0),
+  a2Count: integer().notNull().default(0),
+  a3Sum: integer().notNull().default(0),
+  a3Count: integer().notNull().default(0),
+  a4Sum: integer().notNull().default(0),
+  a4Count: integer().notNull().default(0),
+  a5Sum: integer().notNull().default(0),
+  a5Count: integer().notNull().default(0),
+  a6Sum: integer().notNull().default(0),
+  a6Count: integer().notNull().default(0),
+  a7Sum: integer().notNull().default(0),
+  a7Count: integer().notNull().default(0),
+  a8Sum: integer().notNull().default(0),
+  a8Count: integer().notNull().default(0),
+  q1Sum: integer().notNull().default(0),
+  q1Count: integer().notNull().default(0),
+  q2Sum: integer().notNull().default(0),
+  q2Count: integer().notNull().default(0),
+  q3Sum: integer().notNull().default(0),
+  q3Count: integer().notNull().default(0),
+  q4Sum: integer().notNull().default(0),
+  q4Count: integer().notNull().default(0),
+  q5Sum: integer().notNull().default(0),
+  q5Count: integer().notNull().default(0),
+  q6Sum: integer().notNull().default(0),
+  q6Count: integer().notNull().default(0),
+  q7Sum: integer().notNull().default(0),
+  q7Count: integer().notNull().default(0),
+  q8Sum: integer().notNull().default(0),
+  q8Count: integer().notNull().default(0),
+});
+
+/** Running totals per unit and day, as for the SKM (same transaction as each response). */
+export const perceptionDailyTotals = pgTable(
+  "perception_daily_totals",
+  {
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    day: date({ mode: "string" }).notNull(),
+    /** Respondents who answered at least one SPAK item / one SPKP item. */
+    spakRespondents: integer().notNull().default(0),
+    spkpRespondents: integer().notNull().default(0),
+    ...itemTotals(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] }), index("perception_daily_totals_day_idx").on(t.day)],
+);
+
+/** Accepted perception form tokens (one per SKM rating that offered the second step). */
+export const perceptionSubmissions = pgTable("perception_submissions", {
+  tokenHash: text().primaryKey(),
+  createdOn: date({ mode: "string" }).notNull(),
+});
+
+// ─── Zona Integritas: the LKE worksheet per unit and year ─────────────────────────────
+
+export const lkeStatus = pgEnum("lke_status", ["draft", "submitted"]);
+export const lkeComponent = pgEnum("lke_component", ["pemenuhan", "reform"]);
+export const performanceGrade = pgEnum("performance_grade", ["A", "B", "C", "D", "E"]);
+
+/** One worksheet per unit and year: the current (editable) state. Submissions are snapshots. */
+export const lkeSheets = pgTable(
+  "lke_sheets",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    year: integer().notNull(),
+    /** The regulation profile whose weights the sheet is scored with. */
+    profileId: text().notNull(),
+    status: lkeStatus().notNull().default("draft"),
+    capaianKinerja: performanceGrade(),
+    /** Official IPAK / IPKP (0–4) from the external survey, when entered. */
+    ipakExternal: numeric({ precision: 4, scale: 2, mode: "number" }),
+    ipkpExternal: numeric({ precision: 4, scale: 2, mode: "number" }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer().references(() => staff.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    unique("lke_sheets_unit_year_key").on(t.unitId, t.year),
+    check("lke_sheets_ipak_range", sql`${t.ipakExternal} IS NULL OR ${t.ipakExternal} BETWEEN 0 AND 4`),
+    check("lke_sheets_ipkp_range", sql`${t.ipkpExternal} IS NULL OR ${t.ipkpExternal} BETWEEN 0 AND 4`),
+  ],
+);
+
+export type LkeScale = "yn" | "abc" | "abcd" | "abcde" | "percent";
+export interface LkeItemAnswer {
+  scale: LkeScale;
+  /** "Y"/"T", a letter, or a percentage 0–100 as a string. */
+  answer: string;
+}
+
+/** One pengungkit sub-area of a sheet: its value (0–1), the items behind it, note and evidence. */
+export const lkeAnswers = pgTable(
+  "lke_answers",
+  {
+    sheetId: integer()
+      .notNull()
+      .references(() => lkeSheets.id, { onDelete: "cascade" }),
+    component: lkeComponent().notNull(),
+    /** Area and sub-area names exactly as in the regulation profile. */
+    area: text().notNull(),
+    subarea: text().notNull(),
+    /** Mean of the item values (or the imported fraction), 0–1; null = not yet scored. */
+    value: numeric({ precision: 5, scale: 4, mode: "number" }),
+    items: jsonb().$type<LkeItemAnswer[]>().notNull().default([]),
+    note: text(),
+    evidence: jsonb().$type<string[]>().notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sheetId, t.component, t.area, t.subarea] }),
+    check("lke_answers_value_range", sql`${t.value} IS NULL OR ${t.value} BETWEEN 0 AND 1`),
+  ],
+);
+
+/** A submitted version of a sheet: inputs and the score, with the profile that produced it. */
+export const lkeSubmissions = pgTable(
+  "lke_submissions",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    sheetId: integer()
+      .notNull()
+      .references(() => lkeSheets.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    profileId: text().notNull(),
+    inputs: jsonb().$type<Record<string, unknown>>().notNull(),
+    score: jsonb().$type<Record<string, unknown>>().notNull(),
+    submittedBy: integer().references(() => staff.id, { onDelete: "set null" }),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("lke_submissions_sheet_version_key").on(t.sheetId, t.version)],
 );

@@ -90,6 +90,12 @@ const envSchema = z
       z.string().url("HCAPTCHA_VERIFY_URL must be a URL").default("https://api.hcaptcha.com/siteverify"),
     ),
     REQUIRE_CAPTCHA: flag("REQUIRE_CAPTCHA", false),
+    REPORT_TRIAGE_DAYS: wholeNumber("REPORT_TRIAGE_DAYS", 1, 60, 3),
+    REPORT_FOLLOW_UP_DAYS: wholeNumber("REPORT_FOLLOW_UP_DAYS", 1, 120, 5),
+    REPORT_CLOSE_DAYS: wholeNumber("REPORT_CLOSE_DAYS", 1, 120, 10),
+    REPORT_RETENTION_DAYS: wholeNumber("REPORT_RETENTION_DAYS", 30, 3650, 730),
+    REPORT_MAX_FILES: wholeNumber("REPORT_MAX_FILES", 0, 10, 5),
+    REPORT_MAX_FILE_MB: wholeNumber("REPORT_MAX_FILE_MB", 1, 20, 8),
     SESSION_SECRET: optionalText.pipe(
       z
         .string()
@@ -150,6 +156,18 @@ export interface Config {
   fallbackSecrets: SecretName[];
   /** Cookies get the Secure flag (always in production). */
   secureCookies: boolean;
+  reports: ReportSettings;
+}
+
+/** Back-door reports: time limits in working days, retention, evidence limits. */
+export interface ReportSettings {
+  triageDays: number;
+  followUpDays: number;
+  closeDays: number;
+  /** Content of a closed report is purged this many days after closing. */
+  retentionDays: number;
+  maxFiles: number;
+  maxFileBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -200,5 +218,13 @@ export function loadConfig(
     },
     fallbackSecrets: missing,
     secureCookies: e.NODE_ENV === "production",
+    reports: {
+      triageDays: e.REPORT_TRIAGE_DAYS,
+      followUpDays: e.REPORT_FOLLOW_UP_DAYS,
+      closeDays: e.REPORT_CLOSE_DAYS,
+      retentionDays: e.REPORT_RETENTION_DAYS,
+      maxFiles: e.REPORT_MAX_FILES,
+      maxFileBytes: e.REPORT_MAX_FILE_MB * 1024 * 1024,
+    },
   };
 }

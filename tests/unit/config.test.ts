@@ -43,6 +43,12 @@ describe("configuration", () => {
       SESSION_SECRET: `${"a".repeat(32)},${"b".repeat(40)}`,
       ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 2).toString("base64")},k1:${Buffer.alloc(32, 1).toString("base64")}`,
       HASH_KEY: Buffer.alloc(32, 7).toString("base64"),
+      REPORT_TRIAGE_DAYS: "2",
+      REPORT_FOLLOW_UP_DAYS: "7",
+      REPORT_CLOSE_DAYS: "14",
+      REPORT_RETENTION_DAYS: "365",
+      REPORT_MAX_FILES: "3",
+      REPORT_MAX_FILE_MB: "4",
     });
     expect(config).toEqual({
       env: "development",
@@ -66,6 +72,7 @@ describe("configuration", () => {
       },
       fallbackSecrets: [],
       secureCookies: false,
+      reports: { triageDays: 2, followUpDays: 7, closeDays: 14, retentionDays: 365, maxFiles: 3, maxFileBytes: 4 * 1024 * 1024 },
     });
   });
 
