@@ -1,0 +1,123 @@
+/**
+ * IPAK and IPKP from SPAK / SPKP answers (pure). Each survey's mean is the equal-weight
+ * mean of its item means (as the SKM's NRR), and the index on 0–4 is mean ÷ 6 × 4
+ * (the conversion of the perception profile), rounded half up to two decimals with exact
+ * rational arithmetic so a boundary such as 3.60 is never missed by a floating-point error.
+ */
+import {
+  SPAK_ITEMS,
+  SPKP_ITEMS,
+  type PerceptionItem,
+  type PerceptionProfile,
+} from "../regulation/perception";
+
+export interface ItemTotal {
+  sum: number;
+  count: number;
+}
+
+export interface PerceptionTotals {
+  /** Respondents who answered at least one SPAK item, and at least one SPKP item. */
+  spakRespondents: number;
+  spkpRespondents: number;
+  items: Record<PerceptionItem, ItemTotal>;
+}
+
+export interface SurveyIndex {
+  respondents: number;
+  /** Mean answer (1–6) per item; null for an item nobody answered. */
+  itemMeans: Record<string, number | null>;
+  /** Mean of the item means (1–6), null when an item has no answer. */
+  mean: number | null;
+  /** The 0–4 index, two decimals; null when `mean` is null. */
+  index: number | null;
+}
+
+export interface PerceptionResult {
+  profileId: string;
+  ipak: SurveyIndex;
+  ipkp: SurveyIndex;
+}
+
+export function emptyPerceptionTotals(): PerceptionTotals {
+  const items = Object.fromEntries([...SPAK_ITEMS, ...SPKP_ITEMS].map((i) => [i, { sum: 0, count: 0 }])) as Record<
+    PerceptionItem,
+    ItemTotal
+  >;
+  return { spakRespondents: 0, spkpRespondents: 0, items };
+}
+
+/** Adds one response (null = item not answered) to the totals, returning new totals. */
+export function addPerceptionResponse(
+  totals: PerceptionTotals,
+  answers: Partial<Record<PerceptionItem, number | null>>,
+): PerceptionTotals {
+  const items = { ...totals.items };
+  for (const item of [...SPAK_ITEMS, ...SPKP_ITEMS]) {
+    const value = answers[item];
+    if (value !== null && value !== undefined) items[item] = { sum: items[item].sum + value, count: items[item].count + 1 };
+  }
+  const answered = (list: readonly PerceptionItem[]) => list.some((i) => answers[i] !== null && answers[i] !== undefined);
+  return {
+    spakRespondents: totals.spakRespondents + (answered(SPAK_ITEMS) ? 1 : 0),
+    spkpRespondents: totals.spkpRespondents + (answered(SPKP_ITEMS) ? 1 : 0),
+    items,
+  };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+function surveyIndex(
+  items: readonly PerceptionItem[],
+  totals: PerceptionTotals,
+  respondents: number,
+  profile: PerceptionProfile,
+): SurveyIndex {
+  const itemMeans = Object.fromEntries(
+    items.map((i) => [i, totals.items[i].count > 0 ? totals.items[i].sum / totals.items[i].count : null]),
+  );
+  if (items.some((i) => totals.items[i].count === 0)) return { respondents, itemMeans, mean: null, index: null };
+  // mean = (1/k) Σ sum_i / count_i as an exact fraction
+  let numerator = 0n;
+  let denominator = 1n;
+  for (const item of items) {
+    const { sum, count } = totals.items[item];
+    numerator = numerator * BigInt(count) + BigInt(sum) * denominator;
+    denominator *= BigInt(count);
+    const divisor = gcd(numerator, denominator);
+    numerator /= divisor;
+    denominator /= divisor;
+  }
+  denominator *= BigInt(items.length);
+  // index hundredths = round_half_up(100 · indexMax · n / (scaleMax · d))
+  const top = 100n * BigInt(profile.indexMax) * numerator;
+  const bottom = BigInt(profile.scale.max) * denominator;
+  const hundredths = (2n * top + bottom) / (2n * bottom);
+  return {
+    respondents,
+    itemMeans,
+    mean: Number(numerator) / Number(denominator),
+    index: Number(hundredths) / 100,
+  };
+}
+
+export function computePerception(totals: PerceptionTotals, profile: PerceptionProfile): PerceptionResult {
+  return {
+    profileId: profile.id,
+    ipak: surveyIndex(
+      profile.spak.map((i) => i.code),
+      totals,
+      totals.spakRespondents,
+      profile,
+    ),
+    ipkp: surveyIndex(
+      profile.spkp.map((i) => i.code),
+      totals,
+      totals.spkpRespondents,
+      profile,
+    ),
+  };
+}
