@@ -1,0 +1,82 @@
+/**
+ * The shape of a computed Zona Integritas score. It is what `lke_submissions.score` holds,
+ * what GET /api/v1/units/{region}/{unit}/zi returns (with the unit and year around it) and
+ * what the dashboards read. Points are rounded to two decimals; null = input missing.
+ */
+import type { LkeComponentKey, PerformanceGrade } from "../regulation/zi";
+
+export interface SubareaScore {
+  name: string;
+  weight: number;
+  /** Mean of the item values, 0–1; null when not scored. */
+  value: number | null;
+  points: number | null;
+}
+
+export interface AreaScore {
+  area: string;
+  /** Pemenuhan + reform weight of the area. */
+  weight: number;
+  components: Record<LkeComponentKey, { weight: number; points: number | null; subareas: SubareaScore[] }>;
+  points: number | null;
+  /** points ÷ weight, 0–1 (four decimals). */
+  share: number | null;
+}
+
+/** Where an IPAK/IPKP value came from: the official external survey, or the portal's monitoring. */
+export type IndexSource = "external" | "internal" | "missing";
+
+export interface HasilScore {
+  birokrasiBersih: {
+    weight: number;
+    points: number | null;
+    ipak: { index: number | null; source: IndexSource; points: number | null; weight: number };
+    capaianKinerja: { grade: PerformanceGrade | null; points: number | null; weight: number };
+  };
+  pelayananPrima: {
+    weight: number;
+    points: number | null;
+    ipkp: { index: number | null; source: IndexSource; points: number | null; weight: number };
+  };
+  points: number | null;
+}
+
+export type RequirementKey =
+  | "total"
+  | "pengungkitTotal"
+  | "areaShare"
+  | "birokrasiBersih"
+  | "ipakPoints"
+  | "capaianKinerjaPoints"
+  | "ipkpPoints"
+  | "predicate";
+
+export interface Requirement {
+  key: RequirementKey;
+  /** For "areaShare": the area the requirement is about (one requirement per area). */
+  area?: string;
+  /** The threshold (points; a share 0–1 for areaShare; for ipak/ipkp also the index). */
+  required: number | string | null;
+  actual: number | string | null;
+  /** For ipakPoints / ipkpPoints: the index needed and the index reached (0–4). */
+  requiredIndex?: number;
+  actualIndex?: number | null;
+  met: boolean | null;
+  /** Points (or index / share) still missing; 0 when met; null when the input is missing. */
+  gap: number | null;
+}
+
+export interface Readiness {
+  /** True only when every requirement is met; null when an input is missing. */
+  ready: boolean | null;
+  requirements: Requirement[];
+}
+
+export interface ZiScore {
+  profileId: string;
+  pengungkit: { weight: number; points: number | null; areas: AreaScore[] };
+  hasil: HasilScore;
+  total: number | null;
+  wbk: Readiness;
+  wbbm: Readiness;
+}
