@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { perceptionDailyTotals, units } from "../../db/schema";
+import { perceptionDailyTotals, perceptionSubmissions, units } from "../../db/schema";
 import { seedDemoPerception } from "../../db/seed-demo-perception";
 import { addPerceptionResponse, computePerception, emptyPerceptionTotals } from "~/perception/formula";
 import { publishedUnitPerception } from "~/perception/queries.server";
@@ -15,6 +15,7 @@ import { rebuildPerceptionTotals, storePerceptionResponses, type NewPerceptionRe
 import { perceptionPeriodTotals } from "~/perception/totals.server";
 import { PERCEPTION_2021, PERCEPTION_ITEMS, type PerceptionItem } from "~/regulation/perception";
 import { findUnit } from "~/skm/queries.server";
+import { housekeeping } from "~/utils/housekeeping.server";
 import { localDate } from "~/skm/import.server";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -110,5 +111,17 @@ describe("demo perception data", () => {
     } finally {
       await demo.drop();
     }
+  });
+});
+
+describe("housekeeping", () => {
+  it("forgets used perception tickets after two days, and keeps recent ones", async () => {
+    await database.db.insert(perceptionSubmissions).values([
+      { tokenHash: "old-ticket", createdOn: "2026-11-25" },
+      { tokenHash: "recent-ticket", createdOn: "2026-11-26" },
+    ]);
+    await housekeeping(database.db, new Date("2026-11-28T10:00:00Z"));
+    const left = await database.db.select({ tokenHash: perceptionSubmissions.tokenHash }).from(perceptionSubmissions);
+    expect(left.map((r) => r.tokenHash)).toEqual(["recent-ticket"]);
   });
 });
