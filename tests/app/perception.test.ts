@@ -110,6 +110,17 @@ describe("the perception step", () => {
     expect(text).toContain("Tidak menjawab");
   });
 
+  it("speaks English to an English browser, ends and all", async () => {
+    const jar = await rate();
+    const thanks = textOf(await (await app.get(`${FORM}/thanks`, { Cookie: jar.header, "Accept-Language": "en" })).text());
+    expect(thanks).toContain("Answer 16 more questions about integrity and service quality at this unit.");
+    const text = textOf(await (await app.get(STEP, { Cookie: jar.header, "Accept-Language": "en" })).text());
+    for (const phrase of ["How often does the following happen at this unit?", "1: Always happens", "6: Never happens", "1: Strongly disagree", "Prefer not to answer", "internal monitoring"]) {
+      expect(text).toContain(phrase);
+    }
+    expect(textOf(await (await app.get(STEP, { "Accept-Language": "en" })).text())).toContain("This page opens after you rate a visit to this unit");
+  });
+
   it("stores the answers with the local date, thanks the resident, and spends the ticket", async () => {
     const before = await stored();
     const jar = await rate();
