@@ -58,6 +58,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
+const QUESTIONS = [...CURRENT_PERCEPTION_PROFILE.spak, ...CURRENT_PERCEPTION_PROFILE.spkp].map((item) => item.code);
+
+/** Questions are numbered 1–16 across both surveys, in the profile's order. */
+function questionNumber(item: string): number {
+  return QUESTIONS.findIndex((code) => code === item) + 1;
+}
+
 export default function PerceptionStep() {
   const { unit, gate } = useLoaderData<typeof loader>();
   const { t } = useTranslation("perception");
@@ -100,7 +107,7 @@ function PerceptionForm({ unit, t }: { unit: { name: string; regionSlug: string;
             <ul>
               {fieldErrors.map(([name, errors]) => (
                 <li key={name}>
-                  <a href={`#${name}`}>{`${t(`items.${name}`)}: ${errors.map((e) => t(e)).join(" ")}`}</a>
+                  <a href={`#${name}`}>{`${t("form.question", { number: questionNumber(name) })}: ${errors.map((e) => t(e)).join(" ")}`}</a>
                 </li>
               ))}
             </ul>
@@ -111,14 +118,14 @@ function PerceptionForm({ unit, t }: { unit: { name: string; regionSlug: string;
       <Form method="post" {...getFormProps(form)}>
         <h2>{t("form.spakHeading")}</h2>
         <p className="hint">{t("form.spakHint")}</p>
-        {profile.spak.map(({ code }, index) => (
-          <ScaleGroup key={code} name={code} number={index + 1} survey="spak" field={fields[code]} t={t} />
+        {profile.spak.map(({ code }) => (
+          <ScaleGroup key={code} name={code} number={questionNumber(code)} survey="spak" field={fields[code]} t={t} />
         ))}
 
         <h2>{t("form.spkpHeading")}</h2>
         <p className="hint">{t("form.spkpHint")}</p>
-        {profile.spkp.map(({ code }, index) => (
-          <ScaleGroup key={code} name={code} number={profile.spak.length + index + 1} survey="spkp" field={fields[code]} t={t} />
+        {profile.spkp.map(({ code }) => (
+          <ScaleGroup key={code} name={code} number={questionNumber(code)} survey="spkp" field={fields[code]} t={t} />
         ))}
 
         {/* A trap for bots: hidden from people and from assistive technology. */}

@@ -206,6 +206,7 @@ describe("the perception step", () => {
     expect(textOf(await empty.text())).toContain("Jawab paling sedikit satu pertanyaan");
     const kept = await (await app.post(STEP, { a1: "0", q3: "2" }, { Cookie: jar.header })).text();
     expect(kept).toContain('<input type="radio" id="q3-2" name="q3" checked="" value="2"');
+    expect(textOf(kept)).toContain('Pertanyaan 1: Pilih angka 1 sampai 6');
     expect(kept).toContain('href="#a1"');
     expect(kept).toContain('aria-describedby="a1-error"');
     expect(await stored()).toBe(before);
