@@ -7,18 +7,12 @@ import type { Database } from "../../db/client";
 import { perceptionSubmissions } from "../../db/schema";
 import { CURRENT_PERCEPTION_PROFILE, type PerceptionItem } from "../regulation/perception";
 import { localDate } from "../skm/import.server";
+import { isUniqueViolation } from "../utils/db-errors.server";
 import type { Config } from "../utils/env.server";
 import { offerHash, type PerceptionOffer } from "./offer.server";
 import { storePerceptionResponses } from "./responses.server";
 
 export type PerceptionOutcome = "stored" | "duplicate";
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 export async function submitPerception(
   db: Database,
