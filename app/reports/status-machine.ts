@@ -95,6 +95,14 @@ export function canMove(from: ReportStatus, to: ReportStatus): boolean {
   return STAFF_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * May a moderator ask the reporter a question now? Either the report can move to needs_info,
+ * or it already waits there (a follow-up question leaves the status as it is).
+ */
+export function canAskQuestion(status: ReportStatus): boolean {
+  return status === "needs_info" || canMove(status, "needs_info");
+}
+
 const TRIAGE_DECISIONS: ReadonlySet<ReportStatus> = new Set(["needs_info", "verified", "closed"]);
 const FOLLOW_UPS: ReadonlySet<ReportStatus> = new Set(["forwarded", "handled_internally"]);
 
