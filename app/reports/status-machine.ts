@@ -140,6 +140,18 @@ export function apply(
   return { ok: true, clock: next };
 }
 
+/**
+ * The clock with its pending deadlines counted again (after the holidays or the time limits
+ * changed). A deadline already met or passed by a decision stays as it was: it is history.
+ */
+export function recomputeDeadlines(clock: ReportClock, sla: SlaSettings, holidays: ReadonlySet<string>): ReportClock {
+  const next = { ...clock };
+  if (clock.triagedOn === null) next.triageDueOn = addWorkingDays(clock.receivedOn, sla.triageDays, holidays);
+  if (clock.verifiedOn !== null && clock.followedUpOn === null) next.followUpDueOn = addWorkingDays(clock.verifiedOn, sla.followUpDays, holidays);
+  if (clock.followedUpOn !== null && clock.closedOn === null) next.closeDueOn = addWorkingDays(clock.followedUpOn, sla.closeDays, holidays);
+  return next;
+}
+
 export type DueStage = "triage" | "follow_up" | "close";
 
 /** The deadline the report is running against now, if any. */

@@ -14,6 +14,7 @@ import {
   followedUpOnTime,
   isOverdue,
   receivedClock,
+  recomputeDeadlines,
   type ReportClock,
   type ReportOutcome,
   type ReportStatus,
@@ -169,5 +170,32 @@ describe("the clock", () => {
     expect(followedUpOnTime(verified)).toBe(false);
     expect(followedUpOnTime({ ...verified, status: "forwarded", followedUpOn: "2026-08-19" })).toBe(true);
     expect(followedUpOnTime({ ...verified, status: "forwarded", followedUpOn: "2026-08-20" })).toBe(false);
+  });
+});
+
+describe("recomputeDeadlines", () => {
+  const holiday = new Set(["2026-08-17"]);
+  it("moves pending deadlines over a new holiday", () => {
+    const clock = receivedClock("2026-08-13", SLA, NO_HOLIDAYS);
+    expect(recomputeDeadlines(clock, SLA, holiday).triageDueOn).toBe("2026-08-19");
+    const verified = { ...clock, status: "verified" as const, triagedOn: "2026-08-13", verifiedOn: "2026-08-13", followUpDueOn: "2026-08-20" };
+    expect(recomputeDeadlines(verified, SLA, holiday)).toMatchObject({ triageDueOn: "2026-08-18", followUpDueOn: "2026-08-21" });
+    const followed = { ...verified, status: "forwarded" as const, followedUpOn: "2026-08-14", closeDueOn: "2026-08-28" };
+    expect(recomputeDeadlines(followed, SLA, holiday)).toMatchObject({ followUpDueOn: "2026-08-20", closeDueOn: "2026-08-31" });
+  });
+
+  it("leaves a closed report's dates alone", () => {
+    const closed = {
+      ...receivedClock("2026-08-13", SLA, NO_HOLIDAYS),
+      status: "closed" as const,
+      outcome: "substantiated" as const,
+      triagedOn: "2026-08-13",
+      verifiedOn: "2026-08-13",
+      followUpDueOn: "2026-08-20",
+      followedUpOn: "2026-08-14",
+      closeDueOn: "2026-08-28",
+      closedOn: "2026-08-20",
+    };
+    expect(recomputeDeadlines(closed, SLA, holiday)).toEqual(closed);
   });
 });
