@@ -476,17 +476,24 @@ export async function forwardedToUnitHeads(deps: CaseworkDeps, actor: Actor) {
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(and(eq(reportForwards.destination, "unit_head"), inArray(reports.unitId, managed)))
     .orderBy(desc(reportForwards.sentOn), asc(reports.reference));
-  return rows
-    .filter((row) => row.unitId !== null && can(actor, "report.forwarded.read", reportResource(row)))
-    .map((row) => ({
-      id: row.id,
-      unitName: row.unitName,
-      reference: row.reference,
-      sentOn: row.sentOn,
-      summary: openText(row.summary, deps.keys),
-      fileIds: row.fileIds,
-      externalReference: row.externalReference,
-    }));
+  const visible = rows.filter((row) => row.unitId !== null && can(actor, "report.forwarded.read", reportResource(row)));
+  const fileIds = [...new Set(visible.flatMap((row) => row.fileIds))];
+  const types = new Map(
+    fileIds.length === 0
+      ? []
+      : (await deps.db.select({ id: reportFiles.id, mediaType: reportFiles.mediaType }).from(reportFiles).where(inArray(reportFiles.id, fileIds))).map(
+          (f) => [f.id, f.mediaType] as const,
+        ),
+  );
+  return visible.map((row) => ({
+    id: row.id,
+    unitName: row.unitName,
+    reference: row.reference,
+    sentOn: row.sentOn,
+    summary: openText(row.summary, deps.keys),
+    files: row.fileIds.filter((id) => types.has(id)).map((id) => ({ id, image: isRedactable(types.get(id)!) })),
+    externalReference: row.externalReference,
+  }));
 }
 
 /** A file sent with a forward to a unit head, as sent: the redacted copy when one exists. */

@@ -36,12 +36,16 @@ export default function ForwardedCases() {
               {item.externalReference ? ` · ${t("forwards.externalReference", { reference: item.externalReference })}` : null}
             </p>
             <p className="case-text">{item.summary}</p>
-            {item.fileIds.length > 0 ? (
+            {item.files.length > 0 ? (
               <ul className="case-thumbs plain-list">
-                {item.fileIds.map((fileId, i) => (
-                  <li key={fileId}>
-                    <a href={`/staff/forwarded/${item.id}/files/${fileId}`}>
-                      <img src={`/staff/forwarded/${item.id}/files/${fileId}`} alt={t("forwarded.fileAlt", { n: i + 1 })} width={160} loading="lazy" />
+                {item.files.map((file, i) => (
+                  <li key={file.id}>
+                    <a href={`/staff/forwarded/${item.id}/files/${file.id}`}>
+                      {file.image ? (
+                        <img src={`/staff/forwarded/${item.id}/files/${file.id}`} alt={t("forwarded.fileAlt", { n: i + 1 })} width={160} loading="lazy" />
+                      ) : (
+                        t("forwarded.fileAlt", { n: i + 1 })
+                      )}
                     </a>
                   </li>
                 ))}
