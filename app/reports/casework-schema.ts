@@ -40,17 +40,21 @@ function withoutControlCharacters(text: string): boolean {
 
 const text = (required: string, max: number) =>
   z
-    .string({ required_error: required })
+    .string({ required_error: required, invalid_type_error: required })
     .transform((value) => value.replace(/\r\n/g, "\n").trim())
     .refine(withoutControlCharacters, "errors.controlCharacters")
     .refine((value) => value.length > 0, required)
     .refine((value) => value.length <= max, "errors.tooLong");
 
-const uuid = (message: string) => z.string({ required_error: message }).uuid(message);
-const staffId = z.coerce.number({ required_error: "errors.assigneeRequired", invalid_type_error: "errors.assigneeRequired" }).int().min(1).max(2_147_483_647);
+const uuid = (message: string) => z.string({ required_error: message, invalid_type_error: message }).uuid(message);
+const staffId = z.coerce
+  .number({ required_error: "errors.assigneeRequired", invalid_type_error: "errors.assigneeRequired" })
+  .int("errors.assigneeRequired")
+  .min(1, "errors.assigneeRequired")
+  .max(2_147_483_647, "errors.assigneeRequired");
 /** Case references as generated (letters and digits, with dashes); matched case-insensitively. */
 const reference = z
-  .string({ required_error: "errors.duplicateRequired" })
+  .string({ required_error: "errors.duplicateRequired", invalid_type_error: "errors.duplicateRequired" })
   .transform((value) => value.trim().toUpperCase())
   .refine((value) => /^[A-Z0-9-]{4,40}$/.test(value), "errors.duplicateRequired");
 
@@ -86,9 +90,9 @@ export const forwardSchema = z.object({
   destination: z.enum(DESTINATIONS, { errorMap: () => ({ message: "errors.destinationRequired" }) }),
   summary: text("errors.summaryRequired", SUMMARY_MAX),
   reason: text("errors.reasonRequired", REASON_MAX),
-  fileIds: z.array(uuid("errors.unknownFile")).max(100).default([]),
+  fileIds: z.array(uuid("errors.unknownFile")).max(100, "errors.unknownFile").default([]),
   externalReference: z
-    .string()
+    .string({ invalid_type_error: "errors.tooLong" })
     .transform((value) => value.trim())
     .refine(withoutControlCharacters, "errors.controlCharacters")
     .refine((value) => value.length <= EXTERNAL_REFERENCE_MAX, "errors.tooLong")
@@ -125,7 +129,7 @@ export const redactSchema = z
   .object({
     intent: z.literal("redact"),
     fileId: uuid("errors.unknownFile"),
-    areas: z.array(areaSchema).max(REDACTION_AREAS).default([]),
+    areas: z.array(areaSchema).max(REDACTION_AREAS, "errors.areaRequired").default([]),
   })
   .transform((value) => ({
     ...value,
