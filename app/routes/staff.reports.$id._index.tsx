@@ -109,6 +109,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type Detail = ReturnType<typeof useLoaderData<typeof loader>>["detail"];
 
+/** A stable id for a field of one of the case forms, so the error summary can link to it. */
+function fieldId(intent: string, field: string, scope?: string | null): string {
+  // Errors of a whole redaction area point at its first number.
+  const target = field === "fileId" || field === "areas" ? "areas[0].x" : /^areas\[\d+\]$/.test(field) ? `${field}.x` : field;
+  return `${intent}${scope ? `-${scope}` : ""}-${target}`.replace(/[^A-Za-z0-9_-]/g, "-");
+}
+
+/** Every error of the failed form, each linking to its field; form-level errors as plain text. */
+function ErrorSummary({ failed, translate }: { failed: { intent: string | null; fileId: string | null; errors: Record<string, string[]> }; translate: (key: string) => string }) {
+  const { t } = useTranslation("casework");
+  const entries = Object.entries(failed.errors).filter(([, messages]) => messages.length > 0);
+  if (entries.length === 0) return null;
+  return (
+    <div className="form-message form-error" role="alert" tabIndex={-1}>
+      <p>{t("errors.summary")}</p>
+      <ul>
+        {entries.map(([field, messages]) => (
+          <li key={field}>
+            {field && failed.intent ? (
+              <a href={`#${fieldId(failed.intent, field, failed.intent === "redact" ? failed.fileId : null)}`}>{messages.map(translate).join(" ")}</a>
+            ) : (
+              messages.map(translate).join(" ")
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export default function CasePage() {
   const { detail, me } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
@@ -136,7 +166,7 @@ export default function CasePage() {
       </nav>
       <h1>{t("case.title", { reference: detail.reference })}</h1>
       {done ? <StatusMessage>{t(`done.${done}`)}</StatusMessage> : null}
-      {failed && !failed.intent ? <FormMessage errors={failed.errors[""]?.map((key) => t(key))} /> : null}
+      {failed ? <ErrorSummary failed={failed} translate={(key) => t(key, limits)} /> : null}
 
       <div className="two-columns">
         <section aria-labelledby="facts-heading">
@@ -352,7 +382,8 @@ export default function CasePage() {
               <input type="hidden" name="intent" value="link-duplicate" />
               {formErrors("link-duplicate")}
               <TextField
-                label={t("duplicates.reference")}
+                id={fieldId("link-duplicate", "duplicateOf")}
+              label={t("duplicates.reference")}
                 hint={t("duplicates.referenceHint")}
                 name="duplicateOf"
                 defaultValue={valueOf("link-duplicate", "duplicateOf")}
@@ -373,6 +404,7 @@ export default function CasePage() {
             <input type="hidden" name="intent" value="assign" />
             {formErrors("assign")}
             <SelectField
+              id={fieldId("assign", "assigneeId")}
               label={t("assign.assignee")}
               name="assigneeId"
               defaultValue={valueOf("assign", "assigneeId", String(detail.assigneeId ?? me))}
@@ -398,6 +430,7 @@ export default function CasePage() {
               <input type="hidden" name="intent" value="question" />
               {formErrors("question")}
               <TextAreaField
+                id={fieldId("question", "body")}
                 label={t("question.body")}
                 name="body"
                 rows={4}
@@ -406,6 +439,7 @@ export default function CasePage() {
                 errors={errorsOf("question", "body")}
               />
               <TextAreaField
+                id={fieldId("question", "reason")}
                 label={t("question.reason")}
                 hint={t("reason.hint")}
                 name="reason"
@@ -426,6 +460,7 @@ export default function CasePage() {
               <input type="hidden" name="intent" value="status" />
               {formErrors("status")}
               <SelectField
+                id={fieldId("status", "to")}
                 label={t("status.to")}
                 name="to"
                 defaultValue={valueOf("status", "to")}
@@ -435,6 +470,7 @@ export default function CasePage() {
               {detail.outcomes.length > 0 ? (
                 <>
                   <SelectField
+                    id={fieldId("status", "outcome")}
                     label={t("status.outcome")}
                     hint={t("status.outcomeHint")}
                     name="outcome"
@@ -444,6 +480,7 @@ export default function CasePage() {
                   />
                   {detail.outcomes.includes("duplicate") ? (
                     <TextField
+                      id={fieldId("status", "duplicateOf")}
                       label={t("status.duplicateOf")}
                       hint={t("duplicates.referenceHint")}
                       name="duplicateOf"
@@ -454,6 +491,7 @@ export default function CasePage() {
                 </>
               ) : null}
               <TextAreaField
+                id={fieldId("status", "reason")}
                 label={t("status.reason")}
                 hint={t("reason.hint")}
                 name="reason"
@@ -476,6 +514,7 @@ export default function CasePage() {
             <input type="hidden" name="intent" value="note" />
             {formErrors("note")}
             <TextAreaField
+              id={fieldId("note", "body")}
               label={t("note.body")}
               name="body"
               rows={3}
@@ -525,6 +564,7 @@ function ForwardForm({ detail, failed }: { detail: Detail; failed: Failed | unde
         <input type="hidden" name="intent" value="forward" />
         <FormMessage errors={errorsOf("")} />
         <SelectField
+          id={fieldId("forward", "destination")}
           label={t("forward.destination")}
           name="destination"
           defaultValue={valueOf("destination")}
@@ -532,6 +572,7 @@ function ForwardForm({ detail, failed }: { detail: Detail; failed: Failed | unde
           errors={errorsOf("destination")}
         />
         <TextAreaField
+          id={fieldId("forward", "summary")}
           label={t("forward.summary")}
           hint={t("forward.summaryHint")}
           name="summary"
@@ -541,7 +582,7 @@ function ForwardForm({ detail, failed }: { detail: Detail; failed: Failed | unde
           errors={errorsOf("summary")}
         />
         {detail.files.length > 0 ? (
-          <fieldset>
+          <fieldset id={fieldId("forward", "fileIds")}>
             <legend>{t("forward.files")}</legend>
             {detail.files.map((file) => (
               <label key={file.id} className="checkbox">
@@ -553,6 +594,7 @@ function ForwardForm({ detail, failed }: { detail: Detail; failed: Failed | unde
           </fieldset>
         ) : null}
         <TextField
+          id={fieldId("forward", "externalReference")}
           label={t("forward.externalReference")}
           name="externalReference"
           maxLength={EXTERNAL_REFERENCE_MAX}
@@ -560,6 +602,7 @@ function ForwardForm({ detail, failed }: { detail: Detail; failed: Failed | unde
           errors={errorsOf("externalReference")}
         />
         <TextAreaField
+          id={fieldId("forward", "reason")}
           label={t("forward.reason")}
           hint={t("reason.hint")}
           name="reason"
@@ -598,6 +641,7 @@ function RedactForm({ file, failed }: { file: Detail["files"][number]; failed: F
             {(["x", "y", "w", "h"] as const).map((part) => (
               <TextField
                 key={part}
+                id={fieldId("redact", `areas[${i}].${part}`, file.id)}
                 label={t(`redact.parts.${part}`)}
                 name={`areas[${i}].${part}`}
                 type="number"

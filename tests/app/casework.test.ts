@@ -214,7 +214,11 @@ describe("case actions", () => {
 
     const noReason = await post(`/staff/reports/${report.id}`, "moderator", { intent: "status", to: "verified", reason: "  " });
     expect(noReason.status).toBe(400);
-    expect(textOf(await noReason.text())).toContain("Tulis alasan yang akan dilihat pelapor.");
+    const noReasonHtml = await noReason.text();
+    expect(textOf(noReasonHtml)).toContain("Tulis alasan yang akan dilihat pelapor.");
+    // The error summary links to the field, which describes its error.
+    expect(noReasonHtml).toContain('href="#status-reason"');
+    expect(noReasonHtml).toMatch(/<textarea id="status-reason" aria-describedby="[^"]*status-reason-error[^"]*" aria-invalid="true"/);
 
     const spamFromReceived = await post(`/staff/reports/${report.id}`, "moderator", { intent: "status", to: "closed", outcome: "substantiated", reason: "x" });
     expect(spamFromReceived.status).toBe(400);
@@ -312,6 +316,8 @@ describe("redaction, forwarding and what others see", () => {
     const html = await response.text();
     expect(textOf(html)).toContain("Area melewati batas gambar.");
     expect(html).toContain('value="90"');
+    expect(html).toContain(`href="#redact-${report.fileIds[0]}-areas-0--x"`);
+    expect(html).toContain(`id="redact-${report.fileIds[0]}-areas-0--x"`);
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "redact", fileId: report.fileIds[0]! })).status).toBe(400);
     const [file] = await database.db.select({ redacted: reportFiles.redacted }).from(reportFiles).where(eq(reportFiles.id, report.fileIds[0]!));
     expect(file!.redacted).toBeNull();
