@@ -6,7 +6,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
+import { auditLog, holidays, reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
+import { addWorkingDays } from "~/reports/working-days";
 import { openBytes, openText } from "~/reports/sealed.server";
 import { localDate } from "~/skm/import.server";
 import { createTestApp, type TestApp } from "../helpers/app";
@@ -266,6 +267,25 @@ describe("case actions", () => {
     expect((await post(`/staff/reports/${copy.id}`, "moderator", { intent: "link-duplicate", duplicateOf: original.reference })).status).toBe(303);
     expect((await reportRow(copy.id)).duplicateOfId).toBe(original.id);
     expect((await auditRows(copy.id)).map((r) => r.action)).toEqual(["report.duplicate_linked", "report.duplicate_unlinked", "report.status_changed"]);
+  });
+
+  it("counts deadlines with the configured time limits", async () => {
+    const quick = await createTestApp(database.db, { env: { REPORT_FOLLOW_UP_DAYS: "1" } });
+    const cookie = await sessionFor(database.db, quick.config, ids.moderator!);
+    const report = await createReport(database.db, quick.config, { receivedOn: today });
+    const response = await quick.post(`/staff/reports/${report.id}`, { intent: "status", to: "verified", reason: "Cukup." }, { Cookie: cookie });
+    expect(response.status).toBe(303);
+    const set = new Set((await database.db.select({ day: holidays.day }).from(holidays)).map((row) => row.day));
+    expect((await reportRow(report.id)).followUpDueOn).toBe(addWorkingDays(today, 1, set));
+  });
+
+  it("pages the queue", async () => {
+    for (let i = 0; i < 27; i++) await createReport(database.db, app.config, { receivedOn: shiftDay(today, -i), category: "gratifikasi", unit: `${CITY}/dpmptsp` });
+    const first = textOf(await (await get("/staff/reports?category=gratifikasi", "moderator")).text());
+    expect(first).toContain("27 laporan");
+    expect(first).toContain("Halaman 1 dari 2");
+    const second = await (await get("/staff/reports?category=gratifikasi&page=2", "moderator")).text();
+    expect(second.match(/href="\/staff\/reports\/[0-9a-f-]{36}"/g)).toHaveLength(2);
   });
 
   it("refuses an unknown intent and hostile text", async () => {
