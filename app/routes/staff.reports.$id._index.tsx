@@ -1,10 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { ZodTypeAny } from "zod";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
+import type { ZodTypeAny } from "zod";
 import { requireStaff } from "~/auth/guard.server";
 import { ClockBadge, useLocalDate } from "~/components/casework";
+import { RedactDrawing } from "~/components/redact-drawing";
 import { FormMessage, SelectField, StatusMessage, SubmitRow, TextAreaField, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import {
@@ -287,7 +289,7 @@ export default function CasePage() {
                   </figure>
                 ) : null}
               </div>
-              {file.redactable ? <RedactForm file={file} failed={failed?.intent === "redact" && failed.fileId === file.id ? failed : undefined} /> : null}
+              {file.redactable ? <RedactForm file={file} src={fileLink(file.id, "original")} failed={failed?.intent === "redact" && failed.fileId === file.id ? failed : undefined} /> : null}
             </li>
           ))}
         </ul>
@@ -617,8 +619,9 @@ function ForwardForm({ detail, failed }: { detail: Detail; failed: Failed | unde
   );
 }
 
-function RedactForm({ file, failed }: { file: Detail["files"][number]; failed: Failed | undefined }) {
+function RedactForm({ file, failed, src }: { file: Detail["files"][number]; failed: Failed | undefined; src: string }) {
   const { t } = useTranslation("casework");
+  const formRef = useRef<HTMLFormElement>(null);
   const errorsOf = (field: string) => failed?.errors[field]?.map((key) => t(key));
   const previous = file.redactions ?? [];
   const valueOf = (i: number, part: "x" | "y" | "w" | "h") => {
@@ -627,10 +630,11 @@ function RedactForm({ file, failed }: { file: Detail["files"][number]; failed: F
     return area ? String(area[part]) : "";
   };
   return (
-    <Form method="post" aria-labelledby={`redact-${file.id}`}>
+    <Form method="post" aria-labelledby={`redact-${file.id}`} ref={formRef}>
       <fieldset>
         <legend id={`redact-${file.id}`}>{t("redact.legend", { seq: file.seq })}</legend>
         <p className="hint">{t("redact.hint")}</p>
+        <RedactDrawing src={src} alt={t("files.originalAlt", { seq: file.seq })} hint={t("redact.drawHint")} rows={REDACTION_AREAS} formRef={formRef} />
         <input type="hidden" name="intent" value="redact" />
         <input type="hidden" name="fileId" value={file.id} />
         <FormMessage errors={[...(errorsOf("") ?? []), ...(errorsOf("fileId") ?? []), ...(errorsOf("areas") ?? [])]} />
