@@ -352,6 +352,7 @@ export async function changeCase(deps: CaseworkDeps, signedIn: SignedInStaff, re
       switch (command.kind) {
         case "assign":
         case "unassign": {
+          if (command.kind === "unassign" && report.assigneeId === null) throw new Refused(400, "", "errors.notAssigned");
           await tx.update(reports).set({ assigneeId: assignee }).where(eq(reports.id, report.id));
           await audit(tx, command.kind === "assign" ? "report.assigned" : "report.unassigned", { assigneeId: assignee, previousAssigneeId: report.assigneeId });
           break;

@@ -172,6 +172,7 @@ describe("case actions", () => {
     expect((await reportRow(report.id)).assigneeId).toBe(ids.colleague);
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "unassign" })).status).toBe(303);
     expect((await reportRow(report.id)).assigneeId).toBeNull();
+    expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "unassign" })).status).toBe(400);
     const actions = (await auditRows(report.id)).map((row) => row.action);
     expect(actions).toEqual(["report.unassigned", "report.assigned"]);
   });
