@@ -1,19 +1,25 @@
 /**
  * Deletes what has no further use: throttling counters of past windows, ended sessions,
- * spent or expired set-up links, and rating-form tokens of past days. Run at start and hourly by every web process (idempotent).
+ * spent or expired set-up links, rating- and report-form tokens of past days, and the content of
+ * reports closed longer than the retention period. Run at start and hourly by every web process (idempotent).
  */
 import { isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { setupTokens, skmSubmissions, staffSessions } from "../../db/schema";
+import { reportSubmissions, setupTokens, skmSubmissions, staffSessions } from "../../db/schema";
 import { ABSOLUTE_HOURS } from "../auth/session.server";
+import { purgeClosedReports } from "../reports/retention.server";
 import { pruneLimits } from "../security/rate-limit.server";
+import type { Config } from "./env.server";
 
-export async function housekeeping(db: Database, now = new Date()): Promise<void> {
+export async function housekeeping(db: Database, config: Pick<Config, "reports">, now = new Date()): Promise<void> {
   await pruneLimits(db, now);
   await db
     .delete(staffSessions)
     .where(or(isNotNull(staffSessions.revokedAt), lt(staffSessions.createdAt, new Date(now.getTime() - ABSOLUTE_HOURS * 3_600_000))));
   await db.delete(setupTokens).where(or(isNotNull(setupTokens.usedAt), lt(setupTokens.expiresAt, now)));
   // A rating form is sent within minutes of being opened: tokens older than two days guard nothing.
-  await db.delete(skmSubmissions).where(lt(skmSubmissions.createdOn, new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10)));
+  const twoDaysAgo = new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+  await db.delete(skmSubmissions).where(lt(skmSubmissions.createdOn, twoDaysAgo));
+  await db.delete(reportSubmissions).where(lt(reportSubmissions.createdOn, twoDaysAgo));
+  await purgeClosedReports(db, config, now.toISOString().slice(0, 10));
 }
