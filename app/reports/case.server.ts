@@ -238,3 +238,9 @@ export async function addReporterFiles(
     return "stored";
   });
 }
+
+/** Whether the reporter may still open their case's files (not once it is closed or purged). */
+export async function reporterMayRead(db: Database, reportId: string): Promise<boolean> {
+  const [row] = await db.select({ status: reports.status, purgedOn: reports.purgedOn }).from(reports).where(eq(reports.id, reportId));
+  return row !== undefined && row.status !== "closed" && row.purgedOn === null;
+}
