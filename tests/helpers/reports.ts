@@ -6,7 +6,7 @@
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import type { Database } from "../../db/client";
-import { reportEvents, reportMessages, reports } from "../../db/schema";
+import { reportEvents, type reportMessages, reports } from "../../db/schema";
 import { insertMessage } from "../../app/reports/case.server";
 import { sealText } from "../../app/reports/sealed.server";
 import type { Config } from "../../app/utils/env.server";
