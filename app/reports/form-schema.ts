@@ -31,11 +31,19 @@ export interface UnitChoice {
   serviceIds: readonly number[];
 }
 
-/** "150.000", "150000", "Rp 150.000" and "150,000" all mean 150000; anything else is not a number. */
+/**
+ * "150.000", "150000", "Rp 150.000,-" and "150,000" all mean 150000. Separators must group
+ * thousands, so "12,5" (a decimal) is not read as 125.
+ */
 export function parseRupiah(input: string): number | null {
-  const cleaned = input.trim().replace(/^rp\.?\s*/i, "").replace(/[\s.,]/g, "");
-  if (!/^\d{1,15}$/.test(cleaned)) return null;
-  return Number(cleaned);
+  const cleaned = input
+    .trim()
+    .replace(/^rp\.?\s*/i, "")
+    .replace(/\s/g, "")
+    .replace(/([.,])(-|00)$/, "");
+  if (/^\d{1,15}$/.test(cleaned)) return Number(cleaned);
+  if (/^\d{1,3}(\.\d{3}){1,4}$/.test(cleaned) || /^\d{1,3}(,\d{3}){1,4}$/.test(cleaned)) return Number(cleaned.replace(/[.,]/g, ""));
+  return null;
 }
 
 const amount = z
