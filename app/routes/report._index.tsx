@@ -273,8 +273,13 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
           </SelectShell>
         ))}
 
-        <fieldset id="paid" className={`choice-group${errorOf("paid") ? " field-invalid" : ""}`}>
+        <fieldset id="paid" className={`choice-group${errorOf("paid") ? " field-invalid" : ""}`} aria-describedby={errorOf("paid") ? "paid-error" : undefined}>
           <legend>{t("form.paid")}</legend>
+          {errorOf("paid") ? (
+            <p id="paid-error" className="field-errors">
+              {errorOf("paid")!.map((e) => t(e)).join(" ")}
+            </p>
+          ) : null}
           {PAID.map((answer) => (
             <div key={answer} className="choice">
               <input type="radio" id={`paid-${answer}`} name="paid" value={answer} defaultChecked={value("paid") === answer} />
@@ -284,7 +289,13 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
         </fieldset>
 
         <SelectShell name="askedBy" label={t("form.askedBy")} hint={t("form.askedByHint")} errors={errorOf("askedBy")} t={tr}>
-          <select id="askedBy" name="askedBy" defaultValue={value("askedBy")} aria-describedby="askedBy-hint">
+          <select
+            id="askedBy"
+            name="askedBy"
+            defaultValue={value("askedBy")}
+            aria-invalid={errorOf("askedBy") ? true : undefined}
+            aria-describedby={errorOf("askedBy") ? "askedBy-hint askedBy-error" : "askedBy-hint"}
+          >
             <option value="">{t("form.skip")}</option>
             {ASKED_BY.map((role) => (
               <option key={role} value={role}>
