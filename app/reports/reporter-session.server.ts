@@ -35,10 +35,10 @@ export async function signInWithReceipt(db: Database, config: Config, clientAddr
   if (client.blocked || all.blocked) return { outcome: "throttled" };
 
   const code = normaliseReceipt(typed);
-  // A malformed code costs the same hash as a real one.
-  const receiptHash = await hashReceipt(code ?? typed.slice(0, 64), key);
-  const [row] = code ? await db.select({ id: reports.id }).from(reports).where(eq(reports.receiptHash, receiptHash)) : [];
-  if (row) return { outcome: "ok", reportId: row.id };
+  // A malformed code costs the same hash and lookup as a real one (its hash matches nothing).
+  const receiptHash = await hashReceipt(code ?? `malformed:${typed.slice(0, 64)}`, key);
+  const [row] = await db.select({ id: reports.id }).from(reports).where(eq(reports.receiptHash, receiptHash));
+  if (row && code) return { outcome: "ok", reportId: row.id };
 
   await hitLimit(db, key, CASE_CLIENT_LIMIT, clientAddress);
   await hitLimit(db, key, CASE_GLOBAL_LIMIT, GLOBAL_KEY);

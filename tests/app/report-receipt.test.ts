@@ -80,7 +80,10 @@ describe("following a report", () => {
     expect(cookie).not.toMatch(/Max-Age|Expires/i);
     expect(cookie).not.toContain(code);
 
-    let page = textOf(await (await app.get("/report/case", { Cookie: jar.header })).text());
+    const first = await app.get("/report/case", { Cookie: jar.header });
+    // Every view restarts the idle period with a fresh session cookie.
+    expect(first.headers.getSetCookie()[0]).toMatch(/^pd_report=.+; Path=\/report; HttpOnly; SameSite=Lax; Secure$/);
+    let page = textOf(await first.text());
     expect(page).toContain("Laporan Anda");
     expect(page).toContain("Diterima");
     expect(page).toContain("Saya diminta uang rokok lima puluh ribu rupiah");
