@@ -42,6 +42,8 @@ export class FileRefused extends Error {
 export interface ParsedForm {
   fields: FormData;
   files: File[];
+  /** More files than allowed were sent: the extra ones were read and dropped, the fields kept. */
+  tooManyFiles: boolean;
 }
 
 async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
@@ -65,13 +67,15 @@ const textHandler: UploadHandler = async ({ filename, data }) => {
 
 /**
  * Reads a report form: multipart (with files) or urlencoded (without). A file over the size
- * limit or more files than allowed throws FileRefused, before anything is stored.
+ * limit throws FileRefused (413); more files than allowed are flagged so the form can be
+ * shown again with its values. Nothing is stored here.
  */
 export async function parseReportForm(request: Request, settings: ReportSettings, fileField = "files"): Promise<ParsedForm> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return { fields: await request.formData(), files: [] };
+  if (!type.startsWith("multipart/form-data")) return { fields: await request.formData(), files: [], tooManyFiles: false };
 
   let fileParts = 0;
+  let tooManyFiles = false;
   const fileHandler = unstable_createMemoryUploadHandler({ maxPartSize: settings.maxFileBytes });
   const files: UploadHandler = async (part) => {
     if (part.filename === undefined) return undefined;
@@ -81,7 +85,11 @@ export async function parseReportForm(request: Request, settings: ReportSettings
       return undefined;
     }
     fileParts += 1;
-    if (fileParts > settings.maxFiles) throw new FileRefused("tooManyFiles", 400);
+    if (fileParts > settings.maxFiles) {
+      tooManyFiles = true;
+      await drain(part.data);
+      return undefined;
+    }
     return fileHandler(part);
   };
   let form: FormData;
@@ -89,8 +97,7 @@ export async function parseReportForm(request: Request, settings: ReportSettings
     form = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(files, textHandler));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw new FileRefused("fileTooLarge", 413);
-    if (error instanceof FileRefused) throw error;
-    if (error instanceof TypeError) return { fields: new FormData(), files: [] };
+    if (error instanceof TypeError) return { fields: new FormData(), files: [], tooManyFiles: false };
     throw error;
   }
   const fields = new FormData();
@@ -99,7 +106,7 @@ export async function parseReportForm(request: Request, settings: ReportSettings
     if (typeof value === "string") fields.append(name, value);
     else if (value.size > 0) chosen.push(value);
   }
-  return { fields, files: chosen };
+  return { fields, files: chosen, tooManyFiles };
 }
 
 type Detected = "jpeg" | "png" | "webp" | "heic" | null;

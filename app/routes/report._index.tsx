@@ -72,6 +72,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const { choices } = await reportUnitOptions(db);
   const submission = parseWithZod(fields, { schema: reportSchema(choices, latestToday()) });
+  if (parsed.tooManyFiles) {
+    const errors = { ...submission.reply().error, files: ["errors.tooManyFiles"] };
+    return formReply({ ...submission.reply(), status: "error", error: errors }, 400, true);
+  }
   if (submission.status !== "success") return formReply(submission.reply(), 400, files.length > 0);
 
   let images;

@@ -83,6 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return afterWrite(await addReporterMessage(db, config, reportId, submission.value.body), "message", submission.reply());
   }
   if (intent === "files") {
+    if (parsed.tooManyFiles) return reply("files", { status: "error", error: { files: ["errors.tooManyFiles"] } }, 400);
     if (files.length === 0) return reply("files", { status: "error", error: { files: ["errors.noFiles"] } }, 400);
     try {
       const images = await cleanImages(files);

@@ -129,13 +129,15 @@ describe("what is refused", () => {
     expect(textOf(await response.text())).toContain("Foto HEIC tidak dapat diproses");
   });
 
-  it("refuses more files than allowed, storing nothing", async () => {
+  it("refuses more files than allowed, storing nothing and keeping what was typed", async () => {
     const photo = await testJpeg();
     const reportsBefore = await countRows(database.db, reports);
     const files = Array.from({ length: app.config.reports.maxFiles + 1 }, (_, i) => ({ name: `${i}.jpg`, type: "image/jpeg", bytes: photo }));
     const response = await send(files);
     expect(response.status).toBe(400);
-    expect(textOf(await response.text())).toContain("Terlalu banyak berkas");
+    const text = textOf(await response.text());
+    expect(text).toContain("Terlalu banyak berkas");
+    expect(text).toContain("Petugas loket meminta uang seratus lima puluh ribu");
     expect(await countRows(database.db, reports)).toBe(reportsBefore);
   });
 
