@@ -105,7 +105,8 @@ function errorsOf(result: SubmissionResult<string[]> | undefined) {
   const error = result?.error ?? {};
   const formErrors = error[""] ?? [];
   const fieldErrors = Object.entries(error).filter((entry): entry is [string, string[]] => entry[0] !== "" && Array.isArray(entry[1]));
-  return { formErrors, fieldErrors };
+  const typed = (result?.initialValue ?? {}) as Record<string, unknown>;
+  return { formErrors, fieldErrors, typed };
 }
 
 function SignIn() {
@@ -255,7 +256,21 @@ function Case() {
               <p id="body-hint" className="hint">
                 {t(report.status === "needs_info" ? "case.messageHintNeedsInfo" : "case.messageHint")}
               </p>
-              <textarea id="body" name="body" rows={5} maxLength={MESSAGE_MAX} required aria-describedby="body-hint" />
+              <textarea
+                id="body"
+                name="body"
+                rows={5}
+                maxLength={MESSAGE_MAX}
+                required
+                defaultValue={typeof message.typed.body === "string" ? message.typed.body : ""}
+                aria-invalid={message.fieldErrors.length ? true : undefined}
+                aria-describedby={message.fieldErrors.length ? "body-hint body-error" : "body-hint"}
+              />
+              {message.fieldErrors.length ? (
+                <p id="body-error" className="field-errors">
+                  {message.fieldErrors.flatMap(([, errors]) => errors.map((e) => t(e))).join(" ")}
+                </p>
+              ) : null}
             </div>
             <div className="form-actions">
               <button type="submit" className="button button-primary">

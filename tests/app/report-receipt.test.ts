@@ -6,14 +6,14 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rateLimits, reportEvents, reports } from "../../db/schema";
+import { rateLimits, reportEvents, reportMessages, reports } from "../../db/schema";
 import { localDate } from "~/skm/import.server";
 import { hashReceipt } from "~/reports/receipt.server";
 import { CASE_CLIENT_LIMIT, CASE_GLOBAL_LIMIT } from "~/reports/reporter-session.server";
 import { CookieJar, createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
-import { addNote, askReporter, postMultipart, receiptFrom, reportFields } from "../helpers/reports";
+import { addNote, askReporter, countRows, postMultipart, receiptFrom, reportFields } from "../helpers/reports";
 
 let database: TestDatabase;
 let app: TestApp;
@@ -119,8 +119,14 @@ describe("following a report", () => {
   it("refuses an empty or overlong message with 400 and stores nothing", async () => {
     const code = await fileReport();
     const { jar } = await signIn(code);
+    const before = await countRows(database.db, reportMessages);
     expect((await app.post("/report/case", { intent: "message", body: "  " }, { Cookie: jar.header })).status).toBe(400);
-    expect((await app.post("/report/case", { intent: "message", body: "x".repeat(5001) }, { Cookie: jar.header })).status).toBe(400);
+    const long = await app.post("/report/case", { intent: "message", body: `Awal pesan panjang ${"x".repeat(5001)}` }, { Cookie: jar.header });
+    expect(long.status).toBe(400);
+    const html = await long.text();
+    expect(textOf(html)).toContain("Pesan paling panjang 5000 karakter.");
+    expect(html).toContain("Awal pesan panjang");
+    expect(await countRows(database.db, reportMessages)).toBe(before);
   });
 
   it("signs out: the cookie is cleared and the case is no longer shown", async () => {
