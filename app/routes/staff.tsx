@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { reach, reachesAnything, type Action } from "~/auth/policy";
 import { currentStaff } from "~/auth/session.server";
 
-export const handle = { i18n: ["staff", "admin", "moderation"] };
+export const handle = { i18n: ["staff", "admin", "moderation", "zi"] };
 
 // Staff pages carry private data (and one-time codes and links): never store them anywhere.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -16,6 +16,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/audit", label: "nav.audit", action: "audit.read" },
   { to: "/staff/suggestions", label: "moderation:nav.suggestions", action: "comment.moderate" },
   { to: "/staff/unit-feedback", label: "moderation:nav.unitFeedback", action: "comment.reply" },
+  { to: "/staff/zi", label: "zi:nav.sheets", action: "lke.read" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
