@@ -5,7 +5,7 @@
  * in one transaction with its audit record; audit details name the unit, year and sub-area,
  * never the evaluator's notes.
  */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { lkeAnswers, lkeSheets, lkeSubmissions, regions, units } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
@@ -184,7 +184,7 @@ export async function currentScore(db: Database, unit: ZiUnit, year: number, dis
 }
 
 /** The sheet's id, created (as a draft of the current profile) on the first change. */
-async function sheetFor(tx: Database, unitId: number, year: number, author: Author): Promise<number> {
+export async function sheetFor(tx: Database, unitId: number, year: number, author: Author): Promise<number> {
   await tx
     .insert(lkeSheets)
     .values({ unitId, year, profileId: CURRENT_ZI_PROFILE.id, updatedBy: author.staffId })
@@ -209,27 +209,33 @@ export interface SubareaChange {
   evidence: string[];
 }
 
-export async function saveSubarea(db: Database, author: Author, unit: Pick<ZiUnit, "id" | "regionId" | "regionSlug" | "slug">, year: number, change: SubareaChange) {
+type UnitRef = Pick<ZiUnit, "id" | "regionId" | "regionSlug" | "slug">;
+
+const audited = (unit: UnitRef, year: number) => ({ unit: `${unit.regionSlug}/${unit.slug}`, year });
+
+/** Writes a sub-area inside the caller's transaction; returns its value. */
+export async function writeSubarea(tx: Database, author: Author, unit: UnitRef, year: number, sheetId: number, change: SubareaChange) {
   const value = change.items.length > 0 ? subareaValue(change.items) : change.value;
-  await db.transaction(async (tx) => {
-    const sheetId = await sheetFor(tx, unit.id, year, author);
-    const row = { value, items: change.items, note: change.note, evidence: change.evidence };
-    await tx
-      .insert(lkeAnswers)
-      .values({ sheetId, component: change.component, area: change.area, subarea: change.subarea, ...row })
-      .onConflictDoUpdate({ target: [lkeAnswers.sheetId, lkeAnswers.component, lkeAnswers.area, lkeAnswers.subarea], set: row });
-    await touch(tx, sheetId, author);
-    await recordAudit(tx, {
-      actorStaffId: author.staffId,
-      actorRole: author.role,
-      action: "lke.subarea.saved",
-      objectType: "lke_sheet",
-      objectId: sheetId,
-      regionId: unit.regionId,
-      details: { unit: `${unit.regionSlug}/${unit.slug}`, year, component: change.component, area: change.area, subarea: change.subarea, items: change.items.length, value },
-    });
+  const row = { value, items: change.items, note: change.note, evidence: change.evidence };
+  await tx
+    .insert(lkeAnswers)
+    .values({ sheetId, component: change.component, area: change.area, subarea: change.subarea, ...row })
+    .onConflictDoUpdate({ target: [lkeAnswers.sheetId, lkeAnswers.component, lkeAnswers.area, lkeAnswers.subarea], set: row });
+  await touch(tx, sheetId, author);
+  await recordAudit(tx, {
+    actorStaffId: author.staffId,
+    actorRole: author.role,
+    action: "lke.subarea.saved",
+    objectType: "lke_sheet",
+    objectId: sheetId,
+    regionId: unit.regionId,
+    details: { ...audited(unit, year), component: change.component, area: change.area, subarea: change.subarea, items: change.items.length, value },
   });
   return value;
+}
+
+export async function saveSubarea(db: Database, author: Author, unit: UnitRef, year: number, change: SubareaChange) {
+  return db.transaction(async (tx) => writeSubarea(tx, author, unit, year, await sheetFor(tx, unit.id, year, author), change));
 }
 
 export interface HasilChange {
@@ -238,60 +244,60 @@ export interface HasilChange {
   ipkp: number | null;
 }
 
-export async function saveHasil(db: Database, author: Author, unit: Pick<ZiUnit, "id" | "regionId" | "regionSlug" | "slug">, year: number, change: HasilChange) {
-  await db.transaction(async (tx) => {
-    const sheetId = await sheetFor(tx, unit.id, year, author);
-    await tx.update(lkeSheets).set({ capaianKinerja: change.capaianKinerja, ipakExternal: change.ipak, ipkpExternal: change.ipkp }).where(eq(lkeSheets.id, sheetId));
-    await touch(tx, sheetId, author);
-    await recordAudit(tx, {
-      actorStaffId: author.staffId,
-      actorRole: author.role,
-      action: "lke.hasil.saved",
-      objectType: "lke_sheet",
-      objectId: sheetId,
-      regionId: unit.regionId,
-      details: { unit: `${unit.regionSlug}/${unit.slug}`, year, ...change },
-    });
+/** Writes the hasil inputs inside the caller's transaction. */
+export async function writeHasil(tx: Database, author: Author, unit: UnitRef, year: number, sheetId: number, change: HasilChange) {
+  await tx.update(lkeSheets).set({ capaianKinerja: change.capaianKinerja, ipakExternal: change.ipak, ipkpExternal: change.ipkp }).where(eq(lkeSheets.id, sheetId));
+  await touch(tx, sheetId, author);
+  await recordAudit(tx, {
+    actorStaffId: author.staffId,
+    actorRole: author.role,
+    action: "lke.hasil.saved",
+    objectType: "lke_sheet",
+    objectId: sheetId,
+    regionId: unit.regionId,
+    details: { ...audited(unit, year), ...change },
   });
+}
+
+export async function saveHasil(db: Database, author: Author, unit: UnitRef, year: number, change: HasilChange) {
+  await db.transaction(async (tx) => writeHasil(tx, author, unit, year, await sheetFor(tx, unit.id, year, author), change));
 }
 
 export type SubmitOutcome = { ok: true; version: number; score: ZiScore } | { ok: false; error: "incomplete" | "unchanged" };
 
 /**
- * Submits the sheet: computes the score, stores it with the inputs as the next version and
- * marks the sheet submitted. Refused while an input is missing, or when nothing changed since
- * the last submission.
+ * Submits the sheet inside the caller's transaction: computes the score, stores it with the
+ * inputs as the next version and marks the sheet submitted. Refused while an input is
+ * missing, or when nothing changed since the last submission.
  */
-export async function submitSheet(db: Database, author: Author, unit: ZiUnit, year: number, disclosureMin: number): Promise<SubmitOutcome> {
-  return db.transaction(async (tx) => {
-    const { loaded, profile, inputs, predicate, score } = await currentScore(tx, unit, year, disclosureMin);
-    if (score.total === null || !loaded.sheet) return { ok: false, error: "incomplete" } as const;
-    if (loaded.sheet.status === "submitted") return { ok: false, error: "unchanged" } as const;
-    const [last] = await tx
-      .select({ version: sql<number>`coalesce(max(${lkeSubmissions.version}), 0)::int` })
-      .from(lkeSubmissions)
-      .where(eq(lkeSubmissions.sheetId, loaded.sheet.id));
-    const version = Number(last?.version ?? 0) + 1;
-    await tx.insert(lkeSubmissions).values({
-      sheetId: loaded.sheet.id,
-      version,
-      profileId: profile.id,
-      inputs: { ...inputs, priorPredicate: predicate } as unknown as Record<string, unknown>,
-      score: score as unknown as Record<string, unknown>,
-      submittedBy: author.staffId,
-    });
-    await tx.update(lkeSheets).set({ status: "submitted" }).where(eq(lkeSheets.id, loaded.sheet.id));
-    await recordAudit(tx, {
-      actorStaffId: author.staffId,
-      actorRole: author.role,
-      action: "lke.submitted",
-      objectType: "lke_sheet",
-      objectId: loaded.sheet.id,
-      regionId: unit.regionId,
-      details: { unit: `${unit.regionSlug}/${unit.slug}`, year, version, profile: profile.id, total: score.total },
-    });
-    return { ok: true, version, score } as const;
+export async function submitWithin(tx: Database, author: Author, unit: ZiUnit, year: number, disclosureMin: number): Promise<SubmitOutcome> {
+  const { loaded, profile, inputs, predicate, score } = await currentScore(tx, unit, year, disclosureMin);
+  if (score.total === null || !loaded.sheet) return { ok: false, error: "incomplete" };
+  if (loaded.sheet.status === "submitted") return { ok: false, error: "unchanged" };
+  const version = (loaded.submissions[0]?.version ?? 0) + 1;
+  await tx.insert(lkeSubmissions).values({
+    sheetId: loaded.sheet.id,
+    version,
+    profileId: profile.id,
+    inputs: { ...inputs, priorPredicate: predicate } as unknown as Record<string, unknown>,
+    score: score as unknown as Record<string, unknown>,
+    submittedBy: author.staffId,
   });
+  await tx.update(lkeSheets).set({ status: "submitted" }).where(eq(lkeSheets.id, loaded.sheet.id));
+  await recordAudit(tx, {
+    actorStaffId: author.staffId,
+    actorRole: author.role,
+    action: "lke.submitted",
+    objectType: "lke_sheet",
+    objectId: loaded.sheet.id,
+    regionId: unit.regionId,
+    details: { ...audited(unit, year), version, profile: profile.id, total: score.total },
+  });
+  return { ok: true, version, score };
+}
+
+export async function submitSheet(db: Database, author: Author, unit: ZiUnit, year: number, disclosureMin: number): Promise<SubmitOutcome> {
+  return db.transaction((tx) => submitWithin(tx, author, unit, year, disclosureMin));
 }
 
 /** The latest submitted score of a unit and year, for the public API. */
