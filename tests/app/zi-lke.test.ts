@@ -3,9 +3,9 @@
  * sub-areas (items or a fraction) and the hasil inputs and submits; bad answers are refused
  * whole with field errors; other roles and regions get 403; every change is audited.
  */
-import { and, count, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions } from "../../db/schema";
+import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions, units } from "../../db/schema";
 import { ZI_2024 } from "~/regulation/zi";
 import type { ZiScore } from "~/zi/score-types";
 import { createTestApp, type TestApp } from "../helpers/app";
@@ -236,4 +236,35 @@ describe("the LKE worksheet", () => {
     const list = textOf(await (await app.get(`/staff/zi?year=${YEAR}`, as("evaluator", EN))).text());
     expect(list).toContain("89.55 (version 2)");
   });
+
+  it("lets an admin record the unit's earlier predicate, audited, and WBBM reads it", async () => {
+    const [unit] = await database.db.select().from(units).where(eq(units.id, await unitId(database.db, UNIT)));
+    const form = (overrides: Record<string, string>) => ({
+      intent: "update-unit",
+      name: unit!.name,
+      agencyId: String(unit!.agencyId),
+      servedPeriod: unit!.servedPeriod,
+      active: "on",
+      ...overrides,
+    });
+    const page = `/staff/admin/structure/${UNIT}`;
+    const missingYear = await app.post(page, form({ ziPredicate: "wbk", ziPredicateYear: "" }), as("cityAdmin", EN));
+    expect(missingYear.status).toBe(400);
+    expect(textOf(await missingYear.text())).toContain("Enter the year the predicate was awarded.");
+    expect((await app.post(page, form({ ziPredicate: "wbk", ziPredicateYear: "2025" }), as("cityAdmin"))).status).toBe(303);
+    const [updated] = await database.db.select().from(units).where(eq(units.id, unit!.id));
+    expect(updated).toMatchObject({ ziPredicate: "wbk", ziPredicateYear: 2025 });
+    const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, "unit.update")).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry!.details).toEqual({ fields: ["ziPredicate", "ziPredicateYear"] });
+
+    // Held since 2025: for 2026 WBBM now fails only on IPKP (15.31 < 15.75).
+    const sheet = textOf(await (await app.get(SHEET, as("evaluator", EN))).text());
+    expect(sheet).toContain("Predicate held before this year: WBK");
+    expect(sheet).toContain("Met: earlier predicate WBK, must be WBK");
+    expect(sheet).toContain("IPKP needs +0.10 to reach 3.60");
+    // A predicate awarded in the year evaluated is not an earlier one.
+    expect((await app.post(page, form({ ziPredicate: "wbk", ziPredicateYear: "2026" }), as("cityAdmin"))).status).toBe(303);
+    expect(textOf(await (await app.get(SHEET, as("evaluator", EN))).text())).toContain("Predicate held before this year: none");
+  });
 });
+
