@@ -6,7 +6,7 @@ import { reach, reachesAnything, type Action } from "~/auth/policy";
 import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
 
-export const handle = { i18n: ["staff", "moderation"] };
+export const handle = { i18n: ["staff", "moderation", "zi"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -17,6 +17,7 @@ const SECTIONS: ReadonlyArray<{ to: string; key: string; action: Action }> = [
   { to: "/staff/audit", key: "audit", action: "audit.read" },
   { to: "/staff/suggestions", key: "moderation:suggestions", action: "comment.moderate" },
   { to: "/staff/unit-feedback", key: "moderation:unitFeedback", action: "comment.reply" },
+  { to: "/staff/zi", key: "zi:sheets", action: "lke.read" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

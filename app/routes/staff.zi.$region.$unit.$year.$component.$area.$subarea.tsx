@@ -12,9 +12,9 @@ import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server
 import { FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
 import { useZiFormat } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
-import { invalid, type FormFailure } from "~/moderation/form-result.server";
+import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
 import type { LkeComponentKey } from "~/regulation/zi";
-import { ANSWERS, BLANK_ROWS, LIMITS, parseYear, subareaSchema } from "~/zi/form-schema";
+import { ANSWERS, BLANK_ROWS, LIMITS, itemRowsWithinLimit, parseYear, subareaSchema } from "~/zi/form-schema";
 import { LKE_ITEM_SCALES } from "~/zi/score";
 import { answerOf, findZiUnit, loadSheet, saveSubarea, sheetProfile, unitResource } from "~/zi/sheets.server";
 import { notFound } from "~/utils/http.server";
@@ -67,6 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { unit, year, component, area, subarea, resource } = await subareaAddress(request, context, params);
   const signedIn = await requirePermission(request, context, "lke.edit", resource);
   const formData = await request.formData();
+  if (!itemRowsWithinLimit(formData.keys())) return failure({ intent: "subarea", id: null, errors: { "": ["errors.tooManyItems"] } });
   const submission = parseWithZod(formData, { schema: subareaSchema });
   if (submission.status !== "success") return invalid("subarea", formData, submission);
   await saveSubarea(context.db, { staffId: signedIn.id, role: actingRole(signedIn, "lke.edit", resource) }, unit, year, {
@@ -118,7 +119,7 @@ export default function LkeSubarea() {
           </ul>
         </div>
       ) : null}
-      <FormMessage errors={failed?.errors[""]?.map((key) => t(key))} />
+      <FormMessage errors={failed?.errors[""]?.map((key) => t(key, { max: LIMITS.items }))} />
       <Form method="post" noValidate>
         <fieldset>
           <legend>{t("subarea.itemsLegend")}</legend>

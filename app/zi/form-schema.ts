@@ -74,6 +74,18 @@ export const subareaSchema = z
 
 export type SubareaForm = z.output<typeof subareaSchema>;
 
+/**
+ * Checked before parsing: a row number far beyond the limit ("items[9999999]") would make the
+ * parser build an array that long, so such a form is refused without parsing it.
+ */
+export function itemRowsWithinLimit(names: Iterable<string>): boolean {
+  for (const name of names) {
+    const row = /^items\[(\d+)\]/.exec(name)?.[1];
+    if (row !== undefined && (row.length > 3 || Number(row) >= LIMITS.items)) return false;
+  }
+  return true;
+}
+
 function evidenceLines(text: string | undefined): string[] {
   return (text ?? "")
     .split(/\r?\n/)

@@ -59,6 +59,8 @@ async function audits(action: string) {
 
 describe("the LKE worksheet", () => {
   it("lists the evaluator's units and opens an empty sheet with its profile", async () => {
+    const home = textOf(await (await app.get("/staff", as("evaluator", EN))).text());
+    expect(home).toContain("ZI worksheets (LKE)");
     const list = await app.get(`/staff/zi?year=${YEAR}`, as("evaluator", EN));
     expect(list.status).toBe(200);
     const text = textOf(await list.text());
@@ -101,6 +103,10 @@ describe("the LKE worksheet", () => {
     expect(html).toMatch(/id="field-items-0--answer"[^>]*aria-describedby="field-items-0--answer-error"/);
     expect(html).toContain("catatan rahasia");
     expect(html).toMatch(/name="items\[1\]\.percent"[^>]*value="150"/);
+    // A row number far past the limit is refused before parsing (it would build a huge array).
+    const huge = await app.post(HANDLING.path, { "items[9999999].scale": "yn", "items[9999999].answer": "Y" }, as("evaluator", EN));
+    expect(huge.status).toBe(400);
+    expect(textOf(await huge.text())).toContain("At most 40 items.");
     expect(await rows(lkeAnswers)).toBe(before.answers);
     expect(await rows(lkeSheets)).toBe(0);
     expect(await audits("lke.subarea.saved")).toBe(before.audit);
