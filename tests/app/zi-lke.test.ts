@@ -5,7 +5,8 @@
  */
 import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions, units } from "../../db/schema";
+import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions, perceptionDailyTotals, units } from "../../db/schema";
+import { PERCEPTION_ITEMS } from "~/regulation/perception";
 import { ZI_2024 } from "~/regulation/zi";
 import type { ZiScore } from "~/zi/score-types";
 import { createTestApp, type TestApp } from "../helpers/app";
@@ -271,6 +272,21 @@ describe("the LKE worksheet", () => {
     // A predicate awarded in the year evaluated is not an earlier one.
     expect((await app.post(page, form({ ziPredicate: "wbk", ziPredicateYear: "2026" }), as("cityAdmin"))).status).toBe(303);
     expect(textOf(await (await app.get(SHEET, as("evaluator", EN))).text())).toContain("Predicate held before this year: none");
+  });
+
+  it("falls back to the portal's internal monitoring, marked as such, when no official index is entered", async () => {
+    const totals: Record<string, number | string> = { unitId: await unitId(database.db, UNIT), day: "2026-06-01", spakRespondents: 5, spkpRespondents: 5 };
+    // Every SPKP item mean 4.8 → 4.8 ÷ 6 × 4 = 3.20 → 14.00 points; SPAK 5.4 → 3.60.
+    for (const item of PERCEPTION_ITEMS) {
+      totals[`${item}Sum`] = item.startsWith("a") ? 27 : 24;
+      totals[`${item}Count`] = 5;
+    }
+    await database.db.insert(perceptionDailyTotals).values(totals as typeof perceptionDailyTotals.$inferInsert);
+    expect((await app.post(SHEET, { intent: "hasil", capaianKinerja: "B", ipak: "3.70", ipkp: "" }, as("evaluator"))).status).toBe(303);
+    const text = textOf(await (await app.get(SHEET, as("evaluator", EN))).text());
+    expect(text).toContain("IPAK: official external survey. IPKP: pemantauan internal");
+    expect(text).toContain("Internal monitoring this year: 3.20.");
+    expect(text).toContain("Met: IPKP 14.00 points (index 3.20), at least 14.00 (index 3.20)");
   });
 });
 
