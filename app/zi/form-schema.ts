@@ -72,8 +72,6 @@ export const subareaSchema = z
     evidence: evidenceLines(form.evidence),
   }));
 
-export type SubareaForm = z.output<typeof subareaSchema>;
-
 /**
  * Checked before parsing: a row number far beyond the limit ("items[9999999]") would make the
  * parser build an array that long, so such a form is refused without parsing it.
@@ -117,8 +115,6 @@ export const hasilSchema = z.object({
   ipak: index,
   ipkp: index,
 });
-
-export type HasilForm = z.output<typeof hasilSchema>;
 
 /** A year in the URL: four digits within a plausible range. */
 export function parseYear(text: string | null | undefined): number | null {

@@ -2,7 +2,7 @@
 import type { Database } from "../../db/client";
 import { CURRENT_ZI_PROFILE } from "../regulation/zi";
 import { parseLkeImport } from "./import";
-import { sheetFor, submitWithin, writeHasil, writeSubarea, type Author, type SubmitOutcome, type ZiUnit } from "./sheets.server";
+import { internalIndices, sheetFor, submitWithin, writeHasil, writeSubarea, type Author, type SubmitOutcome, type ZiUnit } from "./sheets.server";
 
 const SYSTEM: Author = { staffId: null, role: "system" };
 
@@ -16,6 +16,12 @@ export async function importLke(
   const parsed = parseLkeImport(text, CURRENT_ZI_PROFILE);
   if (!parsed.ok) return parsed;
   const { data } = parsed;
+  // Without an official index the portal's monitoring stands in; without either, the score has a hole.
+  const internal = await internalIndices(db, unit.id, year, disclosureMin);
+  const holes = (["ipak", "ipkp"] as const).filter((index) => data[index] === null && internal[index] === null);
+  if (holes.length > 0) {
+    return { ok: false, problems: holes.map((index) => `${index} is needed: the portal has no internal monitoring figure for this unit in ${year}`) };
+  }
   return db.transaction(async (tx) => {
     const sheetId = await sheetFor(tx, unit.id, year, SYSTEM);
     for (const component of ["pemenuhan", "reform"] as const) {
@@ -27,14 +33,8 @@ export async function importLke(
     }
     await writeHasil(tx, SYSTEM, unit, year, sheetId, { capaianKinerja: data.capaianKinerja, ipak: data.ipak, ipkp: data.ipkp });
     const outcome = await submitWithin(tx, SYSTEM, unit, year, disclosureMin);
-    // A complete file leaves nothing missing unless an index is absent with no monitoring to stand in.
-    if (!outcome.ok) throw new LkeIncomplete();
+    // A complete, validated file always scores; anything else is a fault, and rolls everything back.
+    if (!outcome.ok) throw new Error(`imported LKE could not be submitted: ${outcome.error}`);
     return outcome;
-  }).catch((error: unknown) => {
-    if (error instanceof LkeIncomplete) return { ok: false as const, problems: ["ipak and ipkp are needed: the portal has no internal monitoring figure for this unit and year"] };
-    throw error;
   });
 }
-
-/** Rolls the import back when the sheet cannot be submitted. */
-class LkeIncomplete extends Error {}

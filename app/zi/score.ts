@@ -61,11 +61,6 @@ export function lkeItemValue(scale: LkeItemScale, answer: string, profile: ZiPro
   return Object.hasOwn(values, answer) ? (values[answer] ?? null) : null;
 }
 
-/** The answers a scale accepts, in the order the worksheet lists them. */
-export function scaleAnswers(profile: ZiProfile, scale: Exclude<LkeItemScale, "percent">): string[] {
-  return Object.keys(profile.scales[scale].answers);
-}
-
 /**
  * The mean of the items' values, half up to four decimals (the precision a sub-area keeps);
  * null without items or when an answer does not fit its scale.
@@ -75,10 +70,6 @@ export function subareaValue(items: readonly LkeItem[], profile: ZiProfile = CUR
   if (values.length === 0 || values.some((v) => v === null)) return null;
   const sum = values.reduce<number>((total, value) => total + Math.round((value ?? 0) * 10_000), 0);
   return Math.floor((2 * sum + values.length) / (2 * values.length)) / 10_000;
-}
-
-interface Met {
-  met: boolean | null;
 }
 
 function requirement(
@@ -118,7 +109,7 @@ function readiness(
   for (const area of score.pengungkit.areas) {
     // The share is judged on points: the area's shown points against weight × share.
     const neededMicro = Math.round(area.weight * 100) * Math.round(thresholds.areaShare * 10_000);
-    const points = area.points;
+    const { points } = area;
     const met = points === null ? null : toMicro(points) >= neededMicro;
     requirements.push({
       key: "areaShare",
@@ -163,7 +154,7 @@ function readiness(
 }
 
 /** Not ready as soon as one requirement fails; undecided (null) while an input is missing. */
-function decide(requirements: readonly Met[]): boolean | null {
+function decide(requirements: readonly Requirement[]): boolean | null {
   if (requirements.some((r) => r.met === false)) return false;
   if (requirements.some((r) => r.met === null)) return null;
   return true;

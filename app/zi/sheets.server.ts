@@ -51,7 +51,7 @@ export function unitResource(unit: ZiUnit): Resource {
 }
 
 /** The predicate the unit held before the year evaluated (one earned that year or later does not count). */
-export function priorPredicate(unit: Pick<ZiUnit, "ziPredicate" | "ziPredicateYear">, year: number): ZiPredicate {
+function priorPredicate(unit: Pick<ZiUnit, "ziPredicate" | "ziPredicateYear">, year: number): ZiPredicate {
   if (unit.ziPredicateYear !== null && unit.ziPredicateYear >= year) return "none";
   return unit.ziPredicate;
 }
@@ -131,7 +131,7 @@ export async function loadSheet(db: Database, unitId: number, year: number) {
   };
 }
 
-export type LoadedSheet = Awaited<ReturnType<typeof loadSheet>>;
+type LoadedSheet = Awaited<ReturnType<typeof loadSheet>>;
 
 export function answerOf(loaded: LoadedSheet, component: LkeComponentKey, area: string, subarea: string): SubareaAnswer | undefined {
   return loaded.answers.get(answerKey(component, area, subarea));
@@ -152,7 +152,7 @@ function indexInput(external: number | null, internal: number | null): IndexInpu
 }
 
 /** The score inputs of a sheet as it stands; official IPAK/IPKP win over the portal's monitoring. */
-export function sheetInputs(profile: ZiProfile, loaded: LoadedSheet, internal: { ipak: number | null; ipkp: number | null }): ZiInputs {
+function sheetInputs(profile: ZiProfile, loaded: LoadedSheet, internal: { ipak: number | null; ipkp: number | null }): ZiInputs {
   const subareas = { pemenuhan: {}, reform: {} } as SubareaValues;
   for (const component of ["pemenuhan", "reform"] as const) {
     for (const area of profile.pengungkit[component]) {
@@ -271,6 +271,8 @@ export type SubmitOutcome = { ok: true; version: number; score: ZiScore } | { ok
  * missing, or when nothing changed since the last submission.
  */
 export async function submitWithin(tx: Database, author: Author, unit: ZiUnit, year: number, disclosureMin: number): Promise<SubmitOutcome> {
+  // Two submissions at once wait for each other instead of both taking the same version.
+  await tx.select({ id: lkeSheets.id }).from(lkeSheets).where(and(eq(lkeSheets.unitId, unit.id), eq(lkeSheets.year, year))).for("update");
   const { loaded, profile, inputs, predicate, score } = await currentScore(tx, unit, year, disclosureMin);
   if (score.total === null || !loaded.sheet) return { ok: false, error: "incomplete" };
   if (loaded.sheet.status === "submitted") return { ok: false, error: "unchanged" };

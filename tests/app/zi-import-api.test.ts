@@ -110,6 +110,13 @@ describe("zi:import-lke and the ZI API", () => {
     const broken = importLke(UNIT, "2026", bad);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain("not valid JSON");
+    // Without official indices and with no internal monitoring, the score would have holes.
+    const { ipak: _ipak, ipkp: _ipkp, ...withoutIndices } = JSON.parse(readFileSync(FIXTURE, "utf8")) as Record<string, unknown>;
+    writeFileSync(bad, JSON.stringify(withoutIndices));
+    const noIndex = importLke(UNIT, "2026", bad);
+    expect(noIndex.status).toBe(1);
+    expect(noIndex.stderr).toContain("ipak is needed: the portal has no internal monitoring figure for this unit in 2026");
+    expect(noIndex.stderr).toContain("ipkp is needed");
     expect(importLke(UNIT, "26", FIXTURE).status).toBe(2);
     expect(importLke("kota-palangka-raya/nope", "2026", FIXTURE).status).toBe(1);
   });
