@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
 import { FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
-import { useZiFormat } from "~/components/zi-score";
+import { ErrorSummary, fieldId, useZiFormat } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
 import type { LkeComponentKey } from "~/regulation/zi";
@@ -92,10 +92,8 @@ export default function LkeSubarea() {
     : 0;
   const rows = Math.min(LIMITS.items, Math.max(typedRows, data.answer.items.length + BLANK_ROWS));
   const value = (field: string, saved: string) => (failed ? (failed.values[field] ?? "") : saved);
-  const allErrors = failed ? Object.entries(failed.errors).filter(([field]) => field !== "") : [];
   const scaleOptions = [{ value: "", label: t("item.chooseScale") }, ...LKE_ITEM_SCALES.map((s) => ({ value: s, label: t(`scale.${s}`) }))];
   const answerOptions = [{ value: "", label: t("item.noAnswer") }, ...ANSWERS.map((a) => ({ value: a, label: t(`answer.${a}`) }))];
-  const fieldId = (field: string) => `field-${field.replace(/[[\].]/g, "-")}`;
 
   return (
     <>
@@ -107,18 +105,7 @@ export default function LkeSubarea() {
         {t(`component.${data.component}`)} · {data.area} · {t("subarea.weight", { weight: format.points(data.subarea.weight) })} ·{" "}
         {t("subarea.value", { value: data.answer.value === null ? t("sheet.notScored") : format.share(data.answer.value) })}
       </p>
-      {allErrors.length > 0 ? (
-        <div className="form-message form-error" role="alert">
-          <p>{t("subarea.errorSummary")}</p>
-          <ul>
-            {allErrors.map(([field, keys]) => (
-              <li key={field}>
-                <a href={`#${fieldId(field)}`}>{keys.map((key) => t(key, { max: LIMITS.items, links: LIMITS.evidence })).join(" ")}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary errors={failed?.errors} translate={(key) => t(key, { max: LIMITS.items, links: LIMITS.evidence })} />
       <FormMessage errors={failed?.errors[""]?.map((key) => t(key, { max: LIMITS.items }))} />
       <Form method="post" noValidate>
         <fieldset>

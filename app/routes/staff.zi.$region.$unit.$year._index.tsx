@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
 import { can } from "~/auth/policy";
 import { FormMessage, SelectField, StatusMessage, SubmitRow, TextField } from "~/components/forms";
-import { Figure, ScoreSummary, useZiFormat } from "~/components/zi-score";
+import { ErrorSummary, Figure, ScoreSummary, fieldId, useZiFormat } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
 import { evidenceFor, type EvidenceKind, type PortalEvidence } from "~/zi/evidence";
@@ -225,8 +225,10 @@ export default function LkeSheet() {
         {data.canEdit ? (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="hasil" />
+            <ErrorSummary errors={hasilFailed?.errors} translate={(key) => t(key)} />
             <FormMessage errors={hasilFailed?.errors[""]?.map((key) => t(key))} />
             <SelectField
+              id={fieldId("capaianKinerja")}
               label={t("hasil.capaianKinerja")}
               hint={t("hasil.capaianKinerjaHint")}
               name="capaianKinerja"
@@ -235,6 +237,7 @@ export default function LkeSheet() {
               options={[{ value: "", label: t("hasil.notEntered") }, ...GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }))]}
             />
             <TextField
+              id={fieldId("ipak")}
               label={t("hasil.ipak")}
               hint={`${t("hasil.indexHint")} ${internalText(data.internal.ipak)}`}
               name="ipak"
@@ -243,6 +246,7 @@ export default function LkeSheet() {
               errors={errorsOf("ipak")}
             />
             <TextField
+              id={fieldId("ipkp")}
               label={t("hasil.ipkp")}
               hint={`${t("hasil.indexHint")} ${internalText(data.internal.ipkp)}`}
               name="ipkp"

@@ -175,7 +175,10 @@ describe("the LKE worksheet", () => {
     expect(textOf(await incomplete.text())).toContain("cannot be submitted yet");
     const badIndex = await app.post(SHEET, { intent: "hasil", capaianKinerja: "F", ipak: "4.5", ipkp: "3,5" }, as("evaluator", EN));
     expect(badIndex.status).toBe(400);
-    const badText = textOf(await badIndex.text());
+    const badHtml = await badIndex.text();
+    expect(badHtml).toContain('href="#field-ipak"');
+    expect(badHtml).toMatch(/id="field-ipkp"[^>]*aria-describedby="field-ipkp-hint field-ipkp-error"/);
+    const badText = textOf(badHtml);
     expect(badText).toContain("Choose a grade from A to E.");
     expect(badText).toContain("The index must be a number from 0 to 4");
 
