@@ -124,27 +124,19 @@ function readiness(
     });
   }
   requirements.push(requirement("birokrasiBersih", toMicro(thresholds.birokrasiBersih), hasil.birokrasiBersih.points));
-  const ipak = hasil.birokrasiBersih.ipak;
-  const ipakNeeded = indexNeeded(toMicro(thresholds.ipakPoints), ipak.weight, profile.indexMax);
-  requirements.push(
-    requirement("ipakPoints", toMicro(thresholds.ipakPoints), ipak.points, {
-      requiredIndex: ipakNeeded,
-      actualIndex: ipak.index,
-      indexGap: ipak.index === null ? null : Math.max(0, hundredths(ipakNeeded - ipak.index)),
-    }),
-  );
+  const indexRequirement = (key: "ipakPoints" | "ipkpPoints", thresholdPoints: number, part: HasilScore["pelayananPrima"]["ipkp"]) => {
+    const needed = indexNeeded(toMicro(thresholdPoints), part.weight, profile.indexMax);
+    return requirement(key, toMicro(thresholdPoints), part.points, {
+      requiredIndex: needed,
+      actualIndex: part.index,
+      indexGap: part.index === null ? null : Math.max(0, hundredths(needed - part.index)),
+    });
+  };
+  requirements.push(indexRequirement("ipakPoints", thresholds.ipakPoints, hasil.birokrasiBersih.ipak));
   requirements.push(
     requirement("capaianKinerjaPoints", toMicro(thresholds.capaianKinerjaPoints), hasil.birokrasiBersih.capaianKinerja.points),
   );
-  const ipkp = hasil.pelayananPrima.ipkp;
-  const ipkpNeeded = indexNeeded(toMicro(thresholds.ipkpPoints), ipkp.weight, profile.indexMax);
-  requirements.push(
-    requirement("ipkpPoints", toMicro(thresholds.ipkpPoints), ipkp.points, {
-      requiredIndex: ipkpNeeded,
-      actualIndex: ipkp.index,
-      indexGap: ipkp.index === null ? null : Math.max(0, hundredths(ipkpNeeded - ipkp.index)),
-    }),
-  );
+  requirements.push(indexRequirement("ipkpPoints", thresholds.ipkpPoints, hasil.pelayananPrima.ipkp));
   if (thresholds.requiresPredicate !== null) {
     // WBBM builds on WBK: a unit holding WBK (or already WBBM) meets it.
     const met = priorPredicate !== "none";

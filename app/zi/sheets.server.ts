@@ -211,7 +211,18 @@ export interface SubareaChange {
 
 type UnitRef = Pick<ZiUnit, "id" | "regionId" | "regionSlug" | "slug">;
 
-const audited = (unit: UnitRef, year: number) => ({ unit: `${unit.regionSlug}/${unit.slug}`, year });
+/** The audit record of a sheet change: the unit and year always, never a note. */
+async function auditSheet(tx: Database, author: Author, unit: UnitRef, year: number, sheetId: number, action: string, details: Record<string, unknown>) {
+  await recordAudit(tx, {
+    actorStaffId: author.staffId,
+    actorRole: author.role,
+    action,
+    objectType: "lke_sheet",
+    objectId: sheetId,
+    regionId: unit.regionId,
+    details: { unit: `${unit.regionSlug}/${unit.slug}`, year, ...details },
+  });
+}
 
 /** Writes a sub-area inside the caller's transaction; returns its value. */
 export async function writeSubarea(tx: Database, author: Author, unit: UnitRef, year: number, sheetId: number, change: SubareaChange) {
@@ -222,14 +233,12 @@ export async function writeSubarea(tx: Database, author: Author, unit: UnitRef, 
     .values({ sheetId, component: change.component, area: change.area, subarea: change.subarea, ...row })
     .onConflictDoUpdate({ target: [lkeAnswers.sheetId, lkeAnswers.component, lkeAnswers.area, lkeAnswers.subarea], set: row });
   await touch(tx, sheetId, author);
-  await recordAudit(tx, {
-    actorStaffId: author.staffId,
-    actorRole: author.role,
-    action: "lke.subarea.saved",
-    objectType: "lke_sheet",
-    objectId: sheetId,
-    regionId: unit.regionId,
-    details: { ...audited(unit, year), component: change.component, area: change.area, subarea: change.subarea, items: change.items.length, value },
+  await auditSheet(tx, author, unit, year, sheetId, "lke.subarea.saved", {
+    component: change.component,
+    area: change.area,
+    subarea: change.subarea,
+    items: change.items.length,
+    value,
   });
   return value;
 }
@@ -248,15 +257,7 @@ export interface HasilChange {
 export async function writeHasil(tx: Database, author: Author, unit: UnitRef, year: number, sheetId: number, change: HasilChange) {
   await tx.update(lkeSheets).set({ capaianKinerja: change.capaianKinerja, ipakExternal: change.ipak, ipkpExternal: change.ipkp }).where(eq(lkeSheets.id, sheetId));
   await touch(tx, sheetId, author);
-  await recordAudit(tx, {
-    actorStaffId: author.staffId,
-    actorRole: author.role,
-    action: "lke.hasil.saved",
-    objectType: "lke_sheet",
-    objectId: sheetId,
-    regionId: unit.regionId,
-    details: { ...audited(unit, year), ...change },
-  });
+  await auditSheet(tx, author, unit, year, sheetId, "lke.hasil.saved", { ...change });
 }
 
 export async function saveHasil(db: Database, author: Author, unit: UnitRef, year: number, change: HasilChange) {
@@ -286,15 +287,7 @@ export async function submitWithin(tx: Database, author: Author, unit: ZiUnit, y
     submittedBy: author.staffId,
   });
   await tx.update(lkeSheets).set({ status: "submitted" }).where(eq(lkeSheets.id, loaded.sheet.id));
-  await recordAudit(tx, {
-    actorStaffId: author.staffId,
-    actorRole: author.role,
-    action: "lke.submitted",
-    objectType: "lke_sheet",
-    objectId: loaded.sheet.id,
-    regionId: unit.regionId,
-    details: { ...audited(unit, year), version, profile: profile.id, total: score.total },
-  });
+  await auditSheet(tx, author, unit, year, loaded.sheet.id, "lke.submitted", { version, profile: profile.id, total: score.total });
   return { ok: true, version, score };
 }
 

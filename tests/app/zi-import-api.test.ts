@@ -16,60 +16,35 @@
  * and no earlier WBK; Tatalaksana and Pengawasan sit exactly on 75 % and capaian exactly on 3.75.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../db/client";
+import type { DatabaseHandle } from "../../db/client";
 import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions } from "../../db/schema";
-import { seed } from "../../db/seed";
 import { ZI_2024 } from "~/regulation/zi";
 import type { ZiScore } from "~/zi/score-types";
 import { createTestApp } from "../helpers/app";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createCommandDatabase, type CommandDatabase } from "../helpers/command-database";
 import { createStaff, sessionFor } from "../helpers/staff";
 
 const SUBAREA_COUNT = [...ZI_2024.pengungkit.pemenuhan, ...ZI_2024.pengungkit.reform].reduce((n, area) => n + area.subareas.length, 0);
 const FIXTURE = path.resolve("tests/fixtures/lke-example.json");
 const UNIT = "kota-palangka-raya/disdukcapil";
-const tmp = mkdtempSync(path.join(os.tmpdir(), "pintu-depan-zi-"));
-
-let database: TestDatabase | undefined;
-let handle: DatabaseHandle;
-let databaseUrl: string;
+let database: CommandDatabase;
 
 function importLke(unit: string, year: string, file: string) {
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/zi-import-lke.ts", "--unit", unit, "--year", year, file], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: databaseUrl, DATA_DIR: tmp, LOG_LEVEL: "warn" },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: database.url, DATA_DIR: database.tmp, LOG_LEVEL: "warn" },
     timeout: 120_000,
   });
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  if (database.url) {
-    databaseUrl = database.url;
-    handle = database;
-    await seed(handle.db, { demo: false });
-  } else {
-    // PGlite is in-process: the command gets a folder of its own, opened here after it exits.
-    await database.drop();
-    database = undefined;
-    databaseUrl = `pglite:${path.join(tmp, "pglite")}`;
-    const prepared = await openDatabase({ driver: "pglite", dataDir: path.join(tmp, "pglite") });
-    await prepared.migrate();
-    await seed(prepared.db, { demo: false });
-    await prepared.close();
-  }
+  database = await createCommandDatabase("pintu-depan-zi-");
 });
-
-afterAll(async () => {
-  if (database) await database.drop();
-  else await handle?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => database.drop());
 
 async function tableCounts(db: DatabaseHandle["db"]) {
   const n = async (table: typeof lkeSheets | typeof lkeAnswers | typeof lkeSubmissions | typeof auditLog) => (await db.select({ n: count() }).from(table))[0]!.n;
@@ -91,7 +66,7 @@ describe("zi:import-lke and the ZI API", () => {
     delete good.pengungkit.reform!["Peningkatan Kualitas Pelayanan Publik"]!["Upaya dan/atau Inovasi Pelayanan Publik"];
     good.capaianKinerja = "F";
     good.ipak = 4.5;
-    const bad = path.join(tmp, "bad.json");
+    const bad = path.join(database.tmp, "bad.json");
     writeFileSync(bad, JSON.stringify(good));
     const result = importLke(UNIT, "2026", bad);
     expect(result.status).toBe(1);
@@ -130,7 +105,7 @@ describe("zi:import-lke and the ZI API", () => {
     expect(result.stdout).toContain("WBK: ready");
     expect(result.stdout).toContain("WBBM: not ready, total, ipkpPoints, predicate");
 
-    if (!database) handle = await openDatabase({ driver: "pglite", dataDir: path.join(tmp, "pglite") });
+    const handle = await database.open();
     const app = await createTestApp(handle.db);
     // Nothing from the refused files was kept: one sheet, every sub-area once, one submission.
     const counts = await tableCounts(handle.db);
@@ -180,7 +155,7 @@ describe("zi:import-lke and the ZI API", () => {
   });
 
   it("answers a bad year with a translated 400 and unknown units or years with 404", async () => {
-    const app = await createTestApp(handle.db);
+    const app = await createTestApp((await database.open()).db);
     for (const query of ["", "?year=26", "?year=abcd", "?year=1999"]) {
       const response = await app.get(`/api/v1/units/${UNIT}/zi${query}`);
       expect(response.status, query).toBe(400);
