@@ -9,7 +9,6 @@ import { provinces, regions, units } from "../../db/schema";
 import { REPORT_CATEGORIES, tablePeriod, type ReportStats } from "../reports/stats";
 import { regionReportStats } from "../reports/stats.server";
 import { monthsOf, parsePeriod, type Period } from "../skm/periods";
-import type { Requirement } from "../zi/score-types";
 import {
   addPerception,
   addSkm,
@@ -49,8 +48,6 @@ function ziSummary(zi: UnitZi | null, predicate: Predicate) {
     lacking: next === null ? [] : unmet(zi.score[next]),
   };
 }
-export type ZiSummary = NonNullable<ReturnType<typeof ziSummary>>;
-export type { Requirement };
 
 function reportSummary(stats: ReportStats, unit: number | "*", period: Period) {
   const key = tablePeriod(period);
@@ -129,9 +126,10 @@ export async function regionDashboard(db: Database, disclosureMin: number, regio
   ]);
   const skmOf = perUnit(skm, emptySkmCell, addSkm);
   const perceptionOf = perUnit(perception, emptyPerceptionCell, addPerception);
+  const key = tablePeriod(period);
+  const best = bestWbkCandidate(list.map((unit) => ({ ...unit, zi: zi.get(unit.id) ?? null })));
   const rows = list.map((unit) => {
     const indices = publishPerception(perceptionOf(unit.id), disclosureMin);
-    const key = tablePeriod(period);
     return {
       slug: unit.slug,
       name: unit.name,
@@ -143,12 +141,10 @@ export async function regionDashboard(db: Database, disclosureMin: number, regio
       reports: stats.count(unit.id, "*", key),
       onTime: stats.onTime(unit.id, key),
       zi: ziSummary(zi.get(unit.id) ?? null, unit.predicate),
-      raw: zi.get(unit.id) ?? null,
     };
   });
-  const best = bestWbkCandidate(rows.map((r) => ({ ...r, zi: r.raw })));
   return {
-    units: rows.map(({ raw: _raw, ...row }) => row),
+    units: rows,
     best: best ? { slug: best.slug, name: best.name, total: best.zi!.score.total } : null,
     reports: reportSummary(stats, "*", period),
     unknownUnitReports: stats.count("none", "*", tablePeriod(period)),

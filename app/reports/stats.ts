@@ -152,7 +152,7 @@ export function suppress(counts: ReadonlyMap<string, number>, lines: readonly Li
 }
 
 /** The periods of a year a report table covers: "Y", "S1"–"S2", "Q1"–"Q4", "M01"–"M12". */
-export const YEAR_PARTS = {
+const YEAR_PARTS = {
   year: ["Y"],
   semester: ["S1", "S2"],
   quarter: ["Q1", "Q2", "Q3", "Q4"],

@@ -63,11 +63,16 @@ export default function RegionPage() {
       </nav>
       <h1>{region.name}</h1>
       <p className="muted">{t("region.kindOf", { kind: t(`regionKind.${region.kind}`), province: region.provinceName })}</p>
-      {province ? (
-        <p>
-          <Link to={`/provinces/${province.slug}`}>{td("region.provinceLink", { name: province.name })}</Link>
-        </p>
-      ) : null}
+      <ul className="plain-list">
+        {province ? (
+          <li>
+            <Link to={`/provinces/${province.slug}`}>{td("region.provinceLink", { name: province.name })}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`/open-data?region=${region.slug}`}>{td("openDataLink")}</Link>
+        </li>
+      </ul>
 
       <section aria-labelledby="indices-heading">
         <h2 id="indices-heading">{t("region.indicesHeading")}</h2>
