@@ -6,6 +6,7 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "./client";
 import { hashPassword } from "../app/auth/password.server";
+import { seedDemoPerception } from "./seed-demo-perception";
 import { seedDemoRatings } from "./seed-demo-ratings";
 import { agencies, provinces, regions, services, staff, staffGrants, units } from "./schema";
 import { DEMO_STAFF_PASSWORD, demoOpeningHours, demoStaff, seedProvinces, type SeedProvince } from "./seed-data";
@@ -37,6 +38,7 @@ export async function seed(db: Database, options: SeedOptions, data: SeedProvinc
       await seedDemo(tx, data);
       await seedDemoStaff(tx, demoPasswordHash);
       if (options.demoRatings ?? true) await seedDemoRatings(tx);
+      if (options.demoRatings ?? true) await seedDemoPerception(tx);
     }
   });
 }

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useNonce } from "~/components/nonce";
 import { i18nServer } from "~/i18n.server";
+import { issueOffer } from "~/perception/offer.server";
 import { SKM_ELEMENTS } from "~/regulation/skm";
 import { randomToken } from "~/security/crypto.server";
 import { verifyCaptcha } from "~/security/captcha.server";
@@ -55,7 +56,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const outcome = await submitRating(context.db, context.config, { unit, clientAddress: context.clientAddress, values: submission.value });
   if (outcome === "throttled") return data(submission.reply({ formErrors: ["errors.throttled"] }), { status: 429 });
-  return redirect(thanks, 303);
+  // A resent form gets the same ticket again, so the optional perception step is still offered once.
+  return redirect(thanks, { status: 303, headers: { "Set-Cookie": await issueOffer(context.config, unit, submission.value.token) } });
 }
 
 export default function RatingForm() {

@@ -9,6 +9,7 @@ import { skmSubmissions, skmSuggestions } from "../../db/schema";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { keyedHash } from "../security/crypto.server";
 import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
+import { isUniqueViolation } from "../utils/db-errors.server";
 import type { Config } from "../utils/env.server";
 import type { RatingValues } from "./form-schema";
 import { localDate } from "./import.server";
@@ -18,13 +19,6 @@ import { storeResponses } from "./responses.server";
 export const RATING_LIMIT: Limit = { bucket: "skm-rating", max: 10, windowSeconds: 86_400 };
 
 export type SubmitOutcome = "stored" | "duplicate" | "throttled";
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 export async function submitRating(
   db: Database,
