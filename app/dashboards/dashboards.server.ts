@@ -7,6 +7,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, units } from "../../db/schema";
 import { REPORT_CATEGORIES, tablePeriod, type ReportStats } from "../reports/stats";
+import { publishedUnitPerception } from "../perception/queries.server";
 import { regionReportStats } from "../reports/stats.server";
 import { monthsOf, parsePeriod, type Period } from "../skm/periods";
 import {
@@ -76,19 +77,27 @@ export const TREND_YEARS = 3;
 
 export async function unitDashboard(db: Database, disclosureMin: number, unitId: number, period: Period, today: string) {
   const [unit] = await db
-    .select({ id: units.id, regionId: units.regionId, predicate: units.ziPredicate, predicateYear: units.ziPredicateYear })
+    .select({ id: units.id, slug: units.slug, regionSlug: regions.slug, regionId: units.regionId, predicate: units.ziPredicate, predicateYear: units.ziPredicateYear })
     .from(units)
+    .innerJoin(regions, eq(regions.id, units.regionId))
     .where(eq(units.id, unitId));
   if (!unit) throw new Error(`unit ${unitId} vanished`);
   const quarters = recentQuarters(today, TREND_YEARS);
   const trendFrom = quarters[0]!.from;
-  const [skm, perception, stats, zi] = await Promise.all([
+  const [skm, perception, current, stats, zi] = await Promise.all([
     skmMonthly(db, [unit.id], trendFrom, today),
-    perceptionMonthly(db, [unit.id], period.from < trendFrom ? period.from : trendFrom, period.to > today ? period.to : today),
+    perceptionMonthly(db, [unit.id], trendFrom, today),
+    publishedUnitPerception(db, unit, period, disclosureMin),
     regionReportStats(db, disclosureMin, unit.regionId, period.year, today),
     latestZiScores(db, [unit.id]),
   ]);
-  const inPeriod = perception.filter((r) => r.month >= period.from.slice(0, 7) && r.month <= period.to.slice(0, 7));
+  // The period's figures as the perception API publishes them (one rule for both).
+  const survey = (respondents: number, published: { index: number | null; mean: number | null } | null | undefined) => ({
+    respondents,
+    published: Boolean(published),
+    index: published?.index ?? null,
+    mean: published?.mean ?? null,
+  });
   const skmByQuarter = rollUp(skm, "quarter", addSkm);
   const perceptionByQuarter = rollUp(perception, "quarter", addPerception);
   const trend = quarters.map((q) => {
@@ -99,7 +108,10 @@ export async function unitDashboard(db: Database, disclosureMin: number, unitId:
   return {
     predicate: unit.predicate,
     predicateYear: unit.predicateYear,
-    perception: publishPerception(inPeriod.map((r) => r.cell).reduce(addPerception, emptyPerceptionCell()), disclosureMin),
+    perception: {
+      ipak: survey(current.respondents.ipak, current.published ? current.ipak : null),
+      ipkp: survey(current.respondents.ipkp, current.published ? current.ipkp : null),
+    },
     reports: reportSummary(stats, unit.id, period),
     zi: ziSummary(zi.get(unit.id) ?? null, unit.predicate),
     trend,

@@ -1,7 +1,7 @@
 /**
- * Open data: every dataset in CSV and JSON, figures equal to the SKM API for the same unit
- * and period, nothing below the threshold, translated 400s for bad parameters, and a data
- * dictionary that documents every field the downloads write.
+ * Open data: every dataset in CSV and JSON, figures equal to the SKM and perception APIs for
+ * the same unit and period, nothing below the threshold, translated 400s for bad parameters,
+ * and a data dictionary that documents every field the downloads write.
  */
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
@@ -103,6 +103,21 @@ describe("downloads", () => {
     const data = await json("/open-data/perception.json?region=kota-palangka-raya&year=2026&period=quarter");
     const q2 = data.rows.find((r) => r.unit === "disdukcapil" && r.period === "2026-Q2")!;
     expect(q2).toMatchObject({ ipak_respondents: 8, ipak_published: true, ipak_mean: 6, ipak: 4, ipkp_mean: 5, ipkp: 3.33 });
+    const api = (await (await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/perception?from=2026-04-01&to=2026-06-30")).json()) as {
+      respondents: { ipak: number; ipkp: number };
+      profile: string;
+      ipak: { index: number; mean: number };
+      ipkp: { index: number; mean: number };
+    };
+    expect(q2).toMatchObject({
+      ipak_respondents: api.respondents.ipak,
+      ipak: api.ipak.index,
+      ipak_mean: api.ipak.mean,
+      ipkp_respondents: api.respondents.ipkp,
+      ipkp: api.ipkp.index,
+      ipkp_mean: api.ipkp.mean,
+      profile: api.profile,
+    });
     const q1 = data.rows.find((r) => r.unit === "disdukcapil" && r.period === "2026-Q1")!;
     expect(q1).toMatchObject({ ipak_respondents: 0, ipak_published: false, ipak: null });
     const csv = await (await app.get("/open-data/perception.csv?region=kota-palangka-raya&year=2026")).text();
