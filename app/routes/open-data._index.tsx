@@ -131,31 +131,29 @@ export default function OpenData() {
               {t(`datasets.${d.name}.title`)} (<code>{d.name}</code>)
             </h3>
             <p>{t(`datasets.${d.name}.description`)}</p>
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption>{t("page.fieldsCaption", { dataset: d.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("page.field")}</th>
-                    <th scope="col">{t("page.type")}</th>
-                    <th scope="col">{t("page.unit")}</th>
-                    <th scope="col">{t("page.meaning")}</th>
+            <table className="data-table">
+              <caption>{t("page.fieldsCaption", { dataset: d.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("page.field")}</th>
+                  <th scope="col">{t("page.type")}</th>
+                  <th scope="col">{t("page.unit")}</th>
+                  <th scope="col">{t("page.meaning")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.fields.map((f) => (
+                  <tr key={f.name}>
+                    <th scope="row">
+                      <code>{f.name}</code>
+                    </th>
+                    <td>{t(`types.${f.type}`)}</td>
+                    <td>{t(`units.${f.unit ?? "none"}`)}</td>
+                    <td>{t(`fields.${d.name}.${f.name}`)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.fields.map((f) => (
-                    <tr key={f.name}>
-                      <th scope="row">
-                        <code>{f.name}</code>
-                      </th>
-                      <td>{t(`types.${f.type}`)}</td>
-                      <td>{t(`units.${f.unit ?? "none"}`)}</td>
-                      <td>{t(`fields.${d.name}.${f.name}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </table>
           </div>
         ))}
       </section>
