@@ -78,7 +78,7 @@ export function LineChart({
 const BAR = 100;
 
 /** A horizontal bar inside a table cell: decoration, the number is in the next cell. */
-export function CellBar({ value, max }: { value: number; max: number }) {
+function CellBar({ value, max }: { value: number; max: number }) {
   const width = max <= 0 ? 0 : Math.max(0, Math.min(1, value / max)) * BAR;
   return (
     <svg className="bar" width="100%" height="14" viewBox={`0 0 ${BAR} 14`} preserveAspectRatio="none" aria-hidden="true" focusable="false">

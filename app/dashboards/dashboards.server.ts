@@ -73,7 +73,7 @@ function recentQuarters(today: string, years: number): Period[] {
   return quarters;
 }
 
-export const TREND_YEARS = 3;
+const TREND_YEARS = 3;
 
 export async function unitDashboard(db: Database, disclosureMin: number, unitId: number, period: Period, today: string) {
   const [unit] = await db

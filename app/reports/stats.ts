@@ -175,11 +175,6 @@ function periodLines(): Array<{ total: string; parts: string[] }> {
 const PERIOD_LINES = periodLines();
 const ALL_PERIODS: readonly string[] = [...YEAR_PARTS.year, ...YEAR_PARTS.semester, ...YEAR_PARTS.quarter, ...YEAR_PARTS.month];
 
-/** The period key ("M03") of a local date. */
-export function monthPart(day: string): string {
-  return `M${day.slice(5, 7)}`;
-}
-
 /** "unit" is a unit id, "none" (reporter did not know the unit) or "*" (all). */
 export type UnitKey = number | "none" | "*";
 export type CategoryKey = ReportCategory | "*";

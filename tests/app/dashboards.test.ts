@@ -5,6 +5,10 @@
  * nothing below the disclosure threshold.
  */
 import { eq } from "drizzle-orm";
+import { reports } from "../../db/schema";
+import { followUpTally } from "~/reports/stats";
+import { regionReportStats } from "~/reports/stats.server";
+import type { ReportClock } from "~/reports/status-machine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { units } from "../../db/schema";
 import { SKM_2017, SKM_ELEMENTS } from "~/regulation/skm";
@@ -152,6 +156,22 @@ describe("unit page", () => {
     const text = textOf(html);
     expect(text).toMatch(/Triwulan I 2025 75,00 3,33 2,67/);
     expect(text).toMatch(/Triwulan II 2025 kurang dari 5 kurang dari 5 kurang dari 5/);
+  });
+});
+
+describe("report statistics query", () => {
+  it("counts 'due' and 'on time' in SQL exactly as the status machine's rule does", async () => {
+    const region = await regionId(database.db, "kota-palangka-raya");
+    const today = "2025-12-31";
+    const rows = await database.db.select().from(reports).where(eq(reports.regionId, region));
+    const tallies = rows.map((r) => followUpTally(r as unknown as ReportClock, today));
+    const stats = await regionReportStats(database.db, 1, region, 2025, today);
+    expect(stats.onTime("*", "Y")).toMatchObject({
+      due: tallies.filter((t) => t.due).length,
+      onTime: tallies.filter((t) => t.onTime).length,
+      published: true,
+    });
+    expect(stats.count("*", "*", "Y")).toEqual({ value: rows.length, published: true });
   });
 });
 
