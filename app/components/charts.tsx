@@ -88,17 +88,17 @@ function CellBar({ value, max }: { value: number; max: number }) {
   );
 }
 
-/** Counts by label as a table with bars; a hidden count reads "fewer than N". */
+/** Counts by label as a table with bars; a count held back reads `hidden`. */
 export function CountTable({
   caption,
   labelHeading,
   rows,
-  min,
+  hidden,
 }: {
   caption: string;
   labelHeading: string;
   rows: ReadonlyArray<{ key: string; label: string; value: number | null }>;
-  min: number;
+  hidden: string;
 }) {
   const { t, i18n } = useTranslation("dashboard");
   const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
@@ -118,7 +118,7 @@ export function CountTable({
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
-            <td>{row.value === null ? t("fewer", { min }) : formatNumber(i18n.language, row.value, 0)}</td>
+            <td>{row.value === null ? hidden : formatNumber(i18n.language, row.value, 0)}</td>
             <td>{row.value === null ? null : <CellBar value={row.value} max={max} />}</td>
           </tr>
         ))}

@@ -51,10 +51,10 @@ export function PerceptionSection({ ipak, ipkp, min, periodLabel }: { ipak: Perc
   );
 }
 
-export function OnTimeText({ onTime, min }: { onTime: OnTime; min: number }) {
+export function OnTimeText({ onTime }: { onTime: OnTime }) {
   const { t } = useTranslation("dashboard");
   const { percent } = useFormat();
-  if (!onTime.published) return <>{t("reports.onTimeHidden", { min })}</>;
+  if (!onTime.published) return <>{t("reports.onTimeHidden")}</>;
   if (onTime.share === null) return <>{t("reports.onTimeNone")}</>;
   return <>{t("reports.onTimeValue", { share: percent(onTime.share), onTime: onTime.onTime, due: onTime.due })}</>;
 }
@@ -86,10 +86,10 @@ export function ReportsSection({
       <h2 id="reports-heading">{heading}</h2>
       <dl className="facts">
         <dt>{t("reports.total")}</dt>
-        <dd>{reports.total.value === null ? t("fewer", { min }) : number(reports.total.value, 0)}</dd>
+        <dd>{reports.total.value === null ? t("reports.hidden") : number(reports.total.value, 0)}</dd>
         <dt>{t("reports.onTime")}</dt>
         <dd>
-          <OnTimeText onTime={reports.onTime} min={min} />
+          <OnTimeText onTime={reports.onTime} />
         </dd>
       </dl>
       {children}
@@ -97,14 +97,14 @@ export function ReportsSection({
         caption={t("reports.byCategory", { period: periodLabel })}
         labelHeading={t("reports.category")}
         rows={reports.categories.map((c) => ({ key: c.category, label: t(`categories.${c.category}`), value: c.count.value }))}
-        min={min}
+        hidden={t("reports.hidden")}
       />
       {reports.months.length > 1 ? (
         <CountTable
           caption={t("reports.byMonth", { period: periodLabel })}
           labelHeading={t("reports.month")}
           rows={reports.months.map((m) => ({ key: m.key, label: monthLabel(m.key), value: m.count.value }))}
-          min={min}
+          hidden={t("reports.hidden")}
         />
       ) : null}
       <p className="hint">{t("reports.note", { min })}</p>

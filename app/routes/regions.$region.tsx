@@ -46,6 +46,8 @@ export default function RegionPage() {
   const { t: td } = useTranslation("dashboard");
   const format = useFormat();
   const fewer = td("fewer", { min: disclosureMin });
+  // A report count may be held back to protect another one: it is "not published", not "fewer".
+  const notPublished = td("reports.hidden");
   const monthLabel = (key: string) =>
     new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
   const periodLabel = usePeriodLabel()(period);
@@ -143,9 +145,9 @@ export default function RegionPage() {
                   <td>{unit.skm.score === null ? fewer : td("score", { score: format.number(unit.skm.score), grade: unit.skm.grade })}</td>
                   <td>{unit.ipak.index === null ? fewer : format.number(unit.ipak.index)}</td>
                   <td>{unit.ipkp.index === null ? fewer : format.number(unit.ipkp.index)}</td>
-                  <td>{unit.reports.value === null ? fewer : format.number(unit.reports.value, 0)}</td>
+                  <td>{unit.reports.value === null ? notPublished : format.number(unit.reports.value, 0)}</td>
                   <td>
-                    {unit.onTime.published && unit.onTime.share !== null ? format.percent(unit.onTime.share) : unit.onTime.published ? td("notAvailable") : fewer}
+                    {unit.onTime.published && unit.onTime.share !== null ? format.percent(unit.onTime.share) : unit.onTime.published ? td("notAvailable") : notPublished}
                   </td>
                   <td>{unit.zi?.total == null ? td("notAvailable") : format.number(unit.zi.total)}</td>
                   <td>{unit.zi ? readyText(td, unit.zi.wbkReady) : td("notAvailable")}</td>
@@ -190,7 +192,7 @@ export default function RegionPage() {
       </section>
 
       <ReportsSection heading={td("region.reportsHeading")} reports={dashboard.reports} min={disclosureMin} periodLabel={periodLabel} monthLabel={monthLabel}>
-        <p>{td("reports.unknownUnit", { reports: dashboard.unknownUnitReports.value === null ? fewer : format.number(dashboard.unknownUnitReports.value, 0) })}</p>
+        <p>{td("reports.unknownUnit", { reports: dashboard.unknownUnitReports.value === null ? notPublished : format.number(dashboard.unknownUnitReports.value, 0) })}</p>
       </ReportsSection>
 
       <section aria-labelledby="units-heading">

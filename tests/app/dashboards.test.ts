@@ -132,9 +132,9 @@ describe("unit page", () => {
     // 6 verified pungli reports: 5 followed up by the deadline, 1 late (purged, still counted).
     expect(text).toContain("Ditindaklanjuti tepat waktu 83,3% (5 dari 6 laporan yang harus ditindaklanjuti)");
     expect(text).toContain("Pungutan liar 6");
-    expect(text).toContain("Suap / uang pelicin kurang dari 5");
+    expect(text).toContain("Suap / uang pelicin tidak diumumkan");
     // With suap hidden, calo (5) must go too, or suap would be 12 − 6 − 5.
-    expect(text).toContain("Calo / perantara kurang dari 5");
+    expect(text).toContain("Calo / perantara tidak diumumkan");
     expect(text).not.toMatch(/Suap \/ uang pelicin 1\b/);
   });
 
