@@ -8,6 +8,7 @@ import type { Database } from "./client";
 import { hashPassword } from "../app/auth/password.server";
 import { seedDemoPerception } from "./seed-demo-perception";
 import { seedDemoRatings } from "./seed-demo-ratings";
+import { seedHolidays } from "./seed-holidays";
 import { agencies, provinces, regions, services, staff, staffGrants, units } from "./schema";
 import { DEMO_STAFF_PASSWORD, demoOpeningHours, demoStaff, seedProvinces, type SeedProvince } from "./seed-data";
 
@@ -34,6 +35,7 @@ export async function seed(db: Database, options: SeedOptions, data: SeedProvinc
   const demoPasswordHash = options.demo ? await hashPassword(DEMO_STAFF_PASSWORD) : null;
   await db.transaction(async (tx) => {
     await seedOrganisation(tx, data);
+    await seedHolidays(tx);
     if (demoPasswordHash) {
       await seedDemo(tx, data);
       await seedDemoStaff(tx, demoPasswordHash);

@@ -49,6 +49,8 @@ export const ACTIONS = [
   "report.read",
   /** Triage, question, forward and close integrity reports (subject to conflict of interest). */
   "report.moderate",
+  /** Cases moderators forwarded to a unit's head: the summary and the files sent, nothing else. */
+  "report.forwarded.read",
   /** Publish, redact or reject rating comments. */
   "comment.moderate",
   /** Answer a published comment on behalf of the unit. */
@@ -88,7 +90,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "aggregates.read",
     "staff.area",
   ]),
-  unit_manager: new Set<Action>(["comment.reply", "unit.results.read", "aggregates.read", "staff.area"]),
+  unit_manager: new Set<Action>(["comment.reply", "report.forwarded.read", "unit.results.read", "aggregates.read", "staff.area"]),
   evaluator: new Set<Action>(["lke.read", "lke.edit", "unit.results.read", "aggregates.read", "staff.area"]),
   province_monitor: new Set<Action>(["aggregates.read", "staff.area"]),
 };
@@ -130,6 +132,7 @@ function actionFitsResource(action: Action, resource: Resource): boolean {
     case "lke.edit":
       return resource.kind === "region" || resource.kind === "unit";
     case "comment.reply":
+    case "report.forwarded.read":
     case "unit.results.read":
       return resource.kind === "unit";
     case "staff.manage":
@@ -188,6 +191,35 @@ export function reachesAnything(r: Reach): boolean {
 export function reachIncludesUnit(r: Reach, unit: { unitId: number; regionId: number; provinceId: number }): boolean {
   if (r.excludedUnitIds.has(unit.unitId)) return false;
   return r.all || r.provinceIds.has(unit.provinceId) || r.regionIds.has(unit.regionId) || r.unitIds.has(unit.unitId);
+}
+
+/** The policy resource an integrity report is about: its unit, or its region when the unit is unknown. */
+export function reportResource(report: { regionId: number; provinceId: number; unitId: number | null }): Resource {
+  return report.unitId === null
+    ? { kind: "region", provinceId: report.provinceId, regionId: report.regionId }
+    : { kind: "unit", provinceId: report.provinceId, regionId: report.regionId, unitId: report.unitId };
+}
+
+/**
+ * The same rule as `can(actor, action, reportResource(report))`, in the shape a list query
+ * needs: reports of these regions, except those about these units. Reports with no unit are
+ * region-level and stay visible to the region's moderators.
+ */
+export interface ReportScope {
+  regionIds: number[];
+  excludedUnitIds: number[];
+}
+
+export function reportScope(actor: Actor, action: "report.read" | "report.moderate" = "report.read"): ReportScope {
+  const r = reach(actor, action);
+  // Report actions are granted per region only (moderators); no other reach shape exists for them.
+  return { regionIds: [...r.regionIds].sort((a, b) => a - b), excludedUnitIds: [...r.excludedUnitIds].sort((a, b) => a - b) };
+}
+
+/** Does a report scope include this report? (The list query's rule, for tests and single checks.) */
+export function reportScopeIncludes(scope: ReportScope, report: { regionId: number; unitId: number | null }): boolean {
+  if (!scope.regionIds.includes(report.regionId)) return false;
+  return report.unitId === null || !scope.excludedUnitIds.includes(report.unitId);
 }
 
 /** The resource a grant is about: managing that grant needs staff.manage on it. */

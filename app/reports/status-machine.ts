@@ -95,6 +95,14 @@ export function canMove(from: ReportStatus, to: ReportStatus): boolean {
   return STAFF_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * May a moderator ask the reporter a question now? Either the report can move to needs_info,
+ * or it already waits there (a follow-up question leaves the status as it is).
+ */
+export function canAskQuestion(status: ReportStatus): boolean {
+  return status === "needs_info" || canMove(status, "needs_info");
+}
+
 const TRIAGE_DECISIONS: ReadonlySet<ReportStatus> = new Set(["needs_info", "verified", "closed"]);
 const FOLLOW_UPS: ReadonlySet<ReportStatus> = new Set(["forwarded", "handled_internally"]);
 
@@ -130,6 +138,18 @@ export function apply(
   if (to === "closed") next.closedOn = today;
   if (clock.status === "closed") next.closedOn = null; // reopened
   return { ok: true, clock: next };
+}
+
+/**
+ * The clock with its pending deadlines counted again (after the holidays or the time limits
+ * changed). A deadline already met or passed by a decision stays as it was: it is history.
+ */
+export function recomputeDeadlines(clock: ReportClock, sla: SlaSettings, holidays: ReadonlySet<string>): ReportClock {
+  const next = { ...clock };
+  if (clock.triagedOn === null) next.triageDueOn = addWorkingDays(clock.receivedOn, sla.triageDays, holidays);
+  if (clock.verifiedOn !== null && clock.followedUpOn === null) next.followUpDueOn = addWorkingDays(clock.verifiedOn, sla.followUpDays, holidays);
+  if (clock.followedUpOn !== null && clock.closedOn === null) next.closeDueOn = addWorkingDays(clock.followedUpOn, sla.closeDays, holidays);
+  return next;
 }
 
 export type DueStage = "triage" | "follow_up" | "close";

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guard.server";
-import { reach, reachesAnything, type Action } from "~/auth/policy";
+import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
 
-export const handle = { i18n: ["staff", "moderation"] };
+export const handle = { i18n: ["staff", "moderation", "casework"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -17,6 +17,9 @@ const SECTIONS: ReadonlyArray<{ to: string; key: string; action: Action }> = [
   { to: "/staff/audit", key: "audit", action: "audit.read" },
   { to: "/staff/suggestions", key: "moderation:suggestions", action: "comment.moderate" },
   { to: "/staff/unit-feedback", key: "moderation:unitFeedback", action: "comment.reply" },
+  { to: "/staff/reports", key: "casework:reports", action: "report.read" },
+  { to: "/staff/forwarded", key: "casework:forwarded", action: "report.forwarded.read" },
+  { to: "/staff/admin/holidays", key: "casework:holidays", action: "installation.manage" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -24,7 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const directory = await scopeDirectory(context.db);
   const t = await i18nServer.getFixedT(request, "staff");
   const sections = SECTIONS.filter(({ action }) => {
-    return reachesAnything(reach(signedIn.actor, action));
+    // Installation-wide actions concern no list of objects: ask the policy directly.
+    return action === "installation.manage" ? can(signedIn.actor, action, { kind: "installation" }) : reachesAnything(reach(signedIn.actor, action));
   }).map(({ to, key }) => ({ to, key }));
   return {
     displayName: signedIn.displayName,

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { reach, reachesAnything, type Action } from "~/auth/policy";
+import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { currentStaff } from "~/auth/session.server";
 
-export const handle = { i18n: ["staff", "admin", "moderation"] };
+export const handle = { i18n: ["staff", "admin", "moderation", "casework"] };
 
 // Staff pages carry private data (and one-time codes and links): never store them anywhere.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -16,13 +16,17 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/audit", label: "nav.audit", action: "audit.read" },
   { to: "/staff/suggestions", label: "moderation:nav.suggestions", action: "comment.moderate" },
   { to: "/staff/unit-feedback", label: "moderation:nav.unitFeedback", action: "comment.reply" },
+  { to: "/staff/reports", label: "casework:nav.reports", action: "report.read" },
+  { to: "/staff/forwarded", label: "casework:nav.forwarded", action: "report.forwarded.read" },
+  { to: "/staff/admin/holidays", label: "casework:nav.holidays", action: "installation.manage" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const signedIn = await currentStaff(context.db, context.config, request);
   if (!signedIn) return { signedIn: null, sections: [] };
   const sections = SECTIONS.filter(({ action }) => {
-    return reachesAnything(reach(signedIn.actor, action));
+    // Installation-wide actions concern no list of objects: ask the policy directly.
+    return action === "installation.manage" ? can(signedIn.actor, action, { kind: "installation" }) : reachesAnything(reach(signedIn.actor, action));
   }).map(({ to, label }) => ({ to, label }));
   return { signedIn: { displayName: signedIn.displayName }, sections };
 }

@@ -52,6 +52,9 @@ const PAGES: Array<[string | (() => string), string[]]> = [
   ["/staff/admin/structure/kabupaten-kotawaringin-timur", ["installationAdmin", "kotimAdmin"]],
   ["/staff/suggestions", ["cityModerator"]],
   ["/staff/unit-feedback", ["disdukcapilManager"]],
+  ["/staff/reports", ["cityModerator"]],
+  ["/staff/forwarded", ["disdukcapilManager"]],
+  ["/staff/admin/holidays", ["installationAdmin"]],
   [
     "/staff/units/kota-palangka-raya/disdukcapil/responses.csv?from=2026-01-01&to=2026-01-31",
     ["installationAdmin", "cityAdmin", "cityModerator", "disdukcapilManager", "cityEvaluator"],

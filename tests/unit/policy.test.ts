@@ -3,7 +3,20 @@
  * explicit expectation, including conflict of interest and cross-region access.
  */
 import { describe, expect, it } from "vitest";
-import { ACTIONS, attachedUnits, can, reach, reachIncludesUnit, type Action, type Actor, type Grant, type Resource } from "~/auth/policy";
+import {
+  ACTIONS,
+  attachedUnits,
+  can,
+  reach,
+  reachIncludesUnit,
+  reportResource,
+  reportScope,
+  reportScopeIncludes,
+  type Action,
+  type Actor,
+  type Grant,
+  type Resource,
+} from "~/auth/policy";
 
 // The world: province 1 (regions 10 and 20), province 2 (region 30).
 // Units 100 and 101 in region 10, 200 in region 20, 300 in region 30.
@@ -56,6 +69,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "audit.read": ALL,
     "report.read": NONE,
     "report.moderate": NONE,
+    "report.forwarded.read": NONE,
     "comment.moderate": NONE,
     "comment.reply": NONE,
     "unit.results.read": ALL_UNITS,
@@ -71,6 +85,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "audit.read": REGION_10,
     "report.read": NONE,
     "report.moderate": NONE,
+    "report.forwarded.read": NONE,
     "comment.moderate": NONE,
     "comment.reply": NONE,
     "unit.results.read": UNITS_10,
@@ -86,6 +101,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "audit.read": NONE,
     "report.read": REGION_10,
     "report.moderate": REGION_10,
+    "report.forwarded.read": NONE,
     "comment.moderate": REGION_10,
     "comment.reply": NONE,
     "unit.results.read": UNITS_10,
@@ -102,6 +118,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "audit.read": NONE,
     "report.read": ["R10", "U101"],
     "report.moderate": ["R10", "U101"],
+    "report.forwarded.read": NONE,
     "comment.moderate": REGION_10,
     "comment.reply": NONE,
     "unit.results.read": UNITS_10,
@@ -118,6 +135,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "audit.read": NONE,
     "report.read": ["R10", "U100"],
     "report.moderate": ["R10", "U100"],
+    "report.forwarded.read": ["U101"],
     "comment.moderate": REGION_10,
     "comment.reply": ["U101"],
     "unit.results.read": UNITS_10,
@@ -133,6 +151,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "audit.read": NONE,
     "report.read": NONE,
     "report.moderate": NONE,
+    "report.forwarded.read": ["U100"],
     "comment.moderate": NONE,
     "comment.reply": ["U100"],
     "unit.results.read": ["U100"],
@@ -148,6 +167,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "audit.read": NONE,
     "report.read": NONE,
     "report.moderate": NONE,
+    "report.forwarded.read": NONE,
     "comment.moderate": NONE,
     "comment.reply": NONE,
     "unit.results.read": UNITS_10,
@@ -163,6 +183,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "audit.read": NONE,
     "report.read": NONE,
     "report.moderate": NONE,
+    "report.forwarded.read": NONE,
     "comment.moderate": NONE,
     "comment.reply": NONE,
     "unit.results.read": NONE,
@@ -224,5 +245,63 @@ describe("attachment", () => {
   it("counts the home unit and every managed unit", () => {
     expect([...attachedUnits(ACTORS.moderator10Manager101!)]).toEqual([101]);
     expect([...attachedUnits(actor([grant("unit_manager", { unitId: 5 }), grant("unit_manager", { unitId: 6 })], 7))].sort()).toEqual([5, 6, 7]);
+  });
+});
+
+describe("the report queue: every persona × report action × report", () => {
+  // Reports about unit 100 (the conflicted personas' own unit), unit 101, no unit (region-level)
+  // in region 10; unit 200 and no unit in region 20 (another region of the same province); unit 300.
+  const REPORTS = {
+    own100: { regionId: 10, provinceId: 1, unitId: 100 },
+    other101: { regionId: 10, provinceId: 1, unitId: 101 },
+    noUnit10: { regionId: 10, provinceId: 1, unitId: null },
+    otherRegion200: { regionId: 20, provinceId: 1, unitId: 200 },
+    noUnit20: { regionId: 20, provinceId: 1, unitId: null },
+    otherProvince300: { regionId: 30, provinceId: 2, unitId: 300 },
+  } as const;
+  const REGION_10_REPORTS = ["own100", "other101", "noUnit10"];
+  /** The reports each persona's queue holds (the same for reading and moderating). */
+  const QUEUE: Record<string, string[]> = {
+    installationAdmin: [],
+    regionAdmin10: [],
+    moderator10: REGION_10_REPORTS,
+    moderator10HomeUnit100: ["other101", "noUnit10"],
+    moderator10Manager101: ["own100", "noUnit10"],
+    unitManager100: [],
+    evaluator10: [],
+    provinceMonitor1: [],
+    noRole: [],
+  };
+
+  for (const [actorName, a] of Object.entries(ACTORS)) {
+    for (const action of ["report.read", "report.moderate"] as const) {
+      it(`${actorName} ${action}`, () => {
+        const scope = reportScope(a, action);
+        const byCan = Object.entries(REPORTS)
+          .filter(([, report]) => can(a, action, reportResource(report)))
+          .map(([name]) => name);
+        const byScope = Object.entries(REPORTS)
+          .filter(([, report]) => reportScopeIncludes(scope, report))
+          .map(([name]) => name);
+        expect(byCan).toEqual(QUEUE[actorName]);
+        expect(byScope).toEqual(QUEUE[actorName]);
+      });
+    }
+  }
+
+  it("gives a region-level resource to a report with no unit", () => {
+    expect(reportResource(REPORTS.noUnit10)).toEqual({ kind: "region", provinceId: 1, regionId: 10 });
+    expect(reportResource(REPORTS.own100)).toEqual({ kind: "unit", provinceId: 1, regionId: 10, unitId: 100 });
+  });
+
+  it("lets only a unit's manager read what was forwarded to its head, never the reports themselves", () => {
+    for (const [actorName, a] of Object.entries(ACTORS)) {
+      const forwardedTo = Object.entries(REPORTS)
+        .filter(([, report]) => report.unitId !== null && can(a, "report.forwarded.read", reportResource(report)))
+        .map(([name]) => name);
+      const expected = actorName === "unitManager100" ? ["own100"] : actorName === "moderator10Manager101" ? ["other101"] : [];
+      expect(forwardedTo, actorName).toEqual(expected);
+    }
+    expect(reportScope(ACTORS.unitManager100!).regionIds).toEqual([]);
   });
 });

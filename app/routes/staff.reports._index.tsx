@@ -1,0 +1,167 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireReach } from "~/auth/guard.server";
+import { reportScope } from "~/auth/policy";
+import { SelectField, SubmitRow } from "~/components/forms";
+import { i18nServer } from "~/i18n.server";
+import { QUEUE_PAGE_SIZE, REPORT_CATEGORIES, STATUS_FILTERS, parseQueueFilter } from "~/reports/casework-schema";
+import { holidaySet } from "~/reports/holidays.server";
+import { listReportQueue, queueOptions } from "~/reports/queue.server";
+import { ClockBadge, useLocalDate } from "~/components/casework";
+
+export const handle = { i18n: ["casework"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { signedIn } = await requireReach(request, context, "report.read");
+  const scope = reportScope(signedIn.actor);
+  const filter = parseQueueFilter(new URL(request.url).searchParams);
+  const holidays = await holidaySet(context.db);
+  const [options, queue] = await Promise.all([queueOptions(context.db, scope), listReportQueue(context.db, scope, filter, signedIn.id, holidays)]);
+  const t = await i18nServer.getFixedT(request, "casework");
+  return {
+    filter,
+    options,
+    items: queue.items,
+    total: queue.total,
+    pages: Math.max(1, Math.ceil(queue.total / QUEUE_PAGE_SIZE)),
+    title: `${t("queue.title")} · Pintu Depan`,
+  };
+}
+
+export default function ReportQueue() {
+  const { filter, options, items, total, pages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("casework");
+  const date = useLocalDate();
+  const location = useLocation();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("page", String(page));
+    return `?${params.toString()}`;
+  };
+  const assignee = filter.assignee === undefined ? "" : String(filter.assignee);
+
+  return (
+    <>
+      <h1>{t("queue.title")}</h1>
+      <p>{t("queue.intro")}</p>
+
+      <Form method="get" className="filter-form" aria-labelledby="filter-heading">
+        <h2 id="filter-heading" className="visually-hidden">
+          {t("filter.heading")}
+        </h2>
+        {options.regions.length > 1 ? (
+          <SelectField
+            label={t("filter.region")}
+            name="region"
+            defaultValue={filter.regionId === undefined ? "" : String(filter.regionId)}
+            options={[{ value: "", label: t("filter.allRegions") }, ...options.regions.map((r) => ({ value: String(r.id), label: r.name }))]}
+          />
+        ) : null}
+        <SelectField
+          label={t("filter.unit")}
+          name="unit"
+          defaultValue={filter.unit === undefined ? "" : String(filter.unit)}
+          options={[
+            { value: "", label: t("filter.allUnits") },
+            { value: "none", label: t("case.unitUnknown") },
+            ...options.units.map((u) => ({ value: String(u.id), label: options.regions.length > 1 ? `${u.name} (${u.regionName})` : u.name })),
+          ]}
+        />
+        <SelectField
+          label={t("filter.category")}
+          name="category"
+          defaultValue={filter.category ?? ""}
+          options={[{ value: "", label: t("filter.allCategories") }, ...REPORT_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))]}
+        />
+        <SelectField
+          label={t("filter.status")}
+          name="status"
+          defaultValue={filter.status}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`filter.statuses.${s}`) }))}
+        />
+        <SelectField
+          label={t("filter.assignee")}
+          name="assignee"
+          defaultValue={assignee}
+          options={[
+            { value: "", label: t("filter.anyone") },
+            { value: "mine", label: t("filter.mine") },
+            { value: "unassigned", label: t("filter.unassigned") },
+            ...options.moderators.map((m) => ({ value: String(m.id), label: m.name })),
+          ]}
+        />
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} /> {t("filter.overdueOnly")}
+          </label>
+        </div>
+        <SubmitRow label={t("filter.submit")} />
+      </Form>
+
+      <p role="status">{t("queue.count", { count: total })}</p>
+
+      {items.length === 0 ? (
+        <p>{t("queue.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table report-queue">
+            <caption className="visually-hidden">{t("queue.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("queue.columns.reference")}</th>
+                <th scope="col">{t("queue.columns.unit")}</th>
+                <th scope="col">{t("queue.columns.category")}</th>
+                <th scope="col">{t("queue.columns.status")}</th>
+                <th scope="col">{t("queue.columns.clock")}</th>
+                <th scope="col">{t("queue.columns.assignee")}</th>
+                <th scope="col">{t("queue.columns.flags")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} className={item.clock.overdue ? "row-overdue" : undefined}>
+                  <td>
+                    <Link to={`/staff/reports/${item.id}`} className="case-reference">
+                      {item.reference}
+                    </Link>
+                    <div className="muted">{t("queue.received", { date: date(item.receivedOn) })}</div>
+                  </td>
+                  <td>
+                    {item.unitName ?? t("case.unitUnknown")}
+                    {options.regions.length > 1 ? <div className="muted">{item.regionName}</div> : null}
+                  </td>
+                  <td>{t(`categories.${item.category}`)}</td>
+                  <td>
+                    {t(`statuses.${item.status}`)}
+                    {item.outcome ? <div className="muted">{t(`outcomes.${item.outcome}`)}</div> : null}
+                  </td>
+                  <td>
+                    <ClockBadge clock={item.clock} />
+                  </td>
+                  <td>{item.assigneeName ?? t("queue.nobody")}</td>
+                  <td>
+                    <ul className="plain-list">
+                      {item.reporterReplied ? <li className="flag">{t("queue.flags.replied")}</li> : null}
+                      {item.hasFiles ? <li className="flag">{t("queue.flags.files")}</li> : null}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pages > 1 ? (
+        <nav aria-label={t("paging.label")} className="pager">
+          {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>{t("paging.previous")}</Link> : null}
+          <span>{t("paging.position", { page: filter.page, pages })}</span>
+          {filter.page < pages ? <Link to={pageLink(filter.page + 1)}>{t("paging.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
