@@ -8,14 +8,18 @@
  *  2. The same database with a year (2025) of activity for every unit of both regions: SKM
  *     responses stored with storeResponses (which keeps the running totals), perception
  *     responses with their daily totals, reports in every status, one submitted LKE per unit.
- *     The same requests are timed again; the ratio to the empty history shows whether a page
- *     grows with the data (it should not: it reads running totals and grouped counts).
+ *     The same requests are timed again.
+ *  3. The same year with BENCH_GROW times as many SKM responses, perception responses and
+ *     reports (copies of the year's rows, the running totals rebuilt): the same number of
+ *     daily-totals rows and report groups, many more raw rows. The ratio of 3 to 2 shows
+ *     whether a page grows with the number of responses (it should not).
  *
  * Environment (all optional):
  *   BENCH_SKM_PER_DAY         SKM responses per unit and day (default 8)
  *   BENCH_PERCEPTION_PER_DAY  perception responses per unit and day (default 3)
  *   BENCH_REPORTS_PER_UNIT    reports per unit over the year (default 60)
  *   BENCH_RUNS                timed requests per URL (default 15, after 3 warm-up requests)
+ *   BENCH_GROW                volume factor of part 3 (default 5)
  */
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -27,7 +31,8 @@ import { lkeSheets, lkeSubmissions, regions, reports, units } from "../db/schema
 import { seed } from "../db/seed";
 import { SKM_2017, SKM_ELEMENTS } from "../app/regulation/skm";
 import { REPORT_CATEGORIES } from "../app/reports/stats";
-import { storeResponses, type NewResponse } from "../app/skm/responses.server";
+import { rebuildPerceptionTotals } from "../app/perception/responses.server";
+import { rebuildDailyTotals, storeResponses, type NewResponse } from "../app/skm/responses.server";
 import { buildIsStale } from "../scripts/build-if-needed";
 import { createTestApp, type TestApp } from "../tests/helpers/app";
 import { requirement, ziScore } from "../tests/helpers/dashboards";
@@ -45,6 +50,7 @@ const settings = {
   perceptionPerDay: intEnv("BENCH_PERCEPTION_PER_DAY", 3),
   reportsPerUnit: intEnv("BENCH_REPORTS_PER_UNIT", 60),
   runs: intEnv("BENCH_RUNS", 15),
+  grow: intEnv("BENCH_GROW", 5),
 };
 const REGIONS = ["kota-palangka-raya", "kabupaten-kotawaringin-timur"];
 const YEAR = 2025;
@@ -172,6 +178,29 @@ async function fill(db: Database, unitList: Array<{ id: number; regionId: number
   await db.execute(sql`analyze`);
 }
 
+/** Adds (grow − 1) copies of every response and report of the year and rebuilds the running totals. */
+async function grow(db: Database) {
+  const started = performance.now();
+  const copies = settings.grow - 1;
+  const skmColumns = `unit_id, service_id, responded_on, source, profile_id, sex, age_band, education, occupation, ${SKM_ELEMENTS.join(", ")}`;
+  const items = "a1, a2, a3, a4, a5, a6, a7, a8, q1, q2, q3, q4, q5, q6, q7, q8";
+  const reportColumns =
+    "region_id, unit_id, category, content, status, outcome, received_on, triaged_on, triage_due_on, verified_on, follow_up_due_on, followed_up_on, close_due_on, closed_on, purged_on";
+  await db.execute(sql.raw(`insert into skm_responses (${skmColumns}) select ${skmColumns} from skm_responses cross join generate_series(1, ${copies})`));
+  await db.execute(
+    sql.raw(`insert into perception_responses (unit_id, responded_on, profile_id, ${items}) select unit_id, responded_on, profile_id, ${items} from perception_responses cross join generate_series(1, ${copies})`),
+  );
+  await db.execute(
+    sql.raw(
+      `insert into reports (reference, receipt_hash, ${reportColumns}) select left(gen_random_uuid()::text, 12), gen_random_uuid()::text, ${reportColumns} from reports cross join generate_series(1, ${copies})`,
+    ),
+  );
+  await rebuildDailyTotals(db);
+  await rebuildPerceptionTotals(db);
+  await db.execute(sql`analyze`);
+  console.log(`grown ×${settings.grow} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function timeUrls(app: TestApp): Promise<Map<string, { median: number; p95: number; bytes: number }>> {
   const result = new Map<string, { median: number; p95: number; bytes: number }>();
   for (const url of URLS) {
@@ -219,18 +248,32 @@ async function main() {
     };
     console.log(`volumes: ${JSON.stringify(volumes)}; timing the year of activity`);
     const full = await timeUrls(app);
+    await grow(handle.db);
+    const grownVolumes = {
+      skm: await count("skm_responses"),
+      skmTotals: await count("skm_daily_totals"),
+      perception: await count("perception_responses"),
+      perceptionTotals: await count("perception_daily_totals"),
+      reports: await count("reports"),
+    };
+    console.log(`volumes: ${JSON.stringify(grownVolumes)}; timing the grown year`);
+    const grown = await timeUrls(app);
     const unitCount = (await handle.db.select({ n: sql<number>`count(*)::int` }).from(units).where(eq(units.active, true)))[0]!.n;
 
     console.log("");
     console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}; PGlite in memory; ${unitCount} active units`);
     console.log(`Runs per URL: ${settings.runs} (after 3 warm-up); median (p95) in ms`);
     console.log("");
-    console.log("| request | empty history | a year of activity | ratio | response size |");
-    console.log("|---|---|---|---|---|");
+    console.log(`| request | empty history | a year of activity | ratio to empty | ×${settings.grow} the responses and reports | ratio to one year | response size |`);
+    console.log("|---|---|---|---|---|---|---|");
+    const cell = (r: { median: number; p95: number }) => `${r.median.toFixed(1)} (${r.p95.toFixed(1)})`;
     for (const url of URLS) {
       const a = empty.get(url)!;
       const b = full.get(url)!;
-      console.log(`| \`${url}\` | ${a.median.toFixed(1)} (${a.p95.toFixed(1)}) | ${b.median.toFixed(1)} (${b.p95.toFixed(1)}) | ×${(b.median / a.median).toFixed(2)} | ${(b.bytes / 1024).toFixed(0)} KiB |`);
+      const c = grown.get(url)!;
+      console.log(
+        `| \`${url}\` | ${cell(a)} | ${cell(b)} | ×${(b.median / a.median).toFixed(2)} | ${cell(c)} | ×${(c.median / b.median).toFixed(2)} | ${(c.bytes / 1024).toFixed(0)} KiB |`,
+      );
     }
   } finally {
     await handle.close();
