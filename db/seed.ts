@@ -6,8 +6,10 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "./client";
 import { hashPassword } from "../app/auth/password.server";
+import type { Secrets } from "../app/utils/secrets.server";
 import { seedDemoPerception } from "./seed-demo-perception";
 import { seedDemoRatings } from "./seed-demo-ratings";
+import { seedDemoReports } from "./seed-demo-reports";
 import { seedHolidays } from "./seed-holidays";
 import { agencies, provinces, regions, services, staff, staffGrants, units } from "./schema";
 import { DEMO_STAFF_PASSWORD, demoOpeningHours, demoStaff, seedProvinces, type SeedProvince } from "./seed-data";
@@ -16,6 +18,8 @@ export interface SeedOptions {
   demo: boolean;
   /** Demo SKM ratings too (default: with demo data). Tests that need no history turn them off. */
   demoRatings?: boolean;
+  /** The installation's keys: demo reports are sealed with them, so they are seeded only when given. */
+  secrets?: Secrets;
 }
 
 export interface SeedResult {
@@ -41,6 +45,7 @@ export async function seed(db: Database, options: SeedOptions, data: SeedProvinc
       await seedDemoStaff(tx, demoPasswordHash);
       if (options.demoRatings ?? true) await seedDemoRatings(tx);
       if (options.demoRatings ?? true) await seedDemoPerception(tx);
+      if (options.secrets) await seedDemoReports(tx, options.secrets);
     }
   });
 }

@@ -40,7 +40,7 @@ export async function openConfiguredDatabase(
     handle = await processDatabase(config.database);
     await handle.migrate();
     if (options.seed ?? true) {
-      const { seeded } = await seedIfEmpty(handle.db, { demo: config.demoData });
+      const { seeded } = await seedIfEmpty(handle.db, { demo: config.demoData, secrets: config.secrets });
       if (seeded) log.info({ demo: config.demoData }, "seeded an empty database");
     }
     return handle;

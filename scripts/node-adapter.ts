@@ -41,9 +41,13 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
  * X-Forwarded-For entry that the nearest trusted proxy saw.
  */
 export function clientAddress(req: ExpressRequest, trustProxy: number): string {
-  const socket = req.socket.remoteAddress ?? "unknown";
+  return forwardedClient(req.get("x-forwarded-for"), req.socket.remoteAddress ?? "unknown", trustProxy);
+}
+
+/** The address `trustProxy` hops back in an X-Forwarded-For header, or the socket's. */
+export function forwardedClient(forwardedFor: string | null | undefined, socket: string, trustProxy: number): string {
   if (trustProxy === 0) return socket;
-  const forwarded = (req.get("x-forwarded-for") ?? "")
+  const forwarded = (forwardedFor ?? "")
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);

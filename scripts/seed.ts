@@ -5,6 +5,6 @@ import { describeTarget, openConfiguredDatabase, readConfigOrExit } from "./boot
 
 const config = readConfigOrExit();
 const handle = await openConfiguredDatabase(config, createLogger(config.logLevel), { seed: false });
-await seed(handle.db, { demo: config.demoData });
+await seed(handle.db, { demo: config.demoData, secrets: config.secrets });
 console.log(`Seeded ${describeTarget(config)}${config.demoData ? " with demo data" : ""}.`);
 await handle.close();

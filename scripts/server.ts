@@ -47,23 +47,6 @@ app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("public", { maxAge: "1h", index: false }));
 
-app.use((req, res, next) => {
-  const started = process.hrtime.bigint();
-  res.on("finish", () => {
-    // Method, path and status only: no query string, IP address, user agent or body.
-    log.info(
-      {
-        method: req.method,
-        path: req.path,
-        status: res.statusCode,
-        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
-      },
-      "request",
-    );
-  });
-  next();
-});
-
 const handle = createAppRequestHandler(build);
 app.all("*", (req, res, next) => {
   const context = createLoadContext({ db: database.db, config, log, clientAddress: clientAddress(req, config.trustProxy) });
@@ -72,7 +55,7 @@ app.all("*", (req, res, next) => {
     .catch(next);
 });
 
-const tidy = () => housekeeping(database.db).catch((error: unknown) => log.error({ err: errorForLog(error) }, "housekeeping failed"));
+const tidy = () => housekeeping(database.db, config).catch((error: unknown) => log.error({ err: errorForLog(error) }, "housekeeping failed"));
 await tidy();
 setInterval(tidy, 3_600_000).unref();
 

@@ -58,7 +58,7 @@ export default function Thanks() {
         <h2 id="back-door-heading">{t("thanks.backDoorHeading")}</h2>
         <p>{t("thanks.backDoorBody")}</p>
         <p>
-          <Link to="/report" className="button button-secondary">
+          <Link to={`/report?unit=${unit.regionSlug}/${unit.slug}`} className="button button-secondary">
             {t("thanks.backDoorLink")}
           </Link>
         </p>

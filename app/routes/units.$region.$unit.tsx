@@ -77,7 +77,7 @@ export default function UnitPage() {
         <Link to={`/rate/${unit.regionSlug}/${unit.slug}`} className="button button-primary">
           {t("unit.ctaRate")}
         </Link>
-        <Link to="/report" className="button button-secondary">
+        <Link to={`/report?unit=${unit.regionSlug}/${unit.slug}`} className="button button-secondary">
           {t("unit.ctaReport")}
         </Link>
       </div>

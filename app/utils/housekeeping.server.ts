@@ -1,14 +1,18 @@
 /**
  * Deletes what has no further use: throttling counters of past windows, ended sessions,
- * spent or expired set-up links, and rating-form and perception-step tokens of past days. Run at start and hourly by every web process (idempotent).
+ * spent or expired set-up links, rating-form, perception-step and report-form tokens of past days,
+ * and the content of reports closed longer than the retention period. Run at start and hourly
+ * by every web process (idempotent).
  */
 import { isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { perceptionSubmissions, setupTokens, skmSubmissions, staffSessions } from "../../db/schema";
+import { perceptionSubmissions, reportSubmissions, setupTokens, skmSubmissions, staffSessions } from "../../db/schema";
 import { ABSOLUTE_HOURS } from "../auth/session.server";
+import { purgeClosedReports } from "../reports/retention.server";
 import { pruneLimits } from "../security/rate-limit.server";
+import type { Config } from "./env.server";
 
-export async function housekeeping(db: Database, now = new Date()): Promise<void> {
+export async function housekeeping(db: Database, config: Pick<Config, "reports">, now = new Date()): Promise<void> {
   await pruneLimits(db, now);
   await db
     .delete(staffSessions)
@@ -19,4 +23,6 @@ export async function housekeeping(db: Database, now = new Date()): Promise<void
   await db.delete(skmSubmissions).where(lt(skmSubmissions.createdOn, twoDaysAgo));
   // A perception ticket expires within hours of its rating (perception/offer.server.ts).
   await db.delete(perceptionSubmissions).where(lt(perceptionSubmissions.createdOn, twoDaysAgo));
+  await db.delete(reportSubmissions).where(lt(reportSubmissions.createdOn, twoDaysAgo));
+  await purgeClosedReports(db, config, now.toISOString().slice(0, 10));
 }

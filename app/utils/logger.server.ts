@@ -1,22 +1,38 @@
 /**
  * Structured JSON logs on stdout. Rule: no personal data and no report content, ever.
  * Requests are logged by method, route path (no query string), status and duration only:
- * no IP address, no user agent, no body.
+ * no IP address, no user agent, no body. On the report paths even the time is cut to the
+ * date: a precise time beside a report's arrival could point at the reporter.
  */
 import pino, { type Logger } from "pino";
 
 export type { Logger };
 
+const formatters = { level: (label: string) => ({ level: label }) };
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: undefined,
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-    },
-    destination,
-  );
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters }, destination);
+}
+
+/** The anonymous reporting pages: /report and everything under it. */
+export function isReportPath(pathname: string): boolean {
+  return pathname === "/report" || pathname.startsWith("/report/");
+}
+
+const dateOnlyLoggers = new WeakMap<Logger, Logger>();
+
+/** A logger writing where `log` writes, at its level, whose lines carry the date only ("time":"2026-11-28"). */
+export function dateOnlyLogger(log: Logger): Logger {
+  let logger = dateOnlyLoggers.get(log);
+  if (!logger) {
+    const destination = (log as unknown as Record<symbol, pino.DestinationStream>)[pino.symbols.streamSym];
+    logger = pino(
+      { level: log.level, base: undefined, timestamp: () => `,"time":"${new Date().toISOString().slice(0, 10)}"`, formatters },
+      destination,
+    );
+    dateOnlyLoggers.set(log, logger);
+  }
+  return logger;
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
- * The application's request handler: the Remix build behind a cross-site write check.
+ * The application's request handler: the Remix build behind a cross-site write check, with
+ * one log line per request (method, path, status, duration: no query, address, agent or body).
  * The server (scripts/server.ts) and the whole-app tests both call this, so what the tests
  * exercise is exactly what production serves.
  */
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { AppContext } from "./context.server";
+import { dateOnlyLogger, isReportPath } from "./logger.server";
 
 export type AppRequestHandler = (request: Request, context: AppContext) => Promise<Response>;
 
@@ -36,14 +38,26 @@ const CROSS_SITE_MESSAGE =
 
 export function createAppRequestHandler(build: ServerBuild, mode = build.mode): AppRequestHandler {
   const remix = createRequestHandler(build, mode);
-  return async (request, context) => {
-    if (isCrossSiteWrite(request)) {
-      context.log.warn({ method: request.method, path: new URL(request.url).pathname }, "cross-site write refused");
-      return new Response(CROSS_SITE_MESSAGE, {
-        status: 403,
-        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-      });
+  return async (request, givenContext) => {
+    const started = process.hrtime.bigint();
+    const path = new URL(request.url).pathname;
+    // Everything logged while serving a report page, errors included, carries the date only.
+    const context = isReportPath(path) ? { ...givenContext, log: dateOnlyLogger(givenContext.log) } : givenContext;
+    let status = 500;
+    try {
+      if (isCrossSiteWrite(request)) {
+        context.log.warn({ method: request.method, path }, "cross-site write refused");
+        status = 403;
+        return new Response(CROSS_SITE_MESSAGE, {
+          status,
+          headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+        });
+      }
+      const response = await remix(request, context);
+      status = response.status;
+      return response;
+    } finally {
+      context.log.info({ method: request.method, path, status, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, "request");
     }
-    return remix(request, context);
   };
 }

@@ -127,12 +127,11 @@ describe("unit page", () => {
   });
 });
 
-describe("coming-soon pages", () => {
-  it.each([["/report", "Pelaporan pintu belakang segera hadir"]])("%s is clearly labelled", async (path, heading) => {
-    const { status, html } = await page(path);
+describe("the report page", () => {
+  it("is the open report form", async () => {
+    const { status, html } = await page("/report");
     expect(status).toBe(200);
-    expect(h1Of(html)).toBe(heading);
-    expect(textOf(html)).toContain("Segera hadir");
+    expect(h1Of(html)).toBe("Laporkan pintu belakang");
   });
 });
 

@@ -10,6 +10,7 @@ import { createLoadContext } from "../../app/utils/context.server";
 import { createAppRequestHandler } from "../../app/utils/request-handler.server";
 import { loadConfig, type Config } from "../../app/utils/env.server";
 import { createLogger, type Logger } from "../../app/utils/logger.server";
+import { forwardedClient } from "../../scripts/node-adapter";
 import { MemoryLog } from "./log";
 
 const ORIGIN = "http://localhost";
@@ -50,7 +51,9 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}):
     const fetch = (pathname: string, init: RequestInit = {}) => {
       const headers = new Headers(init.headers);
       if (!headers.has("host")) headers.set("host", new URL(ORIGIN).host);
-      return handler(new Request(new URL(pathname, ORIGIN), { ...init, headers }), createLoadContext({ db, config, log, clientAddress }));
+      // As the server does: behind trusted proxies the address comes from X-Forwarded-For.
+      const address = forwardedClient(headers.get("x-forwarded-for"), clientAddress, config.trustProxy);
+      return handler(new Request(new URL(pathname, ORIGIN), { ...init, headers }), createLoadContext({ db, config, log, clientAddress: address }));
     };
     return {
       config,

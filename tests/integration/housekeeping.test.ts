@@ -46,7 +46,7 @@ describe("housekeeping", () => {
     await database.db.update(staffSessions).set({ revokedAt: new Date() }).where(eq(staffSessions.staffId, person.id));
     await sessionFor(database.db, config, person.id);
     await database.db.transaction((tx) => createSetupToken(tx, config, person.id));
-    await housekeeping(database.db, new Date("2026-12-05T00:00:00Z"));
+    await housekeeping(database.db, config, new Date("2026-12-05T00:00:00Z"));
     const [counters] = await database.db.select({ n: count() }).from(rateLimits);
     expect(counters?.n).toBe(0);
     const sessions = await database.db.select().from(staffSessions).where(eq(staffSessions.staffId, person.id));
@@ -61,7 +61,7 @@ describe("housekeeping", () => {
     await sessionFor(database.db, config, person.id);
     await database.db.transaction((tx) => createSetupToken(tx, config, person.id));
     await hitLimit(database.db, config.secrets.hashKey, { bucket: "keep", max: 5, windowSeconds: 600 }, "k");
-    await housekeeping(database.db);
+    await housekeeping(database.db, config);
     expect(await database.db.select().from(staffSessions).where(eq(staffSessions.staffId, person.id))).toHaveLength(1);
     expect(await database.db.select().from(setupTokens).where(eq(setupTokens.staffId, person.id))).toHaveLength(1);
     expect(await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "keep"))).toHaveLength(1);
@@ -92,7 +92,7 @@ describe("rating-form tokens", () => {
       { tokenHash: "old", responseId: ids[0]!, createdOn: "2026-11-20" },
       { tokenHash: "recent", responseId: ids[1]!, createdOn: "2026-11-27" },
     ]);
-    await housekeeping(database.db, new Date("2026-11-28T12:00:00Z"));
+    await housekeeping(database.db, config, new Date("2026-11-28T12:00:00Z"));
     const left = await database.db.select({ token: skmSubmissions.tokenHash }).from(skmSubmissions);
     expect(left.map((r) => r.token)).toEqual(["recent"]);
   });

@@ -14,6 +14,7 @@ import { publishedUnitPerception } from "~/perception/queries.server";
 import { rebuildPerceptionTotals, storePerceptionResponses, type NewPerceptionResponse } from "~/perception/responses.server";
 import { perceptionPeriodTotals } from "~/perception/totals.server";
 import { PERCEPTION_2021, PERCEPTION_ITEMS, type PerceptionItem } from "~/regulation/perception";
+import { loadConfig } from "~/utils/env.server";
 import { findUnit } from "~/skm/queries.server";
 import { housekeeping } from "~/utils/housekeeping.server";
 import { localDate } from "~/skm/import.server";
@@ -120,7 +121,7 @@ describe("housekeeping", () => {
       { tokenHash: "old-ticket", createdOn: "2026-11-25" },
       { tokenHash: "recent-ticket", createdOn: "2026-11-26" },
     ]);
-    await housekeeping(database.db, new Date("2026-11-28T10:00:00Z"));
+    await housekeeping(database.db, loadConfig({}), new Date("2026-11-28T10:00:00Z"));
     const left = await database.db.select({ tokenHash: perceptionSubmissions.tokenHash }).from(perceptionSubmissions);
     expect(left.map((r) => r.tokenHash)).toEqual(["recent-ticket"]);
   });

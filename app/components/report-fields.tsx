@@ -1,0 +1,103 @@
+/**
+ * Pieces shared by the report form and the case page: the error summary, the evidence input,
+ * the "what is protected" box and the print button (which appears only with JavaScript).
+ */
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Every error of a form, each linking to its field. */
+export function ErrorSummary({
+  formErrors,
+  fieldErrors,
+  labelOf,
+  t,
+}: {
+  formErrors: readonly string[];
+  fieldErrors: ReadonlyArray<[string, readonly string[]]>;
+  labelOf: (name: string) => string;
+  t: Translate;
+}) {
+  if (formErrors.length === 0 && fieldErrors.length === 0) return null;
+  return (
+    <div className="form-message form-error" role="alert" tabIndex={-1}>
+      <p>{formErrors.length ? formErrors.map((e) => t(e)).join(" ") : t("form.errorSummary")}</p>
+      {fieldErrors.length ? (
+        <ul>
+          {fieldErrors.map(([name, errors]) => (
+            <li key={name}>
+              <a href={`#${name}`}>{`${labelOf(name)}: ${errors.map((e) => t(e)).join(" ")}`}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function EvidenceInput({ maxFiles, maxMegabytes, errors, t }: { maxFiles: number; maxMegabytes: number; errors?: readonly string[]; t: Translate }) {
+  return (
+    <div className={errors?.length ? "field field-invalid" : "field"}>
+      <label htmlFor="files">{t("form.files")}</label>
+      <p id="files-hint" className="hint">
+        {t("form.filesHint", { count: maxFiles, megabytes: maxMegabytes })}
+      </p>
+      <input
+        id="files"
+        name="files"
+        type="file"
+        multiple
+        accept="image/jpeg,image/png,image/webp"
+        aria-describedby={errors?.length ? "files-hint files-error" : "files-hint"}
+        aria-invalid={errors?.length ? true : undefined}
+      />
+      {errors?.length ? (
+        <p id="files-error" className="field-errors">
+          {errors.map((e) => t(e)).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** What the portal protects and what it cannot, in plain words, with safety tips. */
+export function ProtectionBox() {
+  const { t } = useTranslation("reports");
+  const list = (key: string) => t(key, { returnObjects: true }) as unknown as string[];
+  return (
+    <section className="panel protection" aria-labelledby="protection-heading">
+      <h2 id="protection-heading">{t("protection.heading")}</h2>
+      <h3>{t("protection.protectedHeading")}</h3>
+      <ul>
+        {list("protection.protected").map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <h3>{t("protection.notProtectedHeading")}</h3>
+      <ul>
+        {list("protection.notProtected").map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <h3>{t("protection.tipsHeading")}</h3>
+      <ul>
+        {list("protection.tips").map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A print button where JavaScript runs; without it the hint beside it says to use the browser's menu. */
+export function PrintButton({ label }: { label: string }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button type="button" className="button" onClick={() => window.print()}>
+      {label}
+    </button>
+  );
+}
