@@ -10,6 +10,7 @@ import type { Secrets } from "../app/utils/secrets.server";
 import { seedDemoPerception } from "./seed-demo-perception";
 import { seedDemoRatings } from "./seed-demo-ratings";
 import { seedDemoReports } from "./seed-demo-reports";
+import { seedDemoZi } from "./seed-demo-zi";
 import { seedHolidays } from "./seed-holidays";
 import { agencies, provinces, regions, services, staff, staffGrants, units } from "./schema";
 import { DEMO_STAFF_PASSWORD, demoOpeningHours, demoStaff, seedProvinces, type SeedProvince } from "./seed-data";
@@ -46,6 +47,7 @@ export async function seed(db: Database, options: SeedOptions, data: SeedProvinc
       if (options.demoRatings ?? true) await seedDemoRatings(tx);
       if (options.demoRatings ?? true) await seedDemoPerception(tx);
       if (options.secrets) await seedDemoReports(tx, options.secrets);
+      await seedDemoZi(tx);
     }
   });
 }

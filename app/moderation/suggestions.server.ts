@@ -21,7 +21,7 @@ import { PAGE_SIZE, type QueueFilter, type RejectReason } from "./schema";
 export const PUBLIC_LIMIT = 20;
 
 /** Units within a reach, as a condition on `units` (joined with `regions`); null when nothing is reached. */
-function unitsInReach(r: Reach): SQL | undefined | null {
+export function unitsInReach(r: Reach): SQL | undefined | null {
   if (r.all) return r.excludedUnitIds.size > 0 ? notIn(r.excludedUnitIds) : undefined;
   const parts: SQL[] = [];
   if (r.provinceIds.size > 0) parts.push(inArray(regions.provinceId, [...r.provinceIds]));

@@ -10,6 +10,8 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const REGION_KINDS = ["provinsi", "kabupaten", "kota"] as const;
 export const SERVED_PERIODS = ["month", "quarter", "semester", "year"] as const;
+/** The Zona Integritas predicate a unit already holds; WBBM requires an earlier WBK. */
+export const ZI_PREDICATES = ["none", "wbk", "wbbm"] as const;
 /** Indonesia's three zones: WIB, WITA, WIT (no daylight saving time). */
 export const TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
 export type TimeZone = (typeof TIME_ZONES)[number];
@@ -186,9 +188,23 @@ export const unitUpdateSchema = z
       .optional(),
     servedPeriod: oneOf(SERVED_PERIODS, "errors.periodInvalid"),
     active: z.boolean({ invalid_type_error: "errors.invalidValue" }).default(false),
+    ziPredicate: oneOf(ZI_PREDICATES, "errors.predicateInvalid").default("none"),
+    ziPredicateYear: z
+      .number({ invalid_type_error: "errors.predicateYearInvalid" })
+      .int("errors.predicateYearInvalid")
+      .min(2000, "errors.predicateYearInvalid")
+      .max(2100, "errors.predicateYearInvalid")
+      .optional(),
   })
-  .transform(({ hours, ...unit }) => ({
+  .superRefine((unit, ctx) => {
+    if (unit.ziPredicate !== "none" && unit.ziPredicateYear === undefined) {
+      ctx.addIssue({ code: "custom", path: ["ziPredicateYear"], message: "errors.predicateYearRequired" });
+    }
+  })
+  .transform(({ hours, ziPredicateYear, ...unit }) => ({
     ...unit,
+    // A year without a predicate means nothing: it is not kept.
+    ziPredicateYear: unit.ziPredicate === "none" ? null : (ziPredicateYear ?? null),
     openingHours: hours
       .filter((rule): rule is HoursRule => rule.days.length > 0 && rule.opens !== undefined && rule.closes !== undefined)
       .map((rule) => ({ days: [...new Set(rule.days)].sort((a, b) => a - b), opens: rule.opens, closes: rule.closes })),

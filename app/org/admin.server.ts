@@ -117,6 +117,8 @@ export async function findUnit(db: Database, regionId: number, slug: string) {
       servedPerPeriod: units.servedPerPeriod,
       servedPeriod: units.servedPeriod,
       active: units.active,
+      ziPredicate: units.ziPredicate,
+      ziPredicateYear: units.ziPredicateYear,
     })
     .from(units)
     .where(and(eq(units.regionId, regionId), eq(units.slug, slug)));
@@ -304,6 +306,8 @@ export async function updateUnit(tx: Database, regionId: number, unit: AdminUnit
     servedPerPeriod: values.servedPerPeriod ?? null,
     servedPeriod: values.servedPeriod,
     active: values.active,
+    ziPredicate: values.ziPredicate,
+    ziPredicateYear: values.ziPredicateYear,
   };
   const changed = (Object.keys(next) as Array<keyof typeof next>).filter((field) =>
     field === "openingHours" ? !sameHours(unit.openingHours, next.openingHours) : unit[field] !== next[field],

@@ -6,7 +6,7 @@ import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
 
-export const handle = { i18n: ["staff", "moderation", "casework"] };
+export const handle = { i18n: ["staff", "moderation", "casework", "zi"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -20,6 +20,7 @@ const SECTIONS: ReadonlyArray<{ to: string; key: string; action: Action }> = [
   { to: "/staff/reports", key: "casework:reports", action: "report.read" },
   { to: "/staff/forwarded", key: "casework:forwarded", action: "report.forwarded.read" },
   { to: "/staff/admin/holidays", key: "casework:holidays", action: "installation.manage" },
+  { to: "/staff/zi", key: "zi:sheets", action: "lke.read" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

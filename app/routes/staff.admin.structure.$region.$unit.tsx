@@ -25,6 +25,7 @@ import {
 import {
   LIMITS,
   SERVED_PERIODS,
+  ZI_PREDICATES,
   serviceAddSchema,
   serviceChangeSchema,
   serviceRenameSchema,
@@ -257,6 +258,8 @@ function EditUnitForm({ unit, agencies, lastResult }: { unit: LoaderData["unit"]
       servedPerPeriod: unit.servedPerPeriod === null ? "" : String(unit.servedPerPeriod),
       servedPeriod: unit.servedPeriod,
       active: unit.active ? "on" : "",
+      ziPredicate: unit.ziPredicate,
+      ziPredicateYear: unit.ziPredicateYear === null ? "" : String(unit.ziPredicateYear),
     },
     validate: "onBlur",
   });
@@ -340,6 +343,18 @@ function EditUnitForm({ unit, agencies, lastResult }: { unit: LoaderData["unit"]
           translateError={t}
           options={SERVED_PERIODS.map((period) => ({ value: period, label: t(`served.periods.${period}`) }))}
         />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t("zi.legend")}</legend>
+        <p className="hint">{t("zi.hint")}</p>
+        <ConformSelectField
+          field={fields.ziPredicate}
+          label={t("zi.predicate")}
+          translateError={t}
+          options={ZI_PREDICATES.map((predicate) => ({ value: predicate, label: t(`zi.predicates.${predicate}`) }))}
+        />
+        <ConformTextField field={fields.ziPredicateYear} type="number" label={t("zi.year")} translateError={t} inputMode="numeric" min={2000} max={2100} />
       </fieldset>
 
       <div className="field admin-check">

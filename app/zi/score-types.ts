@@ -62,12 +62,24 @@ export interface Requirement {
   requiredIndex?: number;
   actualIndex?: number | null;
   met: boolean | null;
-  /** Points (or index / share) still missing; 0 when met; null when the input is missing. */
+  /**
+   * Points still missing (a share 0–1 for areaShare); 0 when met; null when the input is
+   * missing, and for "predicate", which has no amount.
+   */
   gap: number | null;
+  /** For "areaShare": the points the share means for this area, the points reached and missing. */
+  requiredPoints?: number;
+  actualPoints?: number | null;
+  gapPoints?: number | null;
+  /** For ipakPoints / ipkpPoints: the index still missing (0 when met). */
+  indexGap?: number | null;
 }
 
 export interface Readiness {
-  /** True only when every requirement is met; null when an input is missing. */
+  /**
+   * True only when every requirement is met; false as soon as one is not; null when none
+   * fails but an input is missing.
+   */
   ready: boolean | null;
   requirements: Requirement[];
 }

@@ -4,67 +4,43 @@
  * GET /api/v1/units/{region}/{unit}/skm with the expected figures.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../db/client";
+import type { DatabaseHandle } from "../../db/client";
 import { auditLog, skmResponses } from "../../db/schema";
-import { seed } from "../../db/seed";
 import { createTestApp, type TestApp } from "../helpers/app";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createCommandDatabase, type CommandDatabase } from "../helpers/command-database";
 
 const FIXTURE = path.resolve("tests/fixtures/skm-example.csv");
 const EXPECTED = JSON.parse(readFileSync(path.resolve("tests/fixtures/skm-example.expected.json"), "utf8")) as Record<string, unknown>;
-const tmp = mkdtempSync(path.join(os.tmpdir(), "pintu-depan-skm-"));
-
-let database: TestDatabase | undefined;
+let database: CommandDatabase;
 let handle: DatabaseHandle;
-let databaseUrl: string;
 let app: TestApp;
 
 /** Runs the import command as an operator would, against this test's database. */
 function importCsv(unit: string, file: string) {
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/skm-import.ts", "--unit", unit, file], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: databaseUrl, DATA_DIR: tmp, LOG_LEVEL: "warn" },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: database.url, DATA_DIR: database.tmp, LOG_LEVEL: "warn" },
     timeout: 120_000,
   });
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  if (database.url) {
-    databaseUrl = database.url;
-    handle = database;
-    await seed(handle.db, { demo: false });
-  } else {
-    // PGlite is in-process: the command gets a folder of its own, opened here after it exits.
-    await database.drop();
-    database = undefined;
-    databaseUrl = `pglite:${path.join(tmp, "pglite")}`;
-    const prepared = await openDatabase({ driver: "pglite", dataDir: path.join(tmp, "pglite") });
-    await prepared.migrate();
-    await seed(prepared.db, { demo: false });
-    await prepared.close();
-  }
+  database = await createCommandDatabase("pintu-depan-skm-");
 });
-
-afterAll(async () => {
-  if (database) await database.drop();
-  else await handle?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => database.drop());
 
 async function openForApp() {
-  if (!database) handle = await openDatabase({ driver: "pglite", dataDir: path.join(tmp, "pglite") });
+  handle = await database.open();
   app = await createTestApp(handle.db);
 }
 
 describe("skm:import and the SKM API", () => {
   it("refuses a bad file whole, listing every problem by line", () => {
-    const bad = path.join(tmp, "bad.csv");
+    const bad = path.join(database.tmp, "bad.csv");
     const good = readFileSync(FIXTURE, "utf8").trim().split(/\r?\n/);
     writeFileSync(bad, [good[0], good[1], "2026-13-01,KTP-el,L,30,S1,PNS,4,4,4,4,4,4,4,4,4", good[2], "2026-01-02,Paspor,L,30,S1,PNS,0,4,4,4,4,4,4,4,4"].join("\n"));
     const result = importCsv("kota-palangka-raya/disdukcapil", bad);

@@ -55,7 +55,14 @@ describe("staff sign-in", () => {
   it("works without JavaScript, the code entry included", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 390, height: 844 } });
     const page = await firstSignIn(context, "admin@demo.pintudepan.id", "Admin Instalasi (demo)", async () => {});
-    for (const path of ["/staff/admin/staff", "/staff/account", "/staff/audit", "/staff/admin/structure", "/staff/admin/structure/kota-palangka-raya"]) {
+    for (const path of [
+      "/staff/admin/staff",
+      "/staff/account",
+      "/staff/audit",
+      "/staff/admin/structure",
+      "/staff/admin/structure/kota-palangka-raya",
+      "/staff/admin/holidays",
+    ]) {
       expect((await page.goto(`${server.baseUrl}${path}`))?.status(), path).toBe(200);
     }
     await page.getByRole("button", { name: "Keluar" }).click();
@@ -64,16 +71,25 @@ describe("staff sign-in", () => {
     await context.close();
   });
 
-  it("a moderator's queue and a unit manager's feedback page have no WCAG 2.1 AA violation", async () => {
+  it("the moderators' queues, a case and a unit manager's pages have no WCAG 2.1 AA violation", async () => {
     const problems: string[] = [];
-    for (const [email, name, path] of [
-      ["moderator@demo.pintudepan.id", "Moderator Inspektorat (demo)", "/staff/suggestions"],
-      ["pengelola.disdukcapil@demo.pintudepan.id", "Pengelola Disdukcapil (demo)", "/staff/unit-feedback"],
+    for (const [email, name, paths] of [
+      ["moderator@demo.pintudepan.id", "Moderator Inspektorat (demo)", ["/staff/suggestions", "/staff/reports"]],
+      ["pengelola.disdukcapil@demo.pintudepan.id", "Pengelola Disdukcapil (demo)", ["/staff/unit-feedback", "/staff/forwarded"]],
     ] as const) {
       const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
       const page = await firstSignIn(context, email, name, async () => {});
-      expect((await page.goto(`${server.baseUrl}${path}`))?.status(), path).toBe(200);
-      problems.push(...(await accessibilityViolations(page)).map((v) => `${path} ${v}`));
+      for (const path of paths) {
+        expect((await page.goto(`${server.baseUrl}${path}`))?.status(), path).toBe(200);
+        problems.push(...(await accessibilityViolations(page)).map((v) => `${path} ${v}`));
+      }
+      if (paths.includes("/staff/reports" as never)) {
+        const firstCase = page.locator("main table a[href^='/staff/reports/']").first();
+        expect(await firstCase.count()).toBe(1);
+        await firstCase.click();
+        await page.waitForURL(/\/staff\/reports\/[0-9a-f-]+$/);
+        problems.push(...(await accessibilityViolations(page)).map((v) => `case page ${v}`));
+      }
       await context.close();
     }
     expect(problems).toEqual([]);

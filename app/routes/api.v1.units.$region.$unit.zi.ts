@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { i18nServer } from "~/i18n.server";
+import { ziProfileById } from "~/regulation/zi";
+import { localDate } from "~/skm/import.server";
+import { parseYear } from "~/zi/form-schema";
+import { findZiUnit, latestSubmission } from "~/zi/sheets.server";
+
+/**
+ * GET /api/v1/units/{region}/{unit}/zi?year=YYYY: the latest submitted ZI score of that year,
+ * the ZiScore inside an envelope (unit, year, version, submission date, profile). Drafts are
+ * never shown: a sheet edited after its submission still answers with that submission.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const [t, tApi] = await Promise.all([i18nServer.getFixedT(request, "zi"), i18nServer.getFixedT(request, "api")]);
+  const headers = { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" };
+  const year = parseYear(new URL(request.url).searchParams.get("year"));
+  if (year === null) return Response.json({ error: "bad_year", message: t("api.year") }, { status: 400, headers });
+  const unit = await findZiUnit(context.db, params.region ?? "", params.unit ?? "");
+  if (!unit) return Response.json({ error: "unknown_unit", message: tApi("errors.unknownUnit") }, { status: 404, headers });
+  const submission = await latestSubmission(context.db, unit.id, year);
+  if (!submission) return Response.json({ error: "not_submitted", message: t("api.notSubmitted") }, { status: 404, headers });
+  const { profileId, ...score } = submission.score;
+  return Response.json(
+    {
+      unit: `${unit.regionSlug}/${unit.slug}`,
+      year,
+      version: submission.version,
+      submittedOn: localDate(unit.timeZone, submission.submittedAt),
+      profile: { id: profileId, title: ziProfileById(profileId)?.title ?? null },
+      ...score,
+    },
+    { headers },
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * /staff/zi/{region}/{unit}/{year}/{component}/{area}/{subarea} (area and sub-area by their
+ * position in the profile): one LKE sub-area. Item rows (the existing ones and three blank
+ * ones), each a scale and an answer that must fit it; the value is the mean of the items, or
+ * the fraction entered when there are none. A plain form: it works without JavaScript.
+ */
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
+import { FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, fieldId, useZiFormat } from "~/components/zi-score";
+import { i18nServer } from "~/i18n.server";
+import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
+import type { LkeComponentKey } from "~/regulation/zi";
+import { ANSWERS, BLANK_ROWS, LIMITS, itemRowsWithinLimit, parseYear, subareaSchema } from "~/zi/form-schema";
+import { LKE_ITEM_SCALES } from "~/zi/score";
+import { answerOf, findZiUnit, loadSheet, saveSubarea, sheetProfile, unitResource } from "~/zi/sheets.server";
+import { notFound } from "~/utils/http.server";
+
+export const handle = { i18n: ["zi"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+const position = (text: string | undefined) => (text && /^\d{1,2}$/.test(text) ? Number(text) : null);
+
+/** The unit, year and sub-area of the address, or 404 (after the sign-in check). */
+async function subareaAddress(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
+  const unit = await findZiUnit(context.db, params.region ?? "", params.unit ?? "");
+  const year = parseYear(params.year);
+  const component: LkeComponentKey | null = params.component === "pemenuhan" || params.component === "reform" ? params.component : null;
+  if (!unit || year === null || component === null) {
+    await requireStaff(request, context);
+    throw notFound();
+  }
+  const loaded = await loadSheet(context.db, unit.id, year);
+  const profile = sheetProfile(loaded);
+  const areaIndex = position(params.area);
+  const subIndex = position(params.subarea);
+  const area = areaIndex === null ? undefined : profile.pengungkit[component][areaIndex];
+  const subarea = subIndex === null ? undefined : area?.subareas[subIndex];
+  if (!area || !subarea) {
+    await requireStaff(request, context);
+    throw notFound();
+  }
+  return { unit, year, component, area, subarea, loaded, resource: unitResource(unit) };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { unit, year, component, area, subarea, loaded, resource } = await subareaAddress(request, context, params);
+  await requirePermission(request, context, "lke.edit", resource);
+  const answer = answerOf(loaded, component, area.area, subarea.name);
+  const t = await i18nServer.getFixedT(request, "zi");
+  return {
+    unit: { name: unit.name, address: `${unit.regionSlug}/${unit.slug}` },
+    year,
+    component,
+    area: area.area,
+    subarea: { name: subarea.name, weight: subarea.weight },
+    answer: answer ?? { value: null, items: [], note: null, evidence: [] },
+    title: `${subarea.name} · ${t("sheet.title", { unit: unit.name, year })} · Pintu Depan`,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { unit, year, component, area, subarea, resource } = await subareaAddress(request, context, params);
+  const signedIn = await requirePermission(request, context, "lke.edit", resource);
+  const formData = await request.formData();
+  if (!itemRowsWithinLimit(formData.keys())) return failure({ intent: "subarea", id: null, errors: { "": ["errors.tooManyItems"] } });
+  const submission = parseWithZod(formData, { schema: subareaSchema });
+  if (submission.status !== "success") return invalid("subarea", formData, submission);
+  await saveSubarea(context.db, { staffId: signedIn.id, role: actingRole(signedIn, "lke.edit", resource) }, unit, year, {
+    component,
+    area: area.area,
+    subarea: subarea.name,
+    ...submission.value,
+  });
+  return redirect(`/staff/zi/${unit.regionSlug}/${unit.slug}/${year}?done=saved`, 303);
+}
+
+export default function LkeSubarea() {
+  const data = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>() as FormFailure | undefined;
+  const { t } = useTranslation("zi");
+  const format = useZiFormat();
+  const back = `/staff/zi/${data.unit.address}/${data.year}`;
+  const errorsOf = (field: string) => failed?.errors[field]?.map((key) => t(key, { max: LIMITS.items, links: LIMITS.evidence }));
+  // After a refused post the rows come back as typed; otherwise the saved items and blank ones.
+  const typedRows = failed
+    ? Math.max(0, ...Object.keys(failed.values).map((k) => Number(/^items\[(\d+)\]/.exec(k)?.[1] ?? -1) + 1))
+    : 0;
+  const rows = Math.min(LIMITS.items, Math.max(typedRows, data.answer.items.length + BLANK_ROWS));
+  const value = (field: string, saved: string) => (failed ? (failed.values[field] ?? "") : saved);
+  const scaleOptions = [{ value: "", label: t("item.chooseScale") }, ...LKE_ITEM_SCALES.map((s) => ({ value: s, label: t(`scale.${s}`) }))];
+  const answerOptions = [{ value: "", label: t("item.noAnswer") }, ...ANSWERS.map((a) => ({ value: a, label: t(`answer.${a}`) }))];
+
+  return (
+    <>
+      <p>
+        <Link to={back}>{t("subarea.back", { unit: data.unit.name, year: data.year })}</Link>
+      </p>
+      <h1>{data.subarea.name}</h1>
+      <p>
+        {t(`component.${data.component}`)} · {data.area} · {t("subarea.weight", { weight: format.points(data.subarea.weight) })} ·{" "}
+        {t("subarea.value", { value: data.answer.value === null ? t("sheet.notScored") : format.share(data.answer.value) })}
+      </p>
+      <ErrorSummary errors={failed?.errors} translate={(key) => t(key, { max: LIMITS.items, links: LIMITS.evidence })} />
+      <FormMessage errors={failed?.errors[""]?.map((key) => t(key, { max: LIMITS.items }))} />
+      <Form method="post" noValidate>
+        <fieldset>
+          <legend>{t("subarea.itemsLegend")}</legend>
+          <p className="hint">{t("subarea.itemsHint")}</p>
+          {Array.from({ length: rows }, (_, i) => {
+            const saved = data.answer.items[i];
+            const savedScale = saved?.scale ?? "";
+            return (
+              <fieldset key={i} className="lke-item">
+                <legend>{t("item.legend", { number: i + 1 })}</legend>
+                <SelectField
+                  id={fieldId(`items[${i}].scale`)}
+                  label={t("item.scale")}
+                  name={`items[${i}].scale`}
+                  defaultValue={value(`items[${i}].scale`, savedScale)}
+                  errors={errorsOf(`items[${i}].scale`)}
+                  options={scaleOptions}
+                />
+                <SelectField
+                  id={fieldId(`items[${i}].answer`)}
+                  label={t("item.answer")}
+                  name={`items[${i}].answer`}
+                  defaultValue={value(`items[${i}].answer`, savedScale === "percent" ? "" : (saved?.answer ?? ""))}
+                  errors={errorsOf(`items[${i}].answer`)}
+                  options={answerOptions}
+                />
+                <TextField
+                  id={fieldId(`items[${i}].percent`)}
+                  label={t("item.percent")}
+                  name={`items[${i}].percent`}
+                  type="number"
+                  min={0}
+                  max={100}
+                  step="0.01"
+                  defaultValue={value(`items[${i}].percent`, savedScale === "percent" ? (saved?.answer ?? "") : "")}
+                  errors={errorsOf(`items[${i}].percent`)}
+                />
+              </fieldset>
+            );
+          })}
+        </fieldset>
+        <TextField
+          id={fieldId("value")}
+          label={t("subarea.fraction")}
+          hint={t("subarea.fractionHint")}
+          name="value"
+          inputMode="decimal"
+          defaultValue={value("value", data.answer.items.length === 0 && data.answer.value !== null ? String(data.answer.value) : "")}
+          errors={errorsOf("value")}
+        />
+        <TextAreaField
+          id={fieldId("note")}
+          label={t("subarea.note")}
+          name="note"
+          rows={3}
+          maxLength={LIMITS.note}
+          defaultValue={value("note", data.answer.note ?? "")}
+          errors={errorsOf("note")}
+        />
+        <TextAreaField
+          id={fieldId("evidence")}
+          label={t("subarea.evidence")}
+          hint={t("subarea.evidenceHint", { links: LIMITS.evidence })}
+          name="evidence"
+          rows={3}
+          defaultValue={value("evidence", data.answer.evidence.join("\n"))}
+          errors={errorsOf("evidence")}
+        />
+        <SubmitRow label={t("subarea.save")} primary />
+      </Form>
+    </>
+  );
+}

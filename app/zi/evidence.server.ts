@@ -1,0 +1,49 @@
+/**
+ * The portal's own figures for the LKE items it can evidence, for one unit and one calendar
+ * year: the report channel and its caseload, reports followed up on time, SKM quarters that
+ * reached the disclosure threshold, and suggestions answered. Counts only: nothing here
+ * reveals a report's content or a person.
+ */
+import { and, between, count, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { reports, skmDailyTotals, skmSuggestions } from "../../db/schema";
+import { skmQuarterGrade, type PortalEvidence } from "./evidence";
+
+export async function portalEvidence(db: Database, unitId: number, year: number, disclosureMin: number): Promise<PortalEvidence> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [reportRow] = await db
+    .select({
+      received: count(),
+      // followedUpOnTime (app/reports/status-machine.ts) in SQL: only verified reports with a
+      // follow-up deadline had to be followed up; on time = followed up no later than it.
+      due: sql<number>`count(*) filter (where ${reports.verifiedOn} is not null and ${reports.followUpDueOn} is not null)`,
+      onTime: sql<number>`count(*) filter (where ${reports.verifiedOn} is not null and ${reports.followUpDueOn} is not null
+        and ${reports.followedUpOn} is not null and ${reports.followedUpOn} <= ${reports.followUpDueOn})`,
+    })
+    .from(reports)
+    .where(and(eq(reports.unitId, unitId), between(reports.receivedOn, from, to)));
+  const quarterRows = await db
+    .select({
+      quarter: sql<number>`extract(quarter from ${skmDailyTotals.day})::int`,
+      respondents: sql<number>`sum(${skmDailyTotals.respondents})::bigint`,
+    })
+    .from(skmDailyTotals)
+    .where(and(eq(skmDailyTotals.unitId, unitId), between(skmDailyTotals.day, from, to)))
+    .groupBy(sql`1`);
+  const [suggestionRow] = await db
+    .select({ published: count(), answered: count(skmSuggestions.reply) })
+    .from(skmSuggestions)
+    .where(and(eq(skmSuggestions.unitId, unitId), eq(skmSuggestions.status, "published"), between(skmSuggestions.submittedOn, from, to)));
+  const quarters = quarterRows.filter((q) => Number(q.respondents) >= disclosureMin).map((q) => Number(q.quarter)).sort();
+  const due = Number(reportRow?.due ?? 0);
+  const published = Number(suggestionRow?.published ?? 0);
+  return {
+    reportsReceived: Number(reportRow?.received ?? 0),
+    followUp: { due, onTime: Number(reportRow?.onTime ?? 0), share: due === 0 ? null : Number(reportRow?.onTime ?? 0) / due },
+    skmQuarters: quarters,
+    skmGrade: skmQuarterGrade(quarters.length),
+    resultsPublished: quarters.length > 0,
+    suggestions: { published, answered: Number(suggestionRow?.answered ?? 0), share: published === 0 ? null : Number(suggestionRow?.answered ?? 0) / published },
+  };
+}

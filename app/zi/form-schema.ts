@@ -1,0 +1,124 @@
+/**
+ * The worksheet's forms (zod, for conform): one sub-area with its items, and the hasil
+ * inputs. Pure. Messages are keys of the "zi" namespace.
+ */
+import { z } from "zod";
+import { CURRENT_ZI_PROFILE, type PerformanceGrade } from "../regulation/zi";
+import { LKE_ITEM_SCALES, lkeItemValue, type LkeItem, type LkeItemScale } from "./score";
+
+export const LIMITS = { items: 40, note: 2000, evidence: 20, url: 500 } as const;
+/** Blank item rows offered under the existing ones. */
+export const BLANK_ROWS = 3;
+export const GRADES: readonly PerformanceGrade[] = ["A", "B", "C", "D", "E"];
+/** Every letter any scale accepts, for the answer select. */
+export const ANSWERS = ["Y", "T", "A", "B", "C", "D", "E"] as const;
+
+function plainText(text: string): boolean {
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (code === 0x0a || code === 0x0d) continue;
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
+const row = z
+  .object({
+    scale: z.enum(LKE_ITEM_SCALES as [LkeItemScale, ...LkeItemScale[]], { errorMap: () => ({ message: "errors.scaleInvalid" }) }).optional(),
+    answer: z.enum(ANSWERS, { errorMap: () => ({ message: "errors.answerInvalid" }) }).optional(),
+    percent: z.string().trim().max(10, "errors.percentInvalid").optional(),
+  })
+  .optional();
+
+/** A fraction 0–1 with at most four decimals. */
+const fraction = z
+  .string()
+  .trim()
+  .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?|\.\d{1,4})$/, "errors.valueInvalid")
+  .transform(Number);
+
+export const subareaSchema = z
+  .object({
+    items: z.array(row).max(LIMITS.items, "errors.tooManyItems").default([]),
+    value: fraction.optional(),
+    note: z.string().trim().max(LIMITS.note, "errors.noteTooLong").refine(plainText, "errors.controlCharacters").optional(),
+    evidence: z.string().max(LIMITS.evidence * (LIMITS.url + 2), "errors.evidenceTooLong").optional(),
+  })
+  .superRefine((form, ctx) => {
+    form.items.forEach((item, index) => {
+      if (!item || (!item.scale && !item.answer && !item.percent)) return;
+      const at = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["items", index, field], message });
+      if (!item.scale) return at("scale", "errors.scaleRequired");
+      if (item.scale === "percent") {
+        if (item.answer) at("answer", "errors.answerNotInScale");
+        if (!item.percent) at("percent", "errors.percentRequired");
+        else if (lkeItemValue("percent", item.percent) === null) at("percent", "errors.percentInvalid");
+        return;
+      }
+      if (item.percent) at("percent", "errors.percentNotInScale");
+      if (!item.answer) at("answer", "errors.answerRequired");
+      else if (lkeItemValue(item.scale, item.answer) === null) at("answer", "errors.answerNotInScale");
+    });
+    const lines = evidenceLines(form.evidence);
+    if (lines.length > LIMITS.evidence) ctx.addIssue({ code: "custom", path: ["evidence"], message: "errors.evidenceTooMany" });
+    if (lines.some((line) => !isWebLink(line))) ctx.addIssue({ code: "custom", path: ["evidence"], message: "errors.evidenceUrl" });
+  })
+  .transform((form) => ({
+    items: form.items.flatMap((item): LkeItem[] =>
+      item?.scale ? [{ scale: item.scale, answer: item.scale === "percent" ? String(Number(item.percent)) : (item.answer ?? "") }] : [],
+    ),
+    value: form.value ?? null,
+    note: form.note ? form.note : null,
+    evidence: evidenceLines(form.evidence),
+  }));
+
+/**
+ * Checked before parsing: a row number far beyond the limit ("items[9999999]") would make the
+ * parser build an array that long, so such a form is refused without parsing it.
+ */
+export function itemRowsWithinLimit(names: Iterable<string>): boolean {
+  for (const name of names) {
+    const row = /^items\[(\d+)\]/.exec(name)?.[1];
+    if (row !== undefined && (row.length > 3 || Number(row) >= LIMITS.items)) return false;
+  }
+  return true;
+}
+
+function evidenceLines(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+function isWebLink(text: string): boolean {
+  if (text.length > LIMITS.url) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** An index on 0–4 with at most two decimals. */
+const index = z
+  .string()
+  .trim()
+  .regex(/^\d(\.\d{1,2})?$/, "errors.indexInvalid")
+  .transform(Number)
+  .refine((v) => v <= CURRENT_ZI_PROFILE.indexMax, "errors.indexInvalid")
+  .optional();
+
+export const hasilSchema = z.object({
+  capaianKinerja: z.enum(["A", "B", "C", "D", "E"], { errorMap: () => ({ message: "errors.gradeInvalid" }) }).optional(),
+  ipak: index,
+  ipkp: index,
+});
+
+/** A year in the URL: four digits within a plausible range. */
+export function parseYear(text: string | null | undefined): number | null {
+  if (!text || !/^\d{4}$/.test(text)) return null;
+  const year = Number(text);
+  return year >= 2000 && year <= 2100 ? year : null;
+}

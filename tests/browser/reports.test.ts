@@ -1,0 +1,75 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../helpers/server";
+import { accessibilityViolations, launchBrowser } from "./browser";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Files a report from the unit's preselected form and returns the receipt code shown. */
+async function fileReport(page: Page, check: (page: Page) => Promise<void>): Promise<string> {
+  await page.goto(`${server.baseUrl}/report?unit=kota-palangka-raya/disdukcapil`);
+  await check(page);
+  await page.getByLabel("Pungutan liar (pungli)").check();
+  await page.getByLabel("Apa yang terjadi, dengan kata-kata Anda sendiri").fill(
+    "Petugas loket meminta uang tambahan seratus ribu agar KTP-el selesai hari ini.",
+  );
+  await page.getByRole("button", { name: "Kirim laporan" }).click();
+  await expect.poll(() => page.locator("h1").textContent()).toBe("Laporan Anda sudah diterima");
+  await check(page);
+  const code = ((await page.locator(".receipt-code").textContent()) ?? "").trim();
+  expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+  return code;
+}
+
+async function openCase(page: Page, code: string, check: (page: Page) => Promise<void>) {
+  await page.goto(`${server.baseUrl}/report/case`);
+  await check(page);
+  await page.getByLabel("Kode tanda terima").fill(code);
+  await page.getByRole("button", { name: "Buka laporan saya" }).click();
+  await expect.poll(() => page.locator("h1").textContent()).toBe("Laporan Anda");
+  await check(page);
+}
+
+describe("a back-door report", () => {
+  it("is filed and followed with the receipt code alone, without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const code = await fileReport(page, async () => {});
+    await openCase(page, code, async () => {});
+    await page.getByLabel("Kirim pesan atau jawaban").fill("Kejadiannya di loket dua, pagi hari.");
+    await page.getByRole("button", { name: /Kirim/ }).first().click();
+    await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toContain("Kejadiannya di loket dua, pagi hari.");
+    await context.close();
+  });
+
+  it("has no WCAG 2.1 AA violation at any step, with JavaScript, in both languages", async () => {
+    const problems: string[] = [];
+    const check = async (p: Page) => {
+      problems.push(...(await accessibilityViolations(p)).map((v) => `${new URL(p.url()).pathname} ${v}`));
+    };
+    const context = await browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const code = await fileReport(page, check);
+    await openCase(page, code, check);
+    await context.close();
+
+    const english = await browser.newContext({ locale: "en-US", viewport: { width: 360, height: 740 } });
+    const englishPage = await english.newPage();
+    for (const path of ["/report", "/report/case"]) {
+      await englishPage.goto(`${server.baseUrl}${path}`);
+      expect(await englishPage.getAttribute("html", "lang")).toBe("en");
+      await check(englishPage);
+    }
+    await english.close();
+    expect(problems).toEqual([]);
+  });
+});
