@@ -37,7 +37,8 @@ const ratings = (unit: number, day: string, count: number, answer: number): NewR
   }));
 
 beforeAll(async () => {
-  database = await createSeededTestDatabase();
+  // The organisation without demo activity: the figures below are the only ones.
+  database = await createSeededTestDatabase({ demo: false });
   app = await createTestApp(database.db);
   const db = database.db;
   const palangkaRaya = await regionId(db, "kota-palangka-raya");
@@ -140,7 +141,7 @@ describe("unit page", () => {
 
   it("shows the latest ZI score, readiness and each unmet requirement with its gap", async () => {
     const text = textOf(await (await app.get("/units/kota-palangka-raya/disdukcapil?period=2025")).text());
-    expect(text).toContain("Nilai LKE tahun 2025 yang terakhir diajukan: 78,50 dari 100 (pengungkit 44,00, hasil 34,50).");
+    expect(text).toContain("Nilai LKE tahun 2025 yang terakhir diajukan: 78,50 pada skala 0–100 (pengungkit 44,00, hasil 34,50).");
     expect(text).toContain("Siap WBK Belum");
     expect(text).toContain("Yang masih kurang untuk WBK");
     expect(text).toContain("IPAK perlu +0,12 untuk mencapai 3,60");

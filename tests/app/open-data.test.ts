@@ -25,7 +25,8 @@ let app: TestApp;
 type Json = { dataset: string; generated: string; disclosureMin: number; profiles: string[]; rows: Array<Record<string, unknown>> };
 
 beforeAll(async () => {
-  database = await createSeededTestDatabase();
+  // The organisation without demo activity: the figures below are the only ones.
+  database = await createSeededTestDatabase({ demo: false });
   app = await createTestApp(database.db);
   const db = database.db;
   const disdukcapil = await unitId(db, "kota-palangka-raya/disdukcapil");
