@@ -22,16 +22,18 @@ import enCasework from "../locales/en/casework.json";
 import enPerception from "../locales/en/perception.json";
 import enZi from "../locales/en/zi.json";
 import enOpendata from "../locales/en/opendata.json";
+import enDashboard from "../locales/en/dashboard.json";
 import idReports from "../locales/id/reports.json";
 import idCasework from "../locales/id/casework.json";
 import idPerception from "../locales/id/perception.json";
 import idZi from "../locales/id/zi.json";
 import idOpendata from "../locales/id/opendata.json";
+import idDashboard from "../locales/id/dashboard.json";
 import type { Language } from "./i18n";
 
 export const resources = {
-  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration, reports: idReports, casework: idCasework, perception: idPerception, zi: idZi, opendata: idOpendata },
-  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration, reports: enReports, casework: enCasework, perception: enPerception, zi: enZi, opendata: enOpendata },
+  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration, reports: idReports, casework: idCasework, perception: idPerception, zi: idZi, opendata: idOpendata, dashboard: idDashboard },
+  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration, reports: enReports, casework: enCasework, perception: enPerception, zi: enZi, opendata: enOpendata, dashboard: enDashboard },
 } satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)["id"];

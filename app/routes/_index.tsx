@@ -3,8 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18nServer } from "~/i18n.server";
 import { listRegions, SEARCH_MAX_LENGTH, searchUnits } from "~/org/queries.server";
+import { listProvinces } from "~/dashboards/dashboards.server";
 
-export const handle = { i18n: ["org"] };
+export const handle = { i18n: ["org", "dashboard"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Pintu Depan" },
@@ -14,16 +15,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "org");
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
-  const [regions, results] = await Promise.all([
+  const [regions, results, provinceList] = await Promise.all([
     listRegions(context.db),
     q ? searchUnits(context.db, q) : Promise.resolve(null),
+    listProvinces(context.db),
   ]);
-  return { q, regions, results, title: t("home.metaTitle"), description: t("home.metaDescription") };
+  return { q, regions, results, provinceList, title: t("home.metaTitle"), description: t("home.metaDescription") };
 }
 
 export default function Home() {
-  const { q, regions, results } = useLoaderData<typeof loader>();
+  const { q, regions, results, provinceList } = useLoaderData<typeof loader>();
   const { t } = useTranslation("org");
+  const { t: td } = useTranslation("dashboard");
+  const provinceSlug = new Map(provinceList.map((p) => [p.name, p.slug]));
 
   const provinces = new Map<string, typeof regions>();
   for (const region of regions) provinces.set(region.provinceName, [...(provinces.get(region.provinceName) ?? []), region]);
@@ -98,6 +102,11 @@ export default function Home() {
         {[...provinces].map(([province, list]) => (
           <div key={province}>
             <h3>{t("home.province", { name: province })}</h3>
+            {provinceSlug.has(province) ? (
+              <p>
+                <Link to={`/provinces/${provinceSlug.get(province)}`}>{td("province.link")}</Link>
+              </p>
+            ) : null}
             <ul className="card-list">
               {list.map((region) => (
                 <li key={region.slug} className="card">
@@ -119,6 +128,9 @@ export default function Home() {
           <li>{t("home.howReport")}</li>
           <li>{t("home.howIndex")}</li>
         </ol>
+        <p>
+          <Link to="/open-data">{td("openDataLink")}</Link>
+        </p>
       </section>
     </>
   );

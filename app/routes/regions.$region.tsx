@@ -8,8 +8,10 @@ import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
 import { combinedIndex, regionRanking } from "~/skm/dashboard.server";
 import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
+import { provinceOfRegion, regionDashboard } from "~/dashboards/dashboards.server";
+import { readyText, ReportsSection, RequirementText, useFormat } from "~/components/dashboard-sections";
 
-export const handle = { i18n: ["org"] };
+export const handle = { i18n: ["org", "dashboard"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -17,10 +19,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const region = await getRegion(context.db, params.region ?? "");
   if (!region) throw notFound();
   const t = await i18nServer.getFixedT(request, "org");
-  const periods = recentPeriods(localDate(region.timeZone));
+  const today = localDate(region.timeZone);
+  const periods = recentPeriods(today);
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
   const ranking = await regionRanking(context.db, context.config.disclosureMin, region.id, period);
+  const [dashboard, province] = await Promise.all([
+    regionDashboard(context.db, context.config.disclosureMin, region.id, period, today),
+    provinceOfRegion(context.db, region.id),
+  ]);
   return {
+    dashboard,
+    province,
+    disclosureMin: context.config.disclosureMin,
     region,
     ranking: ranking.map(({ id: _id, ...unit }) => unit),
     overall: await combinedIndex(context.db, context.config.disclosureMin, ranking.map((u) => u.id), period),
@@ -31,8 +41,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { region, ranking, overall, period, periods } = useLoaderData<typeof loader>();
+  const { region, ranking, overall, period, periods, dashboard, province, disclosureMin } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
+  const { t: td } = useTranslation("dashboard");
+  const format = useFormat();
+  const fewer = td("fewer", { min: disclosureMin });
+  // A report count may be held back to protect another one: it is "not published", not "fewer".
+  const notPublished = td("reports.hidden");
+  const monthLabel = (key: string) =>
+    new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
   const periodLabel = usePeriodLabel()(period);
   const ranked = ranking.filter((unit) => unit.published);
   const number = (value: number) => new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
@@ -48,6 +65,16 @@ export default function RegionPage() {
       </nav>
       <h1>{region.name}</h1>
       <p className="muted">{t("region.kindOf", { kind: t(`regionKind.${region.kind}`), province: region.provinceName })}</p>
+      <ul className="plain-list">
+        {province ? (
+          <li>
+            <Link to={`/provinces/${province.slug}`}>{td("region.provinceLink", { name: province.name })}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`/open-data?region=${region.slug}`}>{td("openDataLink")}</Link>
+        </li>
+      </ul>
 
       <section aria-labelledby="indices-heading">
         <h2 id="indices-heading">{t("region.indicesHeading")}</h2>
@@ -88,6 +115,85 @@ export default function RegionPage() {
         )}
         {ranked.length > 0 && ranked.length < ranking.length ? <p className="hint">{t("region.unranked", { count: ranking.length - ranked.length })}</p> : null}
       </section>
+
+      <section aria-labelledby="compare-heading">
+        <h2 id="compare-heading">{td("region.compareHeading")}</h2>
+        <div className="table-scroll">
+          <table className="data-table compare-table">
+            <caption>{td("region.compareCaption", { period: periodLabel })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{td("region.unit")}</th>
+                <th scope="col">{td("region.ikm")}</th>
+                <th scope="col">{td("region.ipak")}</th>
+                <th scope="col">{td("region.ipkp")}</th>
+                <th scope="col">{td("region.reports")}</th>
+                <th scope="col">{td("region.onTime")}</th>
+                <th scope="col">{td("region.ziTotal")}</th>
+                <th scope="col">{td("region.wbkReady")}</th>
+                <th scope="col">{td("region.wbbmReady")}</th>
+                <th scope="col">{td("region.predicate")}</th>
+                <th scope="col">{td("region.lacking")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.units.map((unit) => (
+                <tr key={unit.slug}>
+                  <th scope="row">
+                    <Link to={`/units/${region.slug}/${unit.slug}?period=${period.key}`}>{unit.name}</Link>
+                  </th>
+                  <td>{unit.skm.score === null ? fewer : td("score", { score: format.number(unit.skm.score), grade: unit.skm.grade })}</td>
+                  <td>{unit.ipak.index === null ? fewer : format.number(unit.ipak.index)}</td>
+                  <td>{unit.ipkp.index === null ? fewer : format.number(unit.ipkp.index)}</td>
+                  <td>{unit.reports.value === null ? notPublished : format.number(unit.reports.value, 0)}</td>
+                  <td>
+                    {unit.onTime.published && unit.onTime.share !== null ? format.percent(unit.onTime.share) : unit.onTime.published ? td("notAvailable") : notPublished}
+                  </td>
+                  <td>{unit.zi?.total == null ? td("notAvailable") : format.number(unit.zi.total)}</td>
+                  <td>{unit.zi ? readyText(td, unit.zi.wbkReady) : td("notAvailable")}</td>
+                  <td>{unit.zi ? readyText(td, unit.zi.wbbmReady) : td("notAvailable")}</td>
+                  <td>
+                    {unit.predicate === "none" || unit.predicateYear === null
+                      ? td(`predicates.${unit.predicate}`)
+                      : td("predicateHeld", { predicate: td(`predicates.${unit.predicate}`), year: unit.predicateYear })}
+                  </td>
+                  <td>
+                    {unit.zi && unit.zi.lacking.length > 0 ? (
+                      <ul className="plain-list">
+                        {unit.zi.lacking.map((r) => (
+                          <li key={`${r.key}-${r.area ?? ""}`}>
+                            <RequirementText requirement={r} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      td("notAvailable")
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="best-heading">
+        <h2 id="best-heading">{td("region.bestHeading")}</h2>
+        <p className="panel">
+          {dashboard.best ? (
+            <Link to={`/units/${region.slug}/${dashboard.best.slug}`}>
+              {td("region.best", { name: dashboard.best.name, total: dashboard.best.total === null ? "" : format.number(dashboard.best.total) })}
+            </Link>
+          ) : (
+            td("region.noBest")
+          )}
+        </p>
+        <p className="hint">{td("region.bestRule")}</p>
+      </section>
+
+      <ReportsSection heading={td("region.reportsHeading")} reports={dashboard.reports} min={disclosureMin} periodLabel={periodLabel} monthLabel={monthLabel}>
+        <p>{td("reports.unknownUnit", { reports: dashboard.unknownUnitReports.value === null ? notPublished : format.number(dashboard.unknownUnitReports.value, 0) })}</p>
+      </ReportsSection>
 
       <section aria-labelledby="units-heading">
         <h2 id="units-heading">{t("region.unitsHeading")}</h2>

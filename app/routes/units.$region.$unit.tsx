@@ -12,8 +12,10 @@ import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { PublicSuggestions } from "~/moderation/public-suggestions";
 import { publishedSuggestions } from "~/moderation/suggestions.server";
+import { unitDashboard } from "~/dashboards/dashboards.server";
+import { PerceptionSection, ReportsSection, TrendSection, ZiSection } from "~/components/dashboard-sections";
 
-export const handle = { i18n: ["org", "skm", "moderation"] };
+export const handle = { i18n: ["org", "skm", "moderation", "dashboard"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -30,7 +32,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const skm = await unitSkmView(context.db, context.config.disclosureMin, { id, servedPerPeriod: unit.servedPerPeriod, servedPeriod: unit.servedPeriod }, period);
   // Residents' suggestions only where the period's figures are published (DISCLOSURE_MIN).
   const suggestions = skm.published ? await publishedSuggestions(context.db, id, period) : [];
+  const dashboard = await unitDashboard(context.db, context.config.disclosureMin, id, period, today);
   return {
+    dashboard,
     unit: { ...shown, hours: formatOpeningHours(openingHours, locale) },
     suggestions,
     period: { key: period.key, kind: period.kind, year: period.year, index: period.index },
@@ -42,9 +46,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function UnitPage() {
-  const { unit, period, periods, skm, disclosureMin, suggestions } = useLoaderData<typeof loader>();
+  const { unit, period, periods, skm, disclosureMin, suggestions, dashboard } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
-  const periodLabel = usePeriodLabel()(period);
+  const { t: td } = useTranslation("dashboard");
+  const label = usePeriodLabel();
+  const periodLabel = label(period);
+  const monthLabel = (key: string) =>
+    new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
   const number = (value: number, digits: number) =>
     new Intl.NumberFormat(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   return (
@@ -125,6 +133,14 @@ export default function UnitPage() {
       </section>
 
       <PublicSuggestions suggestions={suggestions} period={periodLabel} />
+
+      <PerceptionSection ipak={dashboard.perception.ipak} ipkp={dashboard.perception.ipkp} min={disclosureMin} periodLabel={periodLabel} />
+
+      <ReportsSection heading={td("reports.heading")} reports={dashboard.reports} min={disclosureMin} periodLabel={periodLabel} monthLabel={monthLabel} />
+
+      <ZiSection zi={dashboard.zi} predicate={dashboard.predicate} predicateYear={dashboard.predicateYear} />
+
+      <TrendSection trend={dashboard.trend} min={disclosureMin} quarterLabel={(p) => label({ key: "", kind: "quarter", year: p.year, index: p.index })} />
 
       <div className="two-columns">
         <section aria-labelledby="services-heading">

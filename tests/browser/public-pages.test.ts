@@ -22,6 +22,8 @@ const PAGES = [
   "/?q=ktp",
   "/?q=tidak-ada-yang-cocok",
   "/regions/kota-palangka-raya",
+  "/provinces/kalimantan-tengah",
+  "/open-data",
   "/units/kota-palangka-raya/disdukcapil",
   "/units/kota-palangka-raya/puskesmas-pahandut",
   "/rate",

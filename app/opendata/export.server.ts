@@ -1,0 +1,161 @@
+/**
+ * The rows of an open dataset for a region and year, per year, quarter or month: read through
+ * the same published-aggregates layer as the dashboards, so a download and a page never
+ * disagree and nothing below DISCLOSURE_MIN appears in either. A few grouped queries per
+ * download, whatever the number of units or responses.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { regions, units } from "../../db/schema";
+import { addPerception, addSkm, bucketOf, emptyPerceptionCell, emptySkmCell, publishPerception, publishSkm, type BucketKind } from "../dashboards/published";
+import { latestZiScores, perceptionMonthly, skmMonthly, type Monthly } from "../dashboards/published.server";
+import { CURRENT_PERCEPTION_PROFILE } from "../regulation/perception";
+import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
+import { REPORT_CATEGORIES, tablePeriod, type UnitKey } from "../reports/stats";
+import { regionReportStats } from "../reports/stats.server";
+import { localDate } from "../skm/import.server";
+import { monthsOf, parsePeriod, type Period } from "../skm/periods";
+import type { DatasetName, Row } from "./datasets";
+
+export async function findRegion(db: Database, slug: string) {
+  const [region] = await db.select({ id: regions.id, slug: regions.slug, timeZone: regions.timeZone }).from(regions).where(eq(regions.slug, slug));
+  return region ?? null;
+}
+
+/** The periods of a year of one kind, in order. */
+function periodsOf(year: number, kind: BucketKind): Period[] {
+  const whole = parsePeriod(String(year))!;
+  if (kind === "year") return [whole];
+  if (kind === "month") return monthsOf(whole);
+  return [1, 2, 3, 4].map((q) => parsePeriod(`${year}-Q${q}`)!);
+}
+
+function byUnitAndBucket<T>(rows: ReadonlyArray<Monthly<T>>, kind: BucketKind, add: (a: T, b: T) => T): Map<string, T> {
+  const result = new Map<string, T>();
+  for (const row of rows) {
+    const key = `${row.unitId}|${bucketOf(row.month, kind)}`;
+    const current = result.get(key);
+    result.set(key, current === undefined ? row.cell : add(current, row.cell));
+  }
+  return result;
+}
+
+export interface DatasetRequest {
+  region: { id: number; slug: string; timeZone: string };
+  year: number;
+  period: BucketKind;
+  disclosureMin: number;
+}
+
+export interface Dataset {
+  rows: Row[];
+  profiles: string[];
+}
+
+export async function buildDataset(db: Database, name: DatasetName, request: DatasetRequest): Promise<Dataset> {
+  const { region, year, period: kind, disclosureMin } = request;
+  const list = await db
+    .select({ id: units.id, slug: units.slug, name: units.name, predicate: units.ziPredicate })
+    .from(units)
+    .where(and(eq(units.regionId, region.id), eq(units.active, true)))
+    .orderBy(asc(units.name));
+  const ids = list.map((u) => u.id);
+  const periods = periodsOf(year, kind);
+  const place = (unit: { slug: string; name: string } | null) => ({ region: region.slug, unit: unit?.slug ?? null, unit_name: unit?.name ?? null });
+  const when = (p: Period) => ({ period: p.key, from: p.from, to: p.to });
+  const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
+
+  switch (name) {
+    case "skm": {
+      const cells = byUnitAndBucket(await skmMonthly(db, ids, `${year}-01-01`, `${year}-12-31`), kind, addSkm);
+      const rows = list.flatMap((unit) =>
+        periods.map((p): Row => {
+          const index = publishSkm(cells.get(`${unit.id}|${p.key}`) ?? emptySkmCell(), disclosureMin);
+          return {
+            ...place(unit),
+            ...when(p),
+            respondents: index.respondents,
+            published: index.published,
+            ikm: index.ikm,
+            score: index.score,
+            grade: index.grade,
+            ...Object.fromEntries(SKM_ELEMENTS.map((e) => [`nrr_${e}`, index.nrr?.[e] ?? null])),
+            profile: SKM_2017.id,
+          };
+        }),
+      );
+      return { rows, profiles: [SKM_2017.id] };
+    }
+    case "perception": {
+      const cells = byUnitAndBucket(await perceptionMonthly(db, ids, `${year}-01-01`, `${year}-12-31`), kind, addPerception);
+      const rows = list.flatMap((unit) =>
+        periods.map((p): Row => {
+          const { ipak, ipkp, profileId } = publishPerception(cells.get(`${unit.id}|${p.key}`) ?? emptyPerceptionCell(), disclosureMin);
+          return {
+            ...place(unit),
+            ...when(p),
+            ipak_respondents: ipak.respondents,
+            ipak_published: ipak.published,
+            ipak_mean: ipak.mean,
+            ipak: ipak.index,
+            ipkp_respondents: ipkp.respondents,
+            ipkp_published: ipkp.published,
+            ipkp_mean: ipkp.mean,
+            ipkp: ipkp.index,
+            profile: profileId,
+          };
+        }),
+      );
+      return { rows, profiles: [CURRENT_PERCEPTION_PROFILE.id] };
+    }
+    case "reports": {
+      const stats = await regionReportStats(db, disclosureMin, region.id, year, localDate(region.timeZone));
+      const targets: Array<{ key: UnitKey; unit: { slug: string; name: string } | null }> = [
+        ...list.map((u) => ({ key: u.id as UnitKey, unit: u })),
+        { key: "none", unit: null },
+      ];
+      const rows = targets.flatMap(({ key, unit }) =>
+        periods.flatMap((p) => {
+          const cell = tablePeriod(p);
+          const onTime = stats.onTime(key, cell);
+          return (["all", ...REPORT_CATEGORIES] as const).map((category): Row => {
+            const count = stats.count(key, category === "all" ? "*" : category, cell);
+            const total = category === "all";
+            return {
+              ...place(unit),
+              ...when(p),
+              category,
+              reports: count.value,
+              published: count.published,
+              follow_up_due: total ? onTime.due : null,
+              followed_up_on_time: total ? onTime.onTime : null,
+              on_time_share: total && onTime.share !== null ? round4(onTime.share) : null,
+            };
+          });
+        }),
+      );
+      return { rows, profiles: [] };
+    }
+    case "zi": {
+      const scores = await latestZiScores(db, ids, year);
+      const rows = list.flatMap((unit): Row[] => {
+        const zi = scores.get(unit.id);
+        if (!zi) return [];
+        return [
+          {
+            ...place(unit),
+            year: zi.year,
+            total: zi.score.total,
+            pengungkit: zi.score.pengungkit.points,
+            hasil: zi.score.hasil.points,
+            wbk_ready: zi.score.wbk.ready,
+            wbbm_ready: zi.score.wbbm.ready,
+            predicate: unit.predicate,
+            profile: zi.profileId,
+          },
+        ];
+      });
+      return { rows, profiles: [...new Set(rows.map((r) => String(r.profile)))] };
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Reads a region's reports of one year as grouped counts (one query, at most units × 7
+ * categories × 12 months rows whatever the number of reports) and publishes them with the
+ * suppression rule of stats.ts. Purged reports keep their statistics fields and still count.
+ */
+import { and, between, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { reports, units } from "../../db/schema";
+import { buildReportStats, type ReportCategory, type ReportStats } from "./stats";
+
+/**
+ * The SQL form of `followUpTally` (stats.ts): due once verified and either followed up or past
+ * its follow-up deadline; on time when followed up no later than that deadline.
+ */
+const dueCondition = (today: string) =>
+  sql`${reports.verifiedOn} is not null and ${reports.followUpDueOn} is not null and (${reports.followedUpOn} is not null or ${reports.followUpDueOn} < ${today}::date)`;
+
+export async function regionReportStats(db: Database, disclosureMin: number, regionId: number, year: number, today: string): Promise<ReportStats> {
+  const regionUnits = await db.select({ id: units.id }).from(units).where(eq(units.regionId, regionId));
+  const due = dueCondition(today);
+  const rows = await db
+    .select({
+      unit: reports.unitId,
+      category: reports.category,
+      month: sql<number>`extract(month from ${reports.receivedOn})::int`,
+      reports: sql<string>`count(*)::bigint`,
+      due: sql<string>`count(*) filter (where ${due})::bigint`,
+      onTime: sql<string>`count(*) filter (where ${due} and ${reports.followedUpOn} <= ${reports.followUpDueOn})::bigint`,
+    })
+    .from(reports)
+    .where(and(eq(reports.regionId, regionId), between(reports.receivedOn, `${year}-01-01`, `${year}-12-31`)))
+    .groupBy(reports.unitId, reports.category, sql`3`);
+  return buildReportStats(
+    regionUnits.map((u) => u.id),
+    rows.map((r) => ({
+      unit: r.unit,
+      category: r.category as ReportCategory,
+      month: Number(r.month),
+      reports: Number(r.reports),
+      due: Number(r.due),
+      onTime: Number(r.onTime),
+    })),
+    disclosureMin,
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Activity for dashboard and open-data tests, written straight into the tables the pages
+ * read: perception running totals, reports with their clock dates, submitted ZI scores.
+ */
+import { randomUUID } from "node:crypto";
+import type { Database } from "../../db/client";
+import { lkeSheets, lkeSubmissions, perceptionDailyTotals, reports } from "../../db/schema";
+import { addPerceptionResponse, emptyPerceptionTotals } from "../../app/perception/formula";
+import { CURRENT_PERCEPTION_PROFILE, PERCEPTION_ITEMS, type PerceptionItem } from "../../app/regulation/perception";
+import { CURRENT_ZI_PROFILE } from "../../app/regulation/zi";
+import type { Requirement, ZiScore } from "../../app/zi/score-types";
+
+/** `count` perception responses on one day, every SPAK item answered `spak`, every SPKP item `spkp`. */
+export async function addPerceptionDay(db: Database, unitId: number, day: string, count: number, spak: number, spkp: number) {
+  let totals = emptyPerceptionTotals();
+  const answers = Object.fromEntries(PERCEPTION_ITEMS.map((i) => [i, i.startsWith("a") ? spak : spkp])) as Record<PerceptionItem, number>;
+  for (let i = 0; i < count; i++) totals = addPerceptionResponse(totals, answers);
+  await db.insert(perceptionDailyTotals).values({
+    unitId,
+    day,
+    spakRespondents: totals.spakRespondents,
+    spkpRespondents: totals.spkpRespondents,
+    ...Object.fromEntries(PERCEPTION_ITEMS.flatMap((i) => [[`${i}Sum`, totals.items[i].sum], [`${i}Count`, totals.items[i].count]])),
+  });
+  return CURRENT_PERCEPTION_PROFILE.id;
+}
+
+export interface ReportSpec {
+  regionId: number;
+  unitId: number | null;
+  category: "pungli" | "calo" | "suap" | "gratifikasi" | "pemerasan" | "diskriminasi" | "lainnya";
+  receivedOn: string;
+  /** How the follow-up went: not verified; followed up on time; late; or closed as spam. */
+  followUp?: "none" | "onTime" | "late" | "spam";
+  purged?: boolean;
+}
+
+export async function addReports(db: Database, count: number, spec: ReportSpec) {
+  const followUp = spec.followUp ?? "none";
+  const verified = followUp === "onTime" || followUp === "late";
+  for (let i = 0; i < count; i++) {
+    await db.insert(reports).values({
+      reference: randomUUID().slice(0, 12),
+      regionId: spec.regionId,
+      unitId: spec.unitId,
+      category: spec.category,
+      receiptHash: randomUUID(),
+      status: followUp === "spam" ? "closed" : verified ? "forwarded" : "received",
+      outcome: followUp === "spam" ? "spam" : null,
+      receivedOn: spec.receivedOn,
+      triageDueOn: spec.receivedOn,
+      triagedOn: followUp === "none" ? null : spec.receivedOn,
+      verifiedOn: verified ? spec.receivedOn : null,
+      followUpDueOn: verified ? "2025-06-30" : null,
+      followedUpOn: followUp === "onTime" ? "2025-06-20" : followUp === "late" ? "2025-07-15" : null,
+      closedOn: followUp === "spam" ? spec.receivedOn : null,
+      content: spec.purged ? null : "sealed",
+      purgedOn: spec.purged ? "2026-01-02" : null,
+    });
+  }
+}
+
+/** A requirement as the ZI scoring writes it. */
+export function requirement(r: Partial<Requirement> & Pick<Requirement, "key" | "met">): Requirement {
+  return { required: null, actual: null, gap: r.met ? 0 : null, ...r };
+}
+
+/** A submitted ZI score with the given figures (areas left out: the dashboards do not show them). */
+export function ziScore(figures: { total: number; pengungkit: number; hasil: number; wbk: Requirement[]; wbbm: Requirement[] }): ZiScore {
+  const readiness = (requirements: Requirement[]) => ({
+    ready: requirements.some((r) => r.met === null) ? null : requirements.every((r) => r.met === true),
+    requirements,
+  });
+  return {
+    profileId: CURRENT_ZI_PROFILE.id,
+    pengungkit: { weight: 60, points: figures.pengungkit, areas: [] },
+    hasil: {
+      birokrasiBersih: {
+        weight: 22.5,
+        points: null,
+        ipak: { index: null, source: "internal", points: null, weight: 17.5 },
+        capaianKinerja: { grade: null, points: null, weight: 5 },
+      },
+      pelayananPrima: { weight: 17.5, points: null, ipkp: { index: null, source: "internal", points: null, weight: 17.5 } },
+      points: figures.hasil,
+    },
+    total: figures.total,
+    wbk: readiness(figures.wbk),
+    wbbm: readiness(figures.wbbm),
+  };
+}
+
+export async function addZiSubmission(db: Database, unitId: number, year: number, score: ZiScore, version = 1) {
+  const [sheet] = await db
+    .insert(lkeSheets)
+    .values({ unitId, year, profileId: score.profileId, status: "submitted" })
+    .onConflictDoUpdate({ target: [lkeSheets.unitId, lkeSheets.year], set: { status: "submitted" } })
+    .returning({ id: lkeSheets.id });
+  await db.insert(lkeSubmissions).values({ sheetId: sheet!.id, version, profileId: score.profileId, inputs: {}, score: score as unknown as Record<string, unknown> });
+}
