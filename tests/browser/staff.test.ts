@@ -71,11 +71,12 @@ describe("staff sign-in", () => {
     await context.close();
   });
 
-  it("the moderators' queues, a case and a unit manager's pages have no WCAG 2.1 AA violation", async () => {
+  it("the moderators' queues, a case, a unit manager's pages and the LKE worksheet have no WCAG 2.1 AA violation", async () => {
     const problems: string[] = [];
     for (const [email, name, paths] of [
       ["moderator@demo.pintudepan.id", "Moderator Inspektorat (demo)", ["/staff/suggestions", "/staff/reports"]],
       ["pengelola.disdukcapil@demo.pintudepan.id", "Pengelola Disdukcapil (demo)", ["/staff/unit-feedback", "/staff/forwarded"]],
+      ["evaluator@demo.pintudepan.id", "Evaluator TPI (demo)", ["/staff/zi", "/staff/zi/kota-palangka-raya/dpmptsp/2026"]],
     ] as const) {
       const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
       const page = await firstSignIn(context, email, name, async () => {});
@@ -89,6 +90,13 @@ describe("staff sign-in", () => {
         await firstCase.click();
         await page.waitForURL(/\/staff\/reports\/[0-9a-f-]+$/);
         problems.push(...(await accessibilityViolations(page)).map((v) => `case page ${v}`));
+      }
+      if (paths.includes("/staff/zi" as never)) {
+        const subarea = page.locator("main a[href^='/staff/zi/kota-palangka-raya/dpmptsp/2026/']").first();
+        expect(await subarea.count()).toBe(1);
+        await subarea.click();
+        await page.waitForURL(/\/staff\/zi\/kota-palangka-raya\/dpmptsp\/2026\/.+/);
+        problems.push(...(await accessibilityViolations(page)).map((v) => `sub-area page ${v}`));
       }
       await context.close();
     }
