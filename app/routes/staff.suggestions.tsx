@@ -21,6 +21,7 @@ import {
 } from "~/moderation/schema";
 import { listQueue, moderate, scopeOptions, type ModerationCommand } from "~/moderation/suggestions.server";
 import { notFound } from "~/utils/http.server";
+import { withoutHugeRows } from "~/utils/form-rows";
 
 export const handle = { i18n: ["moderation"] };
 
@@ -52,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await requireModerator(request, context);
-  const formData = await request.formData();
+  const formData = withoutHugeRows(await request.formData());
   const intent = formData.get("intent");
   let command: ModerationCommand;
   switch (intent) {

@@ -90,7 +90,12 @@ describe("rating a visit", () => {
       await page.locator("#u9-4").check();
       await page.getByRole("button", { name: "Kirim penilaian" }).click();
       await page.waitForURL(/\/thanks$/);
-      expect(await page.locator("h1").textContent()).toBe("Terima kasih");
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Terima kasih");
+      // The optional perception step opens from the thank-you page.
+      await page.getByRole("link", { name: "Jawab 16 pertanyaan lagi" }).click();
+      await page.waitForURL(/\/perception$/);
+      await expect.poll(() => page.locator("input[type=radio]").count()).toBeGreaterThan(16 * 6);
+      if (javaScriptEnabled) expect(await accessibilityViolations(page)).toEqual([]);
       await context.close();
     });
   }
