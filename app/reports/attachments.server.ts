@@ -5,13 +5,7 @@
  * stored, encrypted. Documents (PDF, Office) are refused: their hidden author and device
  * data cannot be removed reliably, and a photograph of the page carries none.
  */
-import {
-  MaxPartSizeExceededError,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
+import { unstable_composeUploadHandlers, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import type { Database } from "../../db/client";
@@ -42,8 +36,12 @@ export class FileRefused extends Error {
 export interface ParsedForm {
   fields: FormData;
   files: File[];
-  /** More files than allowed were sent: the extra ones were read and dropped, the fields kept. */
-  tooManyFiles: boolean;
+  /**
+   * A file the form cannot take was sent: more files than allowed, or one over the size limit.
+   * It was read and dropped, and the fields were kept, so the form can be shown again with what
+   * the reporter typed (a long account is not lost because a photo was too big).
+   */
+  fileProblem: "tooManyFiles" | "fileTooLarge" | null;
 }
 
 async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
@@ -67,16 +65,28 @@ const textHandler: UploadHandler = async ({ filename, data }) => {
 
 /**
  * Reads a report form: multipart (with files) or urlencoded (without). A file over the size
- * limit throws FileRefused (413); more files than allowed are flagged so the form can be
+ * limit and files beyond the allowed number are read, dropped and flagged, so the form can be
  * shown again with its values. Nothing is stored here.
  */
 export async function parseReportForm(request: Request, settings: ReportSettings, fileField = "files"): Promise<ParsedForm> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return { fields: await request.formData(), files: [], tooManyFiles: false };
+  if (!type.startsWith("multipart/form-data")) return { fields: await request.formData(), files: [], fileProblem: null };
 
   let fileParts = 0;
-  let tooManyFiles = false;
-  const fileHandler = unstable_createMemoryUploadHandler({ maxPartSize: settings.maxFileBytes });
+  let fileProblem: ParsedForm["fileProblem"] = null;
+  const fileHandler: UploadHandler = async ({ filename, contentType, data }) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= settings.maxFileBytes) chunks.push(chunk);
+    }
+    if (size > settings.maxFileBytes) {
+      fileProblem ??= "fileTooLarge";
+      return undefined;
+    }
+    return new File([Buffer.concat(chunks)], filename ?? "", { type: contentType });
+  };
   const files: UploadHandler = async (part) => {
     if (part.filename === undefined) return undefined;
     // A file input left empty still sends a part with no name and no bytes.
@@ -86,7 +96,7 @@ export async function parseReportForm(request: Request, settings: ReportSettings
     }
     fileParts += 1;
     if (fileParts > settings.maxFiles) {
-      tooManyFiles = true;
+      fileProblem = "tooManyFiles";
       await drain(part.data);
       return undefined;
     }
@@ -96,8 +106,7 @@ export async function parseReportForm(request: Request, settings: ReportSettings
   try {
     form = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(files, textHandler));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new FileRefused("fileTooLarge", 413);
-    if (error instanceof TypeError) return { fields: new FormData(), files: [], tooManyFiles: false };
+    if (error instanceof TypeError) return { fields: new FormData(), files: [], fileProblem: null };
     throw error;
   }
   const fields = new FormData();
@@ -106,7 +115,7 @@ export async function parseReportForm(request: Request, settings: ReportSettings
     if (typeof value === "string") fields.append(name, value);
     else if (value.size > 0) chosen.push(value);
   }
-  return { fields, files: chosen, tooManyFiles };
+  return { fields, files: chosen, fileProblem };
 }
 
 type Detected = "jpeg" | "png" | "webp" | "heic" | null;

@@ -58,13 +58,7 @@ function receiptReply(receipt: string, reference: string) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db, config } = context;
-  let parsed;
-  try {
-    parsed = await parseReportForm(request, config.reports);
-  } catch (error) {
-    if (!(error instanceof FileRefused)) throw error;
-    return formReply({ status: "error", error: { files: [`errors.${error.problem}`] } }, error.status, true);
-  }
+  const parsed = await parseReportForm(request, config.reports);
   const { fields, files } = parsed;
 
   // Bots fill every field; people never see this one. Answer as if all went well, store nothing.
@@ -72,9 +66,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const { choices } = await reportUnitOptions(db);
   const submission = parseWithZod(fields, { schema: reportSchema(choices, latestToday()) });
-  if (parsed.tooManyFiles) {
-    const errors = { ...submission.reply().error, files: ["errors.tooManyFiles"] };
-    return formReply({ ...submission.reply(), status: "error", error: errors }, 400, true);
+  if (parsed.fileProblem) {
+    const errors = { ...submission.reply().error, files: [`errors.${parsed.fileProblem}`] };
+    return formReply({ ...submission.reply(), status: "error", error: errors }, parsed.fileProblem === "fileTooLarge" ? 413 : 400, true);
   }
   if (submission.status !== "success") return formReply(submission.reply(), 400, files.length > 0);
 

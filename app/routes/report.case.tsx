@@ -51,13 +51,7 @@ function afterWrite(outcome: ReporterWriteOutcome, form: "message" | "files", re
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db, config } = context;
-  let parsed;
-  try {
-    parsed = await parseReportForm(request, config.reports);
-  } catch (error) {
-    if (!(error instanceof FileRefused)) throw error;
-    return reply("files", { status: "error", error: { files: [`errors.${error.problem}`] } }, error.status);
-  }
+  const parsed = await parseReportForm(request, config.reports);
   const { fields, files } = parsed;
   const intent = String(fields.get("intent") ?? "");
 
@@ -83,7 +77,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return afterWrite(await addReporterMessage(db, config, reportId, submission.value.body), "message", submission.reply());
   }
   if (intent === "files") {
-    if (parsed.tooManyFiles) return reply("files", { status: "error", error: { files: ["errors.tooManyFiles"] } }, 400);
+    if (parsed.fileProblem) {
+      return reply("files", { status: "error", error: { files: [`errors.${parsed.fileProblem}`] } }, parsed.fileProblem === "fileTooLarge" ? 413 : 400);
+    }
     if (files.length === 0) return reply("files", { status: "error", error: { files: ["errors.noFiles"] } }, 400);
     try {
       const images = await cleanImages(files);

@@ -141,12 +141,14 @@ describe("what is refused", () => {
     expect(await countRows(database.db, reports)).toBe(reportsBefore);
   });
 
-  it("refuses a file over the size limit with 413, storing nothing", async () => {
+  it("refuses a file over the size limit with 413, storing nothing and keeping what was typed", async () => {
     const reportsBefore = await countRows(database.db, reports);
     const large = Buffer.concat([await testJpeg(), Buffer.alloc(1024 * 1024 + 10, 7)]);
     const response = await send([{ name: "big.jpg", type: "image/jpeg", bytes: large }], small);
     expect(response.status).toBe(413);
-    expect(textOf(await response.text())).toContain("melebihi ukuran yang diizinkan");
+    const text = textOf(await response.text());
+    expect(text).toContain("melebihi ukuran yang diizinkan");
+    expect(text).toContain("Petugas loket meminta uang seratus lima puluh ribu");
     expect(await countRows(database.db, reports)).toBe(reportsBefore);
   });
 });
