@@ -36,6 +36,7 @@ import { rebuildDailyTotals, storeResponses, type NewResponse } from "../app/skm
 import { buildIsStale } from "../scripts/build-if-needed";
 import { createTestApp, type TestApp } from "../tests/helpers/app";
 import { requirement, ziScore } from "../tests/helpers/dashboards";
+import { demoRandom } from "../db/demo-random";
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -66,22 +67,10 @@ const URLS = [
   "/open-data/zi.json?region=kota-palangka-raya&year=2025",
 ];
 
-/** A small deterministic generator, so every run stores the same data. */
-function generator(seedValue: number) {
-  let state = seedValue >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(YEAR, 0, 1 + i)).toISOString().slice(0, 10));
 
 async function fill(db: Database, unitList: Array<{ id: number; regionId: number }>) {
-  const random = generator(2025);
+  const random = demoRandom(2025);
   let started = performance.now();
   for (const unit of unitList) {
     const batch: NewResponse[] = [];

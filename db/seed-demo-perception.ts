@@ -11,6 +11,7 @@ import { rebuildPerceptionTotals, storePerceptionResponses, type NewPerceptionRe
 import { localDate } from "../app/skm/import.server";
 import type { Database } from "./client";
 import { perceptionResponses, regions, units } from "./schema";
+import { demoRandom } from "./demo-random";
 
 /** Target index (0–4) of each survey per unit, and how many respondents a month. */
 const DEMO_UNITS: Record<string, { ipak: number; ipkp: number; perMonth: number }> = {
@@ -32,24 +33,13 @@ const ITEM_OFFSET: Record<PerceptionItem, number> = {
   q1: 0.1, q2: 0.05, q3: 0, q4: -0.2, q5: 0.15, q6: -0.1, q7: 0.1, q8: -0.1,
 };
 
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedDemoPerception(tx: Database, regionSlug = "kota-palangka-raya"): Promise<number> {
   const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(perceptionResponses);
   if ((existing?.n ?? 0) > 0) return 0;
   const [region] = await tx.select({ id: regions.id, timeZone: regions.timeZone }).from(regions).where(eq(regions.slug, regionSlug));
   if (!region) return 0;
   const today = localDate(region.timeZone);
-  const random = generator(90_2021);
+  const random = demoRandom(90_2021);
   const scaleMax = CURRENT_PERCEPTION_PROFILE.scale.max;
 
   /** An answer whose expected value is `mean` (1–6): the two nearest values, sometimes one step either side. */

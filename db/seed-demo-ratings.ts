@@ -10,6 +10,7 @@ import { localDate } from "../app/skm/import.server";
 import { storeResponses, type NewResponse } from "../app/skm/responses.server";
 import type { Database } from "./client";
 import { regions, services, skmResponses, skmSuggestions, units } from "./schema";
+import { demoRandom } from "./demo-random";
 
 /** Mean answer of each unit and how many responses a month. */
 const DEMO_UNITS: Record<string, { mean: number; perMonth: number }> = {
@@ -27,24 +28,13 @@ const DEMO_UNITS: Record<string, { mean: number; perMonth: number }> = {
 /** Complaint handling and facilities are where local units usually score lowest. */
 const ELEMENT_OFFSET: Record<SkmElement, number> = { u1: 0.15, u2: 0, u3: -0.15, u4: 0.45, u5: 0.05, u6: 0, u7: 0.25, u8: -0.3, u9: -0.45 };
 
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedDemoRatings(tx: Database, regionSlug = "kota-palangka-raya"): Promise<number> {
   const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(skmResponses);
   if ((existing?.n ?? 0) > 0) return 0;
   const [region] = await tx.select({ id: regions.id, timeZone: regions.timeZone }).from(regions).where(eq(regions.slug, regionSlug));
   if (!region) return 0;
   const today = localDate(region.timeZone);
-  const random = generator(62_71);
+  const random = demoRandom(62_71);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const responses: NewResponse[] = [];
 

@@ -6,13 +6,14 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agencies, holidays, regions, reportEvents, reportFiles, reportMessages, reports, services, units } from "../../db/schema";
+import { agencies, regions, reportEvents, reportFiles, reportMessages, reports, services, units } from "../../db/schema";
 import { localDate } from "../skm/import.server";
 import type { Config } from "../utils/env.server";
 import type { EncryptionKey } from "../utils/secrets.server";
 import { countReportFiles, storeReportFiles, type CleanImage } from "./attachments.server";
 import { UNKNOWN_UNIT, type UnitChoice } from "./form-schema";
 import { openJson, openText, sealText, type ReportContent } from "./sealed.server";
+import { holidaySet } from "./clock.server";
 import { apply, type ReportClock } from "./status-machine";
 
 /** The form's unit list: regions, then agencies, then units with their active services. */
@@ -69,12 +70,6 @@ export async function reportUnitOptions(db: Database) {
 export async function regionToday(db: Database, regionId: number): Promise<string> {
   const [region] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, regionId));
   return localDate(region?.timeZone ?? "Asia/Jakarta");
-}
-
-/** Public holidays and cuti bersama: days the reports' clock does not count. */
-export async function holidaySet(db: Database): Promise<Set<string>> {
-  const rows = await db.select({ day: holidays.day }).from(holidays);
-  return new Set(rows.map((r) => r.day));
 }
 
 export function clockOf(row: typeof reports.$inferSelect): ReportClock {

@@ -17,7 +17,7 @@ import { localDate } from "../skm/import.server";
 import type { AppContext } from "../utils/context.server";
 import type { EncryptionKey } from "../utils/secrets.server";
 import type { Area, Destination } from "./casework-schema";
-import { holidaySet } from "./holidays.server";
+import { holidaySet, reportClockColumns } from "./clock.server";
 import { clockView } from "./queue.server";
 import { redactImage, isRedactable } from "./redaction.server";
 import { openBytes, openJson, openText, sealBytes, sealText, type ReportContent } from "./sealed.server";
@@ -49,18 +49,6 @@ export function isUuid(value: string | undefined): value is string {
   return value !== undefined && UUID.test(value);
 }
 
-const clockColumns = {
-  status: reports.status,
-  outcome: reports.outcome,
-  receivedOn: reports.receivedOn,
-  triagedOn: reports.triagedOn,
-  triageDueOn: reports.triageDueOn,
-  verifiedOn: reports.verifiedOn,
-  followUpDueOn: reports.followUpDueOn,
-  followedUpOn: reports.followedUpOn,
-  closeDueOn: reports.closeDueOn,
-  closedOn: reports.closedOn,
-};
 
 /** A report with what a permission check and the clock need. */
 async function loadReport(db: Database, id: string) {
@@ -75,7 +63,7 @@ async function loadReport(db: Database, id: string) {
       unitId: reports.unitId,
       assigneeId: reports.assigneeId,
       duplicateOfId: reports.duplicateOfId,
-      ...clockColumns,
+      ...reportClockColumns,
     })
     .from(reports)
     .innerJoin(regions, eq(regions.id, reports.regionId))

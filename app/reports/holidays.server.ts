@@ -7,13 +7,8 @@ import type { Database } from "../../db/client";
 import { holidays, reports } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { SignedInStaff } from "../auth/session.server";
+import { holidaySet, reportClockColumns } from "./clock.server";
 import { recomputeDeadlines, type ReportClock, type SlaSettings } from "./status-machine";
-
-/** Every holiday, as the set the working-day functions take (a few dozen rows a year). */
-export async function holidaySet(db: Database): Promise<Set<string>> {
-  const rows = await db.select({ day: holidays.day }).from(holidays);
-  return new Set(rows.map((row) => row.day));
-}
 
 export async function holidaysOfYear(db: Database, year: number) {
   return db
@@ -70,19 +65,7 @@ export async function removeHoliday(db: Database, signedIn: SignedInStaff, sla: 
 async function recountOpenDeadlines(tx: Database, sla: SlaSettings, day: string): Promise<void> {
   const set = await holidaySet(tx);
   const open = await tx
-    .select({
-      id: reports.id,
-      status: reports.status,
-      outcome: reports.outcome,
-      receivedOn: reports.receivedOn,
-      triagedOn: reports.triagedOn,
-      triageDueOn: reports.triageDueOn,
-      verifiedOn: reports.verifiedOn,
-      followUpDueOn: reports.followUpDueOn,
-      followedUpOn: reports.followedUpOn,
-      closeDueOn: reports.closeDueOn,
-      closedOn: reports.closedOn,
-    })
+    .select({ id: reports.id, ...reportClockColumns })
     .from(reports)
     .where(and(ne(reports.status, "closed"), lte(reports.receivedOn, day)));
   for (const { id, ...clock } of open) {

@@ -9,6 +9,7 @@ import { regions, reports, staff, staffGrants, units } from "../../db/schema";
 import type { ReportScope } from "../auth/policy";
 import { localDate } from "../skm/import.server";
 import { QUEUE_PAGE_SIZE, type QueueFilter } from "./casework-schema";
+import { reportClockColumns } from "./clock.server";
 import { currentDeadline, isOverdue, type ReportClock } from "./status-machine";
 import { workingDaysBetween } from "./working-days";
 
@@ -33,18 +34,6 @@ function todaySql(todayByRegion: Map<number, string>): SQL {
   return sql`(CASE ${reports.regionId} ${sql.join(cases, sql` `)} END)`;
 }
 
-const clockColumns = {
-  status: reports.status,
-  outcome: reports.outcome,
-  receivedOn: reports.receivedOn,
-  triagedOn: reports.triagedOn,
-  triageDueOn: reports.triageDueOn,
-  verifiedOn: reports.verifiedOn,
-  followUpDueOn: reports.followUpDueOn,
-  followedUpOn: reports.followedUpOn,
-  closeDueOn: reports.closeDueOn,
-  closedOn: reports.closedOn,
-};
 
 export type ClockView = ReturnType<typeof clockView>;
 
@@ -104,7 +93,7 @@ export async function listReportQueue(
       unitName: units.name,
       category: reports.category,
       assigneeName: staff.displayName,
-      ...clockColumns,
+      ...reportClockColumns,
       hasFiles: sql<boolean>`exists (select 1 from report_files f where f.report_id = ${reports.id})`,
       // The reporter wrote last (after the latest question): someone should read it.
       reporterReplied: sql<boolean>`coalesce((select m.kind = 'reporter' from report_messages m

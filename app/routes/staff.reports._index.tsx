@@ -6,7 +6,7 @@ import { reportScope } from "~/auth/policy";
 import { SelectField, SubmitRow } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { QUEUE_PAGE_SIZE, REPORT_CATEGORIES, STATUS_FILTERS, parseQueueFilter } from "~/reports/casework-schema";
-import { holidaySet } from "~/reports/holidays.server";
+import { holidaySet } from "~/reports/clock.server";
 import { listReportQueue, queueOptions } from "~/reports/queue.server";
 import { ClockBadge, useLocalDate } from "~/components/casework";
 

@@ -1,0 +1,14 @@
+/**
+ * A small deterministic random generator (mulberry32) for demo data and benchmarks: the same
+ * seed always gives the same data, so demo figures and benchmark runs can be compared.
+ */
+export function demoRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
