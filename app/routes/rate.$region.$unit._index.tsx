@@ -13,6 +13,7 @@ import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, ratingSchema, SUGGESTION_MAX } from
 import { unitForRating } from "~/skm/queries.server";
 import { submitRating } from "~/skm/submit.server";
 import { notFound } from "~/utils/http.server";
+import { CaptchaField } from "~/components/captcha";
 
 export const handle = { i18n: ["skm"] };
 
@@ -172,15 +173,7 @@ export default function RatingForm() {
         </div>
 
         <p className="hint">{t("form.privacy")}</p>
-        {captchaSiteKey ? (
-          <>
-            <p className="hint">{t("form.captchaNotice")}</p>
-            <div className="h-captcha" data-sitekey={captchaSiteKey} />
-            <script src="https://js.hcaptcha.com/1/api.js" async defer nonce={nonce} />
-          </>
-        ) : (
-          <p className="hint">{t("form.captchaOff")}</p>
-        )}
+        <CaptchaField siteKey={captchaSiteKey} nonce={nonce} notice={t("form.captchaNotice")} off={t("form.captchaOff")} />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("form.submit")}

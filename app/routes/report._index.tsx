@@ -14,6 +14,7 @@ import { submitReport } from "~/reports/submit.server";
 import { randomToken } from "~/security/crypto.server";
 import { verifyCaptcha } from "~/security/captcha.server";
 import { localDate } from "~/skm/import.server";
+import { CaptchaField } from "~/components/captcha";
 
 export const handle = { i18n: ["reports"] };
 
@@ -323,15 +324,7 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
 
-        {captchaSiteKey ? (
-          <>
-            <p className="hint">{t("form.captchaNotice")}</p>
-            <div className="h-captcha" data-sitekey={captchaSiteKey} />
-            <script src="https://js.hcaptcha.com/1/api.js" async defer nonce={nonce} />
-          </>
-        ) : (
-          <p className="hint">{t("form.captchaOff")}</p>
-        )}
+        <CaptchaField siteKey={captchaSiteKey} nonce={nonce} notice={t("form.captchaNotice")} off={t("form.captchaOff")} />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("form.submit")}
