@@ -12,6 +12,7 @@ import type { Database } from "../../db/client";
 import { reportFiles } from "../../db/schema";
 import type { ReportSettings } from "../utils/env.server";
 import type { EncryptionKey } from "../utils/secrets.server";
+import { isUuid } from "../utils/uuid";
 import { openBytes, sealBytes } from "./sealed.server";
 
 /** The longest side of a stored photo: enough to read a receipt, small enough to serve. */
@@ -218,7 +219,7 @@ export async function readReportFile(
   fileId: string,
   reportId?: string,
 ): Promise<ReportFile | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  if (!isUuid(fileId)) return null;
   const [row] = await db
     .select({ reportId: reportFiles.reportId, mediaType: reportFiles.mediaType, content: reportFiles.content, redacted: reportFiles.redacted })
     .from(reportFiles)

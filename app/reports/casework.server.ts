@@ -31,6 +31,7 @@ import {
   type ReportStatus,
   type SlaSettings,
 } from "./status-machine";
+import { isUuid } from "../utils/uuid";
 
 export interface CaseworkDeps {
   db: Database;
@@ -44,10 +45,6 @@ export async function caseworkDeps(context: AppContext): Promise<CaseworkDeps> {
   return { db: context.db, keys: context.config.secrets.encryptionKeys, sla: context.config.reports, holidays: await holidaySet(context.db) };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string | undefined): value is string {
-  return value !== undefined && UUID.test(value);
-}
 
 
 /** A report with what a permission check and the clock need. */

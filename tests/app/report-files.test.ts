@@ -180,4 +180,18 @@ describe("adding evidence later", () => {
     expect(refused.status).toBe(400);
     expect(await storedFiles()).toBe(filesBefore);
   });
+
+  it("answers 404 for a file of another report or a malformed file address, never a 500", async () => {
+    const photo = await testJpeg();
+    const other = await send([{ name: "1.jpg", type: "image/jpeg", bytes: photo }]);
+    expect(other.status).toBe(200);
+    const [otherFile] = await database.db.select({ id: reportFiles.id }).from(reportFiles).limit(1);
+    const response = await send([]);
+    const code = receiptFrom(await response.text())!;
+    const jar = new CookieJar();
+    jar.take(await app.post("/report/case", { intent: "signIn", code }));
+    for (const id of [otherFile!.id, "-".repeat(36), "not-a-file"]) {
+      expect((await app.get(`/report/case/files/${id}`, { Cookie: jar.header })).status, id).toBe(404);
+    }
+  });
 });
