@@ -27,7 +27,23 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": ["error", { allow: ["error", "warn"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@conform-to/zod",
+              importNames: ["parseWithZod"],
+              message: "Use parseWithZod from ~/utils/form-rows: it drops fields with absurd row numbers first.",
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ["app/utils/form-rows.ts", "tests/**"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     // Command-line scripts and tests talk to a terminal.

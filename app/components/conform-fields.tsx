@@ -4,7 +4,7 @@
  * errors go through the field frame, which owns aria-describedby and aria-invalid.
  */
 import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/utils/form-rows";
 import type { ComponentProps } from "react";
 import type { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "./forms";

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -32,7 +32,6 @@ import {
   unitUpdateSchema,
 } from "~/org/admin-schema";
 import { notFound } from "~/utils/http.server";
-import { withoutHugeRows } from "~/utils/form-rows";
 
 export const handle = { i18n: ["admin"] };
 
@@ -78,7 +77,7 @@ const failed = (outcome: ActionResult) => data(outcome, { status: 400 });
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { region, unit, resource } = await unitOf(request, context, params);
   const signedIn = await requirePermission(request, context, "structure.manage", resource);
-  const formData = withoutHugeRows(await request.formData());
+  const formData = await request.formData();
   const intent = formData.get("intent");
   const back = redirect(`/staff/admin/structure/${region.slug}/${unit.slug}?saved=1`, 303);
   const audit = { actorStaffId: signedIn.id, actorRole: actingRole(signedIn, "structure.manage", resource), regionId: region.id };

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
@@ -31,7 +31,6 @@ import { caseDetail, caseworkDeps, changeCase, reportFor, type CaseCommand } fro
 import { isRedactable } from "~/reports/redaction.server";
 import { CLOSING_OUTCOMES } from "~/reports/status-machine";
 import { notFound } from "~/utils/http.server";
-import { withoutHugeRows } from "~/utils/form-rows";
 
 export const handle = { i18n: ["casework"] };
 
@@ -86,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const signedIn = await requireStaff(request, context);
   const id = params.id ?? "";
   if (!(await reportFor(context.db, signedIn.actor, id, "report.moderate"))) throw notFound();
-  const formData = withoutHugeRows(await request.formData());
+  const formData = await request.formData();
   const intent = typeof formData.get("intent") === "string" ? String(formData.get("intent")) : "";
   const values: Record<string, string> = {};
   for (const [field, value] of formData) if (typeof value === "string" && field !== "intent" && field !== "fileIds") values[field] = value.slice(0, 10_000);

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,7 +21,6 @@ import {
 } from "~/moderation/schema";
 import { listQueue, moderate, scopeOptions, type ModerationCommand } from "~/moderation/suggestions.server";
 import { notFound } from "~/utils/http.server";
-import { withoutHugeRows } from "~/utils/form-rows";
 
 export const handle = { i18n: ["moderation"] };
 
@@ -53,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await requireModerator(request, context);
-  const formData = withoutHugeRows(await request.formData());
+  const formData = await request.formData();
   const intent = formData.get("intent");
   let command: ModerationCommand;
   switch (intent) {

@@ -4,7 +4,7 @@
  * ones), each a scale and an answer that must fit it; the value is the mean of the items, or
  * the fraction entered when there are none. A plain form: it works without JavaScript.
  */
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

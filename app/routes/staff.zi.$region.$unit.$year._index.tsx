@@ -3,7 +3,7 @@
  * weight, value and points, the portal's own figures beside the items it can evidence, the
  * hasil inputs, the score with WBK / WBBM readiness, submission and its history.
  */
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

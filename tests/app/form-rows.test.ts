@@ -1,0 +1,30 @@
+/**
+ * A few bytes of hostile field name (`u1[50000000]`) must not make a public form build, walk
+ * and send back a 50-million-row array: the answer is an ordinary 400 of ordinary size.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app";
+import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+
+let database: TestDatabase;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await createSeededTestDatabase({ demo: false });
+  app = await createTestApp(database.db);
+});
+afterAll(() => database.drop());
+
+describe("hostile row numbers in public forms", () => {
+  it.each([
+    ["/rate/kota-palangka-raya/disdukcapil", { "u1[50000000]": "1", token: `row-test-${"x".repeat(30)}` }],
+    ["/report", { "narrative[50000000]": "x", token: `row-test-${"y".repeat(30)}` }],
+    ["/report/case", { intent: "signIn", "code[50000000]": "1" }],
+  ])("%s answers a plain 400", async (path, fields) => {
+    const response = await app.post(path, fields);
+    expect(response.status).toBe(400);
+    const body = await response.text();
+    expect(body.length).toBeLessThan(500_000);
+    expect(body).not.toContain("null,null,null");
+  });
+});
