@@ -158,6 +158,9 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
     <div className="container narrow">
       <h1>{t("form.title")}</h1>
       <p>{t("form.intro")}</p>
+      <p className="hint">
+        {t("form.notIntegrity")} <Link to="/rate">{t("form.notIntegrityLink")}</Link>
+      </p>
       <ProtectionBox />
 
       <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labelOf={(name) => t(LABELS[name] ?? "form.submit")} t={tr} />

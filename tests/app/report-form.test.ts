@@ -53,6 +53,9 @@ describe("the report form", () => {
     expect(text).toContain("Yang tidak dapat kami lindungi");
     expect(text).toContain("jendela pribadi");
     expect(text).toContain("Pemeriksaan anti-spam (captcha) tidak aktif");
+    // A complaint that is not about integrity is pointed to the ordinary channels.
+    expect(text).toContain("SP4N-LAPOR!");
+    expect(html).toContain('href="/rate"');
   });
 
   it("preselects the unit given in the address, as unit pages and the rating thank-you page link", async () => {
