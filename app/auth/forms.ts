@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ROLES } from "./policy";
+import { INTEGER_MAX } from "../utils/ids";
 
 export const PASSWORD_INPUT_MAX = 1000;
 
@@ -17,7 +18,7 @@ const scopeId = z.coerce
   .number({ invalid_type_error: "errors.scopeUnknown" })
   .int("errors.scopeUnknown")
   .positive("errors.scopeUnknown")
-  .max(2_147_483_647, "errors.scopeUnknown")
+  .max(INTEGER_MAX, "errors.scopeUnknown")
   .optional();
 
 export const loginSchema = z.object({

@@ -4,6 +4,7 @@
  * Messages are translation keys of the "admin" namespace.
  */
 import { z } from "zod";
+import { INTEGER_MAX } from "../utils/ids";
 
 /** Lower-case ASCII words joined by single hyphens; the database checks the same pattern. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -36,7 +37,6 @@ export const LIMITS = {
 } as const;
 
 /** The largest value of a PostgreSQL integer column: ids beyond it cannot exist. */
-const INT_MAX = 2_147_483_647;
 
 /** Control characters (NUL above all) have no place in a name and PostgreSQL refuses NUL. */
 function withoutControlCharacters(text: string, allowLineBreaks = false): boolean {
@@ -71,7 +71,7 @@ function id(message: string) {
     .number({ required_error: message, invalid_type_error: message })
     .int(message)
     .positive(message)
-    .max(INT_MAX, message);
+    .max(INTEGER_MAX, message);
 }
 
 function oneOf<T extends readonly [string, ...string[]]>(values: T, message: string) {

@@ -12,7 +12,7 @@ import type { Database } from "../../db/client";
 import { reportFiles } from "../../db/schema";
 import type { ReportSettings } from "../utils/env.server";
 import type { EncryptionKey } from "../utils/secrets.server";
-import { isUuid } from "../utils/uuid";
+import { isUuid } from "../utils/ids";
 import { openBytes, sealBytes } from "./sealed.server";
 
 /** The longest side of a stored photo: enough to read a receipt, small enough to serve. */
@@ -71,7 +71,14 @@ const textHandler: UploadHandler = async ({ filename, data }) => {
  */
 export async function parseReportForm(request: Request, settings: ReportSettings, fileField = "files"): Promise<ParsedForm> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return { fields: await request.formData(), files: [], fileProblem: null };
+  if (!type.startsWith("multipart/form-data")) {
+    // A body that is no form at all (JSON, none) reads as an empty form: the schema answers 400.
+    const fields = await request.formData().catch((error: unknown) => {
+      if (error instanceof TypeError) return new FormData();
+      throw error;
+    });
+    return { fields, files: [], fileProblem: null };
+  }
 
   let fileParts = 0;
   let fileProblem: ParsedForm["fileProblem"] = null;

@@ -3,7 +3,9 @@
  * Messages are translation keys of the "casework" namespace.
  */
 import { z } from "zod";
+import { isCalendarDate } from "../org/admin-schema";
 import { REPORT_OUTCOMES, REPORT_STATUSES, type ReportStatus } from "./status-machine";
+import { INTEGER_MAX } from "../utils/ids";
 
 export const REPORT_CATEGORIES = ["pungli", "calo", "suap", "gratifikasi", "pemerasan", "diskriminasi", "lainnya"] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
@@ -51,7 +53,7 @@ const staffId = z.coerce
   .number({ required_error: "errors.assigneeRequired", invalid_type_error: "errors.assigneeRequired" })
   .int("errors.assigneeRequired")
   .min(1, "errors.assigneeRequired")
-  .max(2_147_483_647, "errors.assigneeRequired");
+  .max(INTEGER_MAX, "errors.assigneeRequired");
 /** Case references as generated (letters and digits, with dashes); matched case-insensitively. */
 const reference = z
   .string({ required_error: "errors.duplicateRequired", invalid_type_error: "errors.duplicateRequired" })
@@ -172,12 +174,6 @@ export function parseQueueFilter(params: URLSearchParams): QueueFilter {
     overdue: params.get("overdue") === "1",
     page: Math.min(number(params.get("page")) ?? 1, 100_000),
   };
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export const addHolidaySchema = z.object({

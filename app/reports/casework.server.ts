@@ -31,7 +31,7 @@ import {
   type ReportStatus,
   type SlaSettings,
 } from "./status-machine";
-import { isUuid } from "../utils/uuid";
+import { isUuid } from "../utils/ids";
 
 export interface CaseworkDeps {
   db: Database;

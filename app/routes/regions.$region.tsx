@@ -87,7 +87,8 @@ export default function RegionPage() {
         {ranked.length === 0 ? (
           <p className="panel">{t("region.noDataYet")}</p>
         ) : (
-          <table className="data-table">
+          <div className="table-scroll">
+            <table className="data-table">
               <caption>{t("region.rankingCaption", { period: periodLabel })}</caption>
               <thead>
                 <tr>
@@ -112,6 +113,7 @@ export default function RegionPage() {
                 ))}
               </tbody>
             </table>
+          </div>
         )}
         {ranked.length > 0 && ranked.length < ranking.length ? <p className="hint">{t("region.unranked", { count: ranking.length - ranked.length })}</p> : null}
       </section>

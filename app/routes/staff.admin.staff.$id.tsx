@@ -26,6 +26,7 @@ import { FormMessage, SubmitRow } from "~/components/forms";
 import { GrantFields } from "~/components/grant-fields";
 import { i18nServer } from "~/i18n.server";
 import { notFound } from "~/utils/http.server";
+import { isIntegerId } from "~/utils/ids";
 
 export const handle = { i18n: ["staff"] };
 
@@ -34,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 async function loadTarget(request: Request, context: LoaderFunctionArgs["context"], idParam: string | undefined) {
   const signedIn = await requireStaff(request, context);
   const id = Number(idParam);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  if (!isIntegerId(id)) throw notFound();
   const [target, directory] = await Promise.all([getStaffMember(context.db, id), scopeDirectory(context.db)]);
   if (!target) throw notFound();
   if (!canManageStaff(signedIn.actor, directory, target)) throw forbidden();
@@ -101,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "remove-grant": {
       const grantId = Number(formData.get("grantId"));
-      const grant = Number.isSafeInteger(grantId) && grantId > 0 ? await grantById(context.db, target.id, grantId) : null;
+      const grant = isIntegerId(grantId) ? await grantById(context.db, target.id, grantId) : null;
       if (!grant) return fail({ error: "errors.grantUnknown" });
       if (!canManageGrant(signedIn.actor, resourceOfGrant(directory, grant))) throw forbidden();
       if (target.grants.length <= 1) return fail({ error: "errors.lastGrant" });

@@ -6,6 +6,8 @@
  */
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { AppContext } from "./context.server";
+import enCommon from "../../locales/en/common.json";
+import idCommon from "../../locales/id/common.json";
 import { dateOnlyLogger, isReportPath } from "./logger.server";
 
 export type AppRequestHandler = (request: Request, context: AppContext) => Promise<Response>;
@@ -32,21 +34,28 @@ export function isCrossSiteWrite(request: Request): boolean {
   }
 }
 
-const CROSS_SITE_MESSAGE =
-  "Permintaan ditolak: formulir ini hanya dapat dikirim dari situs ini.\n" +
-  "Request refused: this form can only be sent from this site.\n";
+// Refused before the app (and its language choice) runs: the plain-text answer carries both languages.
+const CROSS_SITE_MESSAGE = `${idCommon.errors.crossSite}\n${enCommon.errors.crossSite}\n`;
+
+const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
+
+/** The path as logged: ids of reports, files and forwards become ":id", so no line names a case. */
+export function pathForLog(path: string): string {
+  return path.replace(UUID_SEGMENT, "/:id");
+}
 
 export function createAppRequestHandler(build: ServerBuild, mode = build.mode): AppRequestHandler {
   const remix = createRequestHandler(build, mode);
   return async (request, givenContext) => {
     const started = process.hrtime.bigint();
     const path = new URL(request.url).pathname;
+    const logged = pathForLog(path);
     // Everything logged while serving a report page, errors included, carries the date only.
     const context = isReportPath(path) ? { ...givenContext, log: dateOnlyLogger(givenContext.log) } : givenContext;
     let status = 500;
     try {
       if (isCrossSiteWrite(request)) {
-        context.log.warn({ method: request.method, path }, "cross-site write refused");
+        context.log.warn({ method: request.method, path: logged }, "cross-site write refused");
         status = 403;
         return new Response(CROSS_SITE_MESSAGE, {
           status,
@@ -57,7 +66,7 @@ export function createAppRequestHandler(build: ServerBuild, mode = build.mode): 
       status = response.status;
       return response;
     } finally {
-      context.log.info({ method: request.method, path, status, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, "request");
+      context.log.info({ method: request.method, path: logged, status, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, "request");
     }
   };
 }

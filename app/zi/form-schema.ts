@@ -92,7 +92,9 @@ function evidenceLines(text: string | undefined): string[] {
 }
 
 function isWebLink(text: string): boolean {
-  if (text.length > LIMITS.url) return false;
+  // The URL parser would quietly encode a control character; the stored line must not hold one.
+  // eslint-disable-next-line no-control-regex
+  if (text.length > LIMITS.url || /[\u0000-\u001f\u007f]/.test(text)) return false;
   try {
     const url = new URL(text);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";

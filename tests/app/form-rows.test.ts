@@ -27,4 +27,9 @@ describe("hostile row numbers in public forms", () => {
     expect(body.length).toBeLessThan(500_000);
     expect(body).not.toContain("null,null,null");
   });
+
+  it("reads a report post that is no form at all as an empty form: 400, not 500", async () => {
+    const response = await app.fetch("/report", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"narrative":"x"}' });
+    expect(response.status).toBe(400);
+  });
 });

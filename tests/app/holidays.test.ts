@@ -48,6 +48,12 @@ describe("holidays", () => {
     expect(textOf(await page.text())).toContain("Hari Kemerdekaan Republik Indonesia");
   });
 
+  it("refuse a day PostgreSQL cannot store (year 0) with 400, never a 500", async () => {
+    for (const intent of ["add", "remove"]) {
+      expect((await post("installationAdmin", { intent, day: "0000-01-01", name: "Libur" })).status, intent).toBe(400);
+    }
+  });
+
   it("move an open report's triage deadline by one working day when one is added inside it, and back when removed", async () => {
     const report = await createReport(database.db, app.config, { receivedOn: today });
     const before = (await database.db.select().from(reports).where(eq(reports.id, report.id)))[0]!;

@@ -166,6 +166,8 @@ describe("managing a staff member", () => {
   it("answers unknown people with 404 and unknown intents with 400", async () => {
     expect((await app.get("/staff/admin/staff/999999", { Cookie: cookies.installation })).status).toBe(404);
     expect((await app.get("/staff/admin/staff/abc", { Cookie: cookies.installation })).status).toBe(404);
+    // Beyond the integer column: unknown, not a database error.
+    expect((await app.get("/staff/admin/staff/3000000000", { Cookie: cookies.installation })).status).toBe(404);
     const person = await createStaff(database.db, app.config, { grants: [{ role: "evaluator", region: "kota-palangka-raya" }] });
     expect((await app.post(`/staff/admin/staff/${person.id}`, { intent: "promote-to-god" }, { Cookie: cookies.city })).status).toBe(400);
     expect((await app.post(`/staff/admin/staff/${person.id}`, { intent: "remove-grant", grantId: "nope" }, { Cookie: cookies.city })).status).toBe(400);

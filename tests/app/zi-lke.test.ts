@@ -113,6 +113,12 @@ describe("the LKE worksheet", () => {
     expect(await audits("lke.subarea.saved")).toBe(before.audit);
   });
 
+  it("refuses an evidence link holding a control character with 400, never a database error", async () => {
+    const response = await app.post(HANDLING.path, { "items[0].scale": "yn", "items[0].answer": "Y", evidence: "https://x.org/a\u0000b" }, as("evaluator", EN));
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("Each line must be a web address starting with http:// or https://.");
+  });
+
   it("keeps other roles and regions out (403)", async () => {
     for (const who of ["manager", "kotimModerator", "kotimEvaluator"]) {
       expect((await app.get(SHEET, as(who))).status, who).toBe(403);

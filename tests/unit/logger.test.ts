@@ -1,3 +1,4 @@
+import { pathForLog } from "~/utils/request-handler.server";
 import { describe, expect, it } from "vitest";
 import { errorForLog } from "~/utils/logger.server";
 
@@ -25,5 +26,15 @@ describe("errors in logs", () => {
     expect(logged).toMatchObject({ name: "TypeError", message: "x is not a function" });
     expect(String(logged.stack)).toMatch(/^\s+at /);
     expect(errorForLog("a string")).toEqual({ message: "non-Error thrown" });
+  });
+});
+
+describe("request paths in logs", () => {
+  it("name no report, file or forward: uuid segments become :id", () => {
+    expect(pathForLog("/report/case/files/0b6e2f1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b")).toBe("/report/case/files/:id");
+    expect(pathForLog("/staff/reports/0B6E2F1A-9C3D-4E5F-8A7B-1C2D3E4F5A6B/files/0b6e2f1a-9c3d-4e5f-8a7b-1c2d3e4f5a6c")).toBe(
+      "/staff/reports/:id/files/:id",
+    );
+    expect(pathForLog("/units/kota-palangka-raya/disdukcapil")).toBe("/units/kota-palangka-raya/disdukcapil");
   });
 });
