@@ -30,7 +30,7 @@ import { openDatabase, type Database } from "../db/client";
 import { lkeSheets, lkeSubmissions, regions, reports, units } from "../db/schema";
 import { seed } from "../db/seed";
 import { SKM_2017, SKM_ELEMENTS } from "../app/regulation/skm";
-import { REPORT_CATEGORIES } from "../app/reports/stats";
+import { REPORT_CATEGORIES } from "../app/reports/form-schema";
 import { rebuildPerceptionTotals } from "../app/perception/responses.server";
 import { rebuildDailyTotals, storeResponses, type NewResponse } from "../app/skm/responses.server";
 import { buildIsStale } from "../scripts/build-if-needed";

@@ -204,7 +204,7 @@ export function TrendSection({ trend, min, quarterLabel }: { trend: readonly Tre
   const { number } = useFormat();
   if (trend.length === 0) return null;
   const hidden = t("fewer", { min });
-  const short = (p: TrendPoint) => `${p.year}-Q${p.index}`;
+  const short = (p: TrendPoint) => t("trend.quarterShort", { year: p.year, index: p.index });
   return (
     <section aria-labelledby="trend-heading">
       <h2 id="trend-heading">{t("trend.heading")}</h2>

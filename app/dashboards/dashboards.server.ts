@@ -6,7 +6,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, units } from "../../db/schema";
-import { REPORT_CATEGORIES, tablePeriod, type ReportStats } from "../reports/stats";
+import { REPORT_CATEGORIES } from "../reports/form-schema";
+import { tablePeriod, type ReportStats } from "../reports/stats";
 import { publishedUnitPerception } from "../perception/queries.server";
 import { regionReportStats } from "../reports/stats.server";
 import { monthsOf, parsePeriod, type Period } from "../skm/periods";
@@ -168,15 +169,6 @@ export async function listProvinces(db: Database) {
 }
 
 /** The province a region belongs to, for the link from the region page. */
-export async function provinceOfRegion(db: Database, regionId: number) {
-  const [row] = await db
-    .select({ slug: provinces.slug, name: provinces.name })
-    .from(regions)
-    .innerJoin(provinces, eq(provinces.id, regions.provinceId))
-    .where(eq(regions.id, regionId));
-  return row ?? null;
-}
-
 export async function findProvince(db: Database, slug: string) {
   const [province] = await db.select({ id: provinces.id, slug: provinces.slug, name: provinces.name }).from(provinces).where(eq(provinces.slug, slug));
   return province ?? null;

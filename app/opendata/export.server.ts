@@ -11,7 +11,8 @@ import { addPerception, addSkm, bucketOf, emptyPerceptionCell, emptySkmCell, pub
 import { latestZiScores, perceptionMonthly, skmMonthly, type Monthly } from "../dashboards/published.server";
 import { CURRENT_PERCEPTION_PROFILE } from "../regulation/perception";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
-import { REPORT_CATEGORIES, tablePeriod, type UnitKey } from "../reports/stats";
+import { REPORT_CATEGORIES } from "../reports/form-schema";
+import { tablePeriod, type UnitKey } from "../reports/stats";
 import { regionReportStats } from "../reports/stats.server";
 import { localDate } from "../skm/import.server";
 import { monthsOf, parsePeriod, type Period } from "../skm/periods";

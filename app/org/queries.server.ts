@@ -27,6 +27,7 @@ export async function getRegion(db: Database, regionSlug: string) {
       name: regions.name,
       kind: regions.kind,
       timeZone: regions.timeZone,
+      provinceSlug: provinces.slug,
       provinceName: provinces.name,
     })
     .from(regions)

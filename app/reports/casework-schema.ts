@@ -4,11 +4,9 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "../org/admin-schema";
-import { REPORT_OUTCOMES, REPORT_STATUSES, type ReportStatus } from "./status-machine";
 import { INTEGER_MAX } from "../utils/ids";
-
-export const REPORT_CATEGORIES = ["pungli", "calo", "suap", "gratifikasi", "pemerasan", "diskriminasi", "lainnya"] as const;
-export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+import { REPORT_CATEGORIES, type ReportCategory } from "./form-schema";
+import { REPORT_OUTCOMES, REPORT_STATUSES, type ReportStatus } from "./status-machine";
 
 /** Where a case may be forwarded (Saber Pungli was dissolved in 2025 and is not offered). */
 export const DESTINATIONS = ["inspektorat", "ombudsman", "kpk", "aph", "unit_head"] as const;

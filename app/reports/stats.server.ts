@@ -6,7 +6,8 @@
 import { and, between, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reports, units } from "../../db/schema";
-import { buildReportStats, type ReportCategory, type ReportStats } from "./stats";
+import type { ReportCategory } from "./form-schema";
+import { buildReportStats, type ReportStats } from "./stats";
 
 /**
  * The SQL form of `followUpTally` (stats.ts): due once verified and either followed up or past

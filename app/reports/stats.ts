@@ -16,10 +16,8 @@
  * protected together, a reader cannot recover a hidden month from the published year and the
  * other months either.
  */
+import { REPORT_CATEGORIES, type ReportCategory } from "./form-schema";
 import { followedUpOnTime, type ReportClock } from "./status-machine";
-
-export const REPORT_CATEGORIES = ["pungli", "calo", "suap", "gratifikasi", "pemerasan", "diskriminasi", "lainnya"] as const;
-export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 
 /** A total and the cells that add up to it. */
 export interface Line {

@@ -17,19 +17,12 @@ import type { ReportValues } from "./form-schema";
 import { hashReceipt, newReceiptCode, newReference } from "./receipt.server";
 import { sealJson } from "./sealed.server";
 import { receivedClock } from "./status-machine";
+import { isUniqueViolation } from "../utils/db-errors.server";
 
 /** Day-aligned, like every counter on the report paths: no stored counter reveals an hour. */
 export const REPORT_LIMIT: Limit = { bucket: "report-submit", max: 5, windowSeconds: 86_400 };
 
 export type SubmitOutcome = { outcome: "stored"; receipt: string; reference: string } | { outcome: "duplicate" } | { outcome: "throttled" };
-
-function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const record = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
-    if (record.code === "23505") return !constraint || [record.constraint, record.constraint_name].includes(constraint);
-  }
-  return false;
-}
 
 export function submissionTokenHash(config: Config, token: string): string {
   return keyedHash(config.secrets.hashKey, "report-token", token);

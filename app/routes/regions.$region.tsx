@@ -8,7 +8,7 @@ import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
 import { combinedIndex, regionRanking } from "~/skm/dashboard.server";
 import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
-import { provinceOfRegion, regionDashboard } from "~/dashboards/dashboards.server";
+import { regionDashboard } from "~/dashboards/dashboards.server";
 import { readyText, ReportsSection, RequirementText, useFormat } from "~/components/dashboard-sections";
 
 export const handle = { i18n: ["org", "dashboard"] };
@@ -22,14 +22,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const today = localDate(region.timeZone);
   const periods = recentPeriods(today);
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
-  const ranking = await regionRanking(context.db, context.config.disclosureMin, region.id, period);
-  const [dashboard, province] = await Promise.all([
+  const [ranking, dashboard] = await Promise.all([
+    regionRanking(context.db, context.config.disclosureMin, region.id, period),
     regionDashboard(context.db, context.config.disclosureMin, region.id, period, today),
-    provinceOfRegion(context.db, region.id),
   ]);
   return {
     dashboard,
-    province,
     disclosureMin: context.config.disclosureMin,
     region,
     ranking: ranking.map(({ id: _id, ...unit }) => unit),
@@ -41,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { region, ranking, overall, period, periods, dashboard, province, disclosureMin } = useLoaderData<typeof loader>();
+  const { region, ranking, overall, period, periods, dashboard, disclosureMin } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
   const { t: td } = useTranslation("dashboard");
   const format = useFormat();
@@ -66,11 +64,9 @@ export default function RegionPage() {
       <h1>{region.name}</h1>
       <p className="muted">{t("region.kindOf", { kind: t(`regionKind.${region.kind}`), province: region.provinceName })}</p>
       <ul className="plain-list">
-        {province ? (
-          <li>
-            <Link to={`/provinces/${province.slug}`}>{td("region.provinceLink", { name: province.name })}</Link>
-          </li>
-        ) : null}
+        <li>
+          <Link to={`/provinces/${region.provinceSlug}`}>{td("region.provinceLink", { name: region.provinceName })}</Link>
+        </li>
         <li>
           <Link to={`/open-data?region=${region.slug}`}>{td("openDataLink")}</Link>
         </li>

@@ -167,7 +167,7 @@ function Case() {
     new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "id-ID", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
   const formatMonth = (date: string) =>
     new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-  const rupiah = (n: number | null) => (n === null ? t("case.notGiven") : `Rp ${new Intl.NumberFormat("id-ID").format(n)}`);
+  const rupiah = (n: number | null) => (n === null ? t("case.notGiven") : t("case.rupiah", { amount: new Intl.NumberFormat(i18n.language).format(n) }));
 
   return (
     <div className="container narrow">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readReportFile } from "~/reports/attachments.server";
 import { reporterMayRead } from "~/reports/case.server";
+import { fileResponse } from "~/reports/file-response.server";
 import { reporterSession } from "~/reports/reporter-session.server";
 import { notFound } from "~/utils/http.server";
 
@@ -10,15 +11,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!reportId || !(await reporterMayRead(context.db, reportId))) throw notFound();
   const file = await readReportFile(context.db, context.config.secrets.encryptionKeys, params.id ?? "", reportId);
   if (!file) throw notFound();
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": file.mediaType,
-      "Content-Length": String(file.bytes.length),
-      "Content-Disposition": "inline",
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      "Referrer-Policy": "no-referrer",
-    },
-  });
+  return fileResponse(file);
 }

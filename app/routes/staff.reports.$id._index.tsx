@@ -145,7 +145,7 @@ export default function CasePage() {
   const { detail, me } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("casework");
+  const { t, i18n } = useTranslation("casework");
   const date = useLocalDate();
   const doneParam = searchParams.get("done") ?? "";
   const done = doneParam in SCHEMAS ? doneParam : null;
@@ -243,9 +243,9 @@ export default function CasePage() {
           <>
             <dl className="facts">
               <dt>{t("case.amountAsked")}</dt>
-              <dd>{content.amountAsked === null ? t("case.notGiven") : t("case.rupiah", { amount: content.amountAsked.toLocaleString("id-ID") })}</dd>
+              <dd>{content.amountAsked === null ? t("case.notGiven") : t("case.rupiah", { amount: content.amountAsked.toLocaleString(i18n.language) })}</dd>
               <dt>{t("case.officialTariff")}</dt>
-              <dd>{content.officialTariff === null ? t("case.notGiven") : t("case.rupiah", { amount: content.officialTariff.toLocaleString("id-ID") })}</dd>
+              <dd>{content.officialTariff === null ? t("case.notGiven") : t("case.rupiah", { amount: content.officialTariff.toLocaleString(i18n.language) })}</dd>
               <dt>{t("case.paid")}</dt>
               <dd>{content.paid ? t(`case.paidValues.${content.paid}`) : t("case.notGiven")}</dd>
               <dt>{t("case.askedBy")}</dt>
@@ -341,7 +341,7 @@ export default function CasePage() {
             <li key={forward.id} className="card">
               <p>
                 <strong>{t(`destinations.${forward.destination}`)}</strong>{" "}
-                <span className="muted">{t("forwards.sent", { who: forward.staffName ?? "—", date: date(forward.sentOn) })}</span>
+                <span className="muted">{t("forwards.sent", { who: forward.staffName ?? t("forwards.formerStaff"), date: date(forward.sentOn) })}</span>
               </p>
               {forward.externalReference ? <p>{t("forwards.externalReference", { reference: forward.externalReference })}</p> : null}
               <p className="case-text">{forward.summary}</p>
@@ -539,7 +539,7 @@ interface Failed {
 
 /** Structured facts only: the narrative's free text is not copied into what leaves the portal. */
 function useSuggestedSummary(detail: Detail): string {
-  const { t } = useTranslation("casework");
+  const { t, i18n } = useTranslation("casework");
   const lines = [
     t("forward.suggested.intro", { reference: detail.reference }),
     t("forward.suggested.unit", { unit: detail.unitName ?? t("case.unitUnknown"), region: detail.regionName }),
@@ -547,8 +547,8 @@ function useSuggestedSummary(detail: Detail): string {
   ];
   if (detail.serviceName) lines.push(t("forward.suggested.service", { service: detail.serviceName }));
   if (detail.incidentMonth) lines.push(t("forward.suggested.month", { month: detail.incidentMonth.slice(0, 7) }));
-  if (detail.content?.amountAsked != null) lines.push(t("forward.suggested.amount", { amount: detail.content.amountAsked.toLocaleString("id-ID") }));
-  if (detail.content?.officialTariff != null) lines.push(t("forward.suggested.tariff", { amount: detail.content.officialTariff.toLocaleString("id-ID") }));
+  if (detail.content?.amountAsked != null) lines.push(t("forward.suggested.amount", { amount: detail.content.amountAsked.toLocaleString(i18n.language) }));
+  if (detail.content?.officialTariff != null) lines.push(t("forward.suggested.tariff", { amount: detail.content.officialTariff.toLocaleString(i18n.language) }));
   return lines.join("\n");
 }
 

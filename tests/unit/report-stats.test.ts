@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildReportStats, followUpTally, REPORT_CATEGORIES, suppress, type ReportCount, type Line } from "~/reports/stats";
+import { REPORT_CATEGORIES } from "~/reports/form-schema";
+import { buildReportStats, followUpTally, suppress, type ReportCount, type Line } from "~/reports/stats";
 import type { ReportClock } from "~/reports/status-machine";
 
 const MIN = 5;
