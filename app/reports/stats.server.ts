@@ -13,7 +13,7 @@ import { buildReportStats, type ReportStats } from "./stats";
  * The SQL form of `followUpTally` (stats.ts): due once verified and either followed up or past
  * its follow-up deadline; on time when followed up no later than that deadline.
  */
-const dueCondition = (today: string) =>
+export const dueCondition = (today: string) =>
   sql`${reports.verifiedOn} is not null and ${reports.followUpDueOn} is not null and (${reports.followedUpOn} is not null or ${reports.followUpDueOn} < ${today}::date)`;
 
 export async function regionReportStats(db: Database, disclosureMin: number, regionId: number, year: number, today: string): Promise<ReportStats> {

@@ -18,6 +18,7 @@ import { portalEvidence } from "~/zi/evidence.server";
 import { GRADES, hasilSchema, parseYear } from "~/zi/form-schema";
 import { answerOf, currentScore, findZiUnit, saveHasil, submitSheet, unitResource } from "~/zi/sheets.server";
 import { notFound } from "~/utils/http.server";
+import { localDate } from "~/skm/import.server";
 
 export const handle = { i18n: ["zi"] };
 
@@ -39,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const signedIn = await requirePermission(request, context, "lke.read", resource);
   const [current, evidence] = await Promise.all([
     currentScore(context.db, unit, year, context.config.disclosureMin),
-    portalEvidence(context.db, unit.id, year, context.config.disclosureMin),
+    portalEvidence(context.db, unit.id, year, context.config.disclosureMin, localDate(unit.timeZone)),
   ]);
   const { loaded, profile, score, internal, predicate } = current;
   const components = (["pemenuhan", "reform"] as const).map((component) => ({

@@ -7,19 +7,20 @@
 import { and, between, count, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reports, skmDailyTotals, skmSuggestions } from "../../db/schema";
+import { dueCondition } from "../reports/stats.server";
 import { skmQuarterGrade, type PortalEvidence } from "./evidence";
 
-export async function portalEvidence(db: Database, unitId: number, year: number, disclosureMin: number): Promise<PortalEvidence> {
+/** `today`: the unit's local date; a report still inside its follow-up deadline is not yet due. */
+export async function portalEvidence(db: Database, unitId: number, year: number, disclosureMin: number, today: string): Promise<PortalEvidence> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
+  const dueRule = dueCondition(today);
   const [reportRow] = await db
     .select({
       received: count(),
-      // followedUpOnTime (app/reports/status-machine.ts) in SQL: only verified reports with a
-      // follow-up deadline had to be followed up; on time = followed up no later than it.
-      due: sql<number>`count(*) filter (where ${reports.verifiedOn} is not null and ${reports.followUpDueOn} is not null)`,
-      onTime: sql<number>`count(*) filter (where ${reports.verifiedOn} is not null and ${reports.followUpDueOn} is not null
-        and ${reports.followedUpOn} is not null and ${reports.followedUpOn} <= ${reports.followUpDueOn})`,
+      // The same rule as the published report statistics (reports/stats.server.ts).
+      due: sql<number>`count(*) filter (where ${dueRule})`,
+      onTime: sql<number>`count(*) filter (where ${dueRule} and ${reports.followedUpOn} <= ${reports.followUpDueOn})`,
     })
     .from(reports)
     .where(and(eq(reports.unitId, unitId), between(reports.receivedOn, from, to)));

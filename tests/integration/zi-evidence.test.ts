@@ -63,6 +63,8 @@ describe("ZI evidence from the portal", () => {
     await report(disduk, "2026-02-21", { verifiedOn: "2026-02-25", followUpDueOn: "2026-03-10", followedUpOn: "2026-03-12" });
     await report(disduk, "2026-03-21", { verifiedOn: "2026-03-25", followUpDueOn: "2026-04-10" });
     await report(disduk, "2025-12-30", { verifiedOn: "2026-01-05", followUpDueOn: "2026-01-20", followedUpOn: "2026-01-10" });
+    // Still inside its deadline on the day of the evidence: not yet due.
+    await report(disduk, "2026-11-20", { verifiedOn: "2026-11-25", followUpDueOn: "2026-12-02" });
     await report(dpmptsp, "2026-02-01", { verifiedOn: "2026-02-05", followUpDueOn: "2026-02-20", followedUpOn: "2026-02-10" });
 
     // Q1: 5 (meets 5); Q2: 3 + 3 on two days (6); Q3: 4 (under); Q4: none → 2 quarters, C.
@@ -77,16 +79,16 @@ describe("ZI evidence from the portal", () => {
       { responseId: ids[2]!, unitId: disduk, text: "c", status: "pending", submittedOn: "2026-01-15" },
     ]);
 
-    const evidence = await portalEvidence(database.db, disduk, 2026, 5);
+    const evidence = await portalEvidence(database.db, disduk, 2026, 5, "2026-11-28");
     expect(evidence).toEqual({
-      reportsReceived: 4,
+      reportsReceived: 5,
       followUp: { due: 3, onTime: 1, share: 1 / 3 },
       skmQuarters: [1, 2],
       skmGrade: "C",
       resultsPublished: true,
       suggestions: { published: 2, answered: 1, share: 0.5 },
     });
-    const empty = await portalEvidence(database.db, disduk, 2024, 5);
+    const empty = await portalEvidence(database.db, disduk, 2024, 5, "2026-11-28");
     expect(empty).toEqual({
       reportsReceived: 0,
       followUp: { due: 0, onTime: 0, share: null },
