@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, staff, staffGrants, staffSessions, units } from "../../db/schema";
 import { randomToken } from "../security/crypto.server";
@@ -109,16 +109,26 @@ export async function currentStaff(db: Database, config: Config, request: Reques
 }
 
 export async function loadGrants(db: Database, staffId: number): Promise<Grant[]> {
-  return db
+  return (await loadGrantsOf(db, [staffId])).get(staffId) ?? [];
+}
+
+/** The grants of several people in one query, by person. */
+export async function loadGrantsOf(db: Database, staffIds: readonly number[]): Promise<Map<number, Grant[]>> {
+  const byStaff = new Map<number, Grant[]>(staffIds.map((id) => [id, []]));
+  if (staffIds.length === 0) return byStaff;
+  const rows = await db
     .select({
+      staffId: staffGrants.staffId,
       role: staffGrants.role,
       provinceId: staffGrants.provinceId,
       regionId: staffGrants.regionId,
       unitId: staffGrants.unitId,
     })
     .from(staffGrants)
-    .where(eq(staffGrants.staffId, staffId))
+    .where(inArray(staffGrants.staffId, [...staffIds]))
     .orderBy(staffGrants.id);
+  for (const { staffId, ...grant } of rows) byStaff.get(staffId)?.push(grant);
+  return byStaff;
 }
 
 /** Province and region of a unit or region, to build policy resources. */

@@ -12,7 +12,7 @@ import { recordAudit } from "../audit/audit.server";
 import { actingRole } from "../auth/guard.server";
 import { can, reportResource, type Action, type Actor, type Resource } from "../auth/policy";
 import type { SignedInStaff } from "../auth/session.server";
-import { loadGrants } from "../auth/session.server";
+import { loadGrantsOf } from "../auth/session.server";
 import { localDate } from "../skm/import.server";
 import type { AppContext } from "../utils/context.server";
 import type { EncryptionKey } from "../utils/secrets.server";
@@ -86,12 +86,13 @@ export async function assignableModerators(db: Database, resource: Resource & { 
     .innerJoin(staffGrants, eq(staffGrants.staffId, staff.id))
     .where(and(eq(staffGrants.role, "moderator"), eq(staffGrants.regionId, resource.regionId), eq(staff.active, true)))
     .orderBy(asc(staff.displayName));
-  const allowed = [];
-  for (const candidate of candidates) {
-    const actor: Actor = { staffId: candidate.id, homeUnitId: candidate.homeUnitId, grants: await loadGrants(db, candidate.id) };
-    if (can(actor, "report.moderate", resource)) allowed.push({ id: candidate.id, name: candidate.name });
-  }
-  return allowed;
+  const grants = await loadGrantsOf(db, candidates.map((c) => c.id));
+  return candidates
+    .filter((candidate) => {
+      const actor: Actor = { staffId: candidate.id, homeUnitId: candidate.homeUnitId, grants: grants.get(candidate.id) ?? [] };
+      return can(actor, "report.moderate", resource);
+    })
+    .map(({ id, name }) => ({ id, name }));
 }
 
 /** Everything the case page shows, decrypted. */
