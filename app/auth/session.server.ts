@@ -33,9 +33,10 @@ export function sessionCookie(config: Config) {
 const sha256 = (value: string) => createHash("sha256").update(value).digest("base64url");
 
 /** Starts a session; returns the Set-Cookie header value. */
-export async function startSession(db: Database, config: Config, staffId: number): Promise<string> {
+export async function startSession(db: Database, config: Config, staffId: number, now = new Date()): Promise<string> {
   const id = randomToken();
-  await db.insert(staffSessions).values({ idHash: sha256(id), staffId });
+  // The times come from the same clock that currentStaff and housekeeping judge them by.
+  await db.insert(staffSessions).values({ idHash: sha256(id), staffId, createdAt: now, lastSeenAt: now });
   return sessionCookie(config).serialize(id);
 }
 

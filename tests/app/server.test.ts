@@ -10,18 +10,15 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../helpers/db";
+import { childEnv } from "../helpers/child-env";
 import { startServer } from "../helpers/server";
 
 const SERVER = path.resolve("scripts/server.ts");
 const START = path.resolve("scripts/start.ts");
 
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...extra };
-  return env;
-}
 
 function runToExit(script: string, env: Record<string, string>) {
-  return spawnSync(process.execPath, ["--import", "tsx", script], { env: cleanEnv(env), encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, ["--import", "tsx", script], { env: childEnv(env), encoding: "utf8", timeout: 60_000 });
 }
 
 const tempDirs: string[] = [];

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { auditLog, skmResponses } from "../../db/schema";
 import { createTestApp, type TestApp } from "../helpers/app";
+import { childEnv } from "../helpers/child-env";
 import { createCommandDatabase, type CommandDatabase } from "../helpers/command-database";
 
 const FIXTURE = path.resolve("tests/fixtures/skm-example.csv");
@@ -23,7 +24,7 @@ let app: TestApp;
 function importCsv(unit: string, file: string) {
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/skm-import.ts", "--unit", unit, file], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: database.url, DATA_DIR: database.tmp, LOG_LEVEL: "warn" },
+    env: childEnv({ DATABASE_URL: database.url, DATA_DIR: database.tmp, LOG_LEVEL: "warn" }),
     timeout: 120_000,
   });
 }

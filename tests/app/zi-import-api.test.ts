@@ -25,6 +25,7 @@ import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions } from "../../db/schema
 import { ZI_2024 } from "~/regulation/zi";
 import type { ZiScore } from "~/zi/score-types";
 import { createTestApp } from "../helpers/app";
+import { childEnv } from "../helpers/child-env";
 import { createCommandDatabase, type CommandDatabase } from "../helpers/command-database";
 import { createStaff, sessionFor } from "../helpers/staff";
 
@@ -36,7 +37,7 @@ let database: CommandDatabase;
 function importLke(unit: string, year: string, file: string) {
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/zi-import-lke.ts", "--unit", unit, "--year", year, file], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: database.url, DATA_DIR: database.tmp, LOG_LEVEL: "warn" },
+    env: childEnv({ DATABASE_URL: database.url, DATA_DIR: database.tmp, LOG_LEVEL: "warn" }),
     timeout: 120_000,
   });
 }

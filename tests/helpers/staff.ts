@@ -84,7 +84,7 @@ export async function createStaff(
 }
 
 /** A Cookie header value for a fresh session of this staff member. */
-export async function sessionFor(db: Database, config: Config, staffId: number): Promise<string> {
-  const setCookie = await startSession(db, config, staffId);
+export async function sessionFor(db: Database, config: Config, staffId: number, now = new Date()): Promise<string> {
+  const setCookie = await startSession(db, config, staffId, now);
   return setCookie.split(";")[0] ?? "";
 }

@@ -42,15 +42,16 @@ describe("throttling counters", () => {
 describe("housekeeping", () => {
   it("removes old counters, ended sessions and spent links, and keeps live ones", async () => {
     const person = await createStaff(database.db, config, { grants: [{ role: "admin" }] });
-    await sessionFor(database.db, config, person.id);
-    await database.db.update(staffSessions).set({ revokedAt: new Date() }).where(eq(staffSessions.staffId, person.id));
-    await sessionFor(database.db, config, person.id);
-    await database.db.transaction((tx) => createSetupToken(tx, config, person.id));
-    await housekeeping(database.db, config, new Date("2026-12-05T00:00:00Z"));
+    const made = new Date("2026-12-01T09:00:00Z");
+    await sessionFor(database.db, config, person.id, made);
+    await database.db.update(staffSessions).set({ revokedAt: made }).where(eq(staffSessions.staffId, person.id));
+    await sessionFor(database.db, config, person.id, made);
+    await database.db.transaction((tx) => createSetupToken(tx, config, person.id, made));
+    // Four days later: past the 12-hour session limit and the 72-hour set-up link.
+    await housekeeping(database.db, config, new Date("2026-12-05T09:00:00Z"));
     const [counters] = await database.db.select({ n: count() }).from(rateLimits);
     expect(counters?.n).toBe(0);
     const sessions = await database.db.select().from(staffSessions).where(eq(staffSessions.staffId, person.id));
-    // On 5 December every session of today is older than 12 hours: all gone.
     expect(sessions).toHaveLength(0);
     const tokens = await database.db.select().from(setupTokens).where(eq(setupTokens.staffId, person.id));
     expect(tokens).toHaveLength(0);
@@ -58,10 +59,12 @@ describe("housekeeping", () => {
 
   it("keeps what is still in use", async () => {
     const person = await createStaff(database.db, config, { grants: [{ role: "admin" }] });
-    await sessionFor(database.db, config, person.id);
-    await database.db.transaction((tx) => createSetupToken(tx, config, person.id));
-    await hitLimit(database.db, config.secrets.hashKey, { bucket: "keep", max: 5, windowSeconds: 600 }, "k");
-    await housekeeping(database.db, config);
+    const made = new Date("2026-12-01T09:00:00Z");
+    await sessionFor(database.db, config, person.id, made);
+    await database.db.transaction((tx) => createSetupToken(tx, config, person.id, made));
+    await hitLimit(database.db, config.secrets.hashKey, { bucket: "keep", max: 5, windowSeconds: 600 }, "k", made);
+    // An hour later the session, the link and the counter's window are all still live.
+    await housekeeping(database.db, config, new Date("2026-12-01T10:00:00Z"));
     expect(await database.db.select().from(staffSessions).where(eq(staffSessions.staffId, person.id))).toHaveLength(1);
     expect(await database.db.select().from(setupTokens).where(eq(setupTokens.staffId, person.id))).toHaveLength(1);
     expect(await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "keep"))).toHaveLength(1);
