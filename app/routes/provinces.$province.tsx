@@ -33,12 +33,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function ProvincePage() {
-  const { province, dashboard, disclosureMin, period, periods } = useLoaderData<typeof loader>();
+  const { province, dashboard, period, periods } = useLoaderData<typeof loader>();
   const { t } = useTranslation("org");
   const { t: td } = useTranslation("dashboard");
   const format = useFormat();
   const periodLabel = usePeriodLabel()(period);
-  const fewer = td("fewer", { min: disclosureMin });
+  const fewer = td("notPublished");
   return (
     <div className="container">
       <nav aria-label={t("breadcrumb")} className="breadcrumb">
