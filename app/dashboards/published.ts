@@ -231,7 +231,8 @@ export function buildProfileTable(skm: SkmTable, unitId: number, rows: readonly 
   const totalKey = (p: string) => `T|${p}`;
   const key = (d: ProfileDimension, v: string | null, p: string) => `${d}|${v ?? ""}|${p}`;
   const counts = new Map<string, number>();
-  const shown = (p: string) => skm.cell(unitId, p).published;
+  // A period whose SKM is not published has no breakdown; one without respondents has zeros.
+  const shown = (p: string) => skm.cell(unitId, p).respondents !== null;
   for (const p of ALL_PERIODS) {
     counts.set(totalKey(p), skm.respondents(unitId, p));
     for (const d of DIMENSIONS) for (const v of [...PROFILE_DIMENSIONS[d], null]) counts.set(key(d, v, p), 0);
@@ -243,7 +244,7 @@ export function buildProfileTable(skm: SkmTable, unitId: number, rows: readonly 
     }
   }
   const lines: Line[] = PERIOD_LINES.map((l) => ({ total: totalKey(l.total), parts: l.parts.map(totalKey) }));
-  const preHidden: string[] = ALL_PERIODS.filter((p) => !skm.cell(unitId, p).published && skm.cell(unitId, p).respondents !== 0).map(totalKey);
+  const preHidden: string[] = ALL_PERIODS.filter((p) => !shown(p)).map(totalKey);
   for (const d of DIMENSIONS) {
     for (const v of [...PROFILE_DIMENSIONS[d], null]) {
       for (const l of PERIOD_LINES) lines.push({ total: key(d, v, l.total), parts: l.parts.map((p) => key(d, v, p)) });
@@ -254,7 +255,7 @@ export function buildProfileTable(skm: SkmTable, unitId: number, rows: readonly 
   const hidden = suppress(counts, lines, min, { hidden: preHidden, frozen: ALL_PERIODS.map(totalKey) });
   return {
     period(p) {
-      if (!shown(p)) return null;
+      if (!skm.cell(unitId, p).published) return null;
       return Object.fromEntries(
         DIMENSIONS.map((d) => [
           d,

@@ -25,7 +25,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     province,
     dashboard: await provinceDashboard(context.db, context.config.disclosureMin, province.id, period),
-    disclosureMin: context.config.disclosureMin,
     period: { key: period.key, kind: period.kind, year: period.year, index: period.index },
     periods: periods.map((p) => ({ key: p.key, kind: p.kind, year: p.year, index: p.index })),
     title: t("province.metaTitle", { name: province.name }),
