@@ -19,21 +19,10 @@ import type { ServerBuild } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { regions, units } from "../../db/schema";
-import {
-  PROFILE_DIMENSIONS,
-  type ProfileDimension,
-} from "~/dashboards/published";
+import { PROFILE_DIMENSIONS, type ProfileDimension } from "~/dashboards/published";
 import { tablePeriod } from "~/publication/suppression";
-import {
-  storePerceptionResponses,
-  type NewPerceptionResponse,
-} from "~/perception/responses.server";
-import {
-  PERCEPTION_2021,
-  SPAK_ITEMS,
-  SPKP_ITEMS,
-  type PerceptionItem,
-} from "~/regulation/perception";
+import { storePerceptionResponses, type NewPerceptionResponse } from "~/perception/responses.server";
+import { PERCEPTION_2021, SPAK_ITEMS, SPKP_ITEMS, type PerceptionItem } from "~/regulation/perception";
 import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "~/regulation/skm";
 import { parsePeriod, type Period } from "~/skm/periods";
 import { storeResponses, type NewResponse } from "~/skm/responses.server";
@@ -62,8 +51,7 @@ function random(seed: number) {
 }
 const rand = random(20261202);
 const int = (n: number) => Math.floor(rand() * n);
-const maybe = <T>(value: T, blank: number): T | null =>
-  rand() < blank ? null : value;
+const maybe = <T>(value: T, blank: number): T | null => (rand() < blank ? null : value);
 const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
 /** 0–10 a month, a third of the months without anyone. */
 const howMany = () => (rand() < 0.33 ? 0 : 1 + int(10));
@@ -106,36 +94,20 @@ const addTo = (map: Map<string, number[]>, key: string, vector: number[]) => {
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
   app = await createTestApp(database.db);
-  build = (await import(
-    pathToFileURL(path.resolve("build/index.js")).href
-  )) as ServerBuild;
+  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const db = database.db;
-  const [region] = await db
-    .select({ id: regions.id })
-    .from(regions)
-    .where(eq(regions.slug, REGION));
-  unitList = await db
-    .select({ id: units.id, slug: units.slug })
-    .from(units)
-    .where(eq(units.regionId, region!.id));
-  const everyUnit = await db
-    .select({ id: units.id, regionId: units.regionId })
-    .from(units);
+  const [region] = await db.select({ id: regions.id }).from(regions).where(eq(regions.slug, REGION));
+  unitList = await db.select({ id: units.id, slug: units.slug }).from(units).where(eq(units.regionId, region!.id));
+  const everyUnit = await db.select({ id: units.id, regionId: units.regionId }).from(units);
   const ratings: NewResponse[] = [];
   const perceptions: NewPerceptionResponse[] = [];
   for (const unit of everyUnit) {
     for (const year of [YEAR - 1, YEAR]) {
       for (const month of MONTHS) {
-        const day = (d: number) =>
-          `${year}-${String(month).padStart(2, "0")}-${String(1 + d).padStart(
-            2,
-            "0"
-          )}`;
+        const day = (d: number) => `${year}-${String(month).padStart(2, "0")}-${String(1 + d).padStart(2, "0")}`;
         const attacked = unit.regionId === region!.id && year === YEAR;
         for (let i = howMany(); i > 0; i--) {
-          const answers = Object.fromEntries(
-            SKM_ELEMENTS.map((e) => [e, maybe(1 + int(4), 0.08)])
-          ) as Record<SkmElement, number | null>;
+          const answers = Object.fromEntries(SKM_ELEMENTS.map((e) => [e, maybe(1 + int(4), 0.08)])) as Record<SkmElement, number | null>;
           const profile = {
             sex: maybe(pick(PROFILE_DIMENSIONS.sex), 0.15),
             ageBand: maybe(pick(PROFILE_DIMENSIONS.ageBand), 0.15),
@@ -152,13 +124,8 @@ beforeAll(async () => {
             answers,
           });
           if (attacked) {
-            addTo(skmTruth, um(unit.id, month), [
-              1,
-              ...SKM_ELEMENTS.map((e) => (answers[e] === null ? 0 : 1)),
-            ]);
-            for (const d of Object.keys(
-              PROFILE_DIMENSIONS
-            ) as ProfileDimension[]) {
+            addTo(skmTruth, um(unit.id, month), [1, ...SKM_ELEMENTS.map((e) => (answers[e] === null ? 0 : 1))]);
+            for (const d of Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[]) {
               const k = `${unit.id}|${month}|${d}|${profile[d] ?? ""}`;
               profileTruth.set(k, (profileTruth.get(k) ?? 0) + 1);
             }
@@ -168,14 +135,8 @@ beforeAll(async () => {
           const spak = rand() < 0.85;
           const spkp = rand() < 0.85;
           const answers = Object.fromEntries([
-            ...SPAK_ITEMS.map((item) => [
-              item,
-              spak ? maybe(1 + int(6), 0.08) : null,
-            ]),
-            ...SPKP_ITEMS.map((item) => [
-              item,
-              spkp ? maybe(1 + int(6), 0.08) : null,
-            ]),
+            ...SPAK_ITEMS.map((item) => [item, spak ? maybe(1 + int(6), 0.08) : null]),
+            ...SPKP_ITEMS.map((item) => [item, spkp ? maybe(1 + int(6), 0.08) : null]),
           ]) as Record<PerceptionItem, number | null>;
           // A response answers at least one item (the form refuses an empty one).
           if (Object.values(answers).every((a) => a === null)) continue;
@@ -186,18 +147,11 @@ beforeAll(async () => {
             answers,
           });
           if (attacked) {
-            const answered = (items: readonly PerceptionItem[]) =>
-              items.map((item) => (answers[item] === null ? 0 : 1));
+            const answered = (items: readonly PerceptionItem[]) => items.map((item) => (answers[item] === null ? 0 : 1));
             const spakAnswered = answered(SPAK_ITEMS);
             const spkpAnswered = answered(SPKP_ITEMS);
-            addTo(spakTruth, um(unit.id, month), [
-              spakAnswered.some((a) => a > 0) ? 1 : 0,
-              ...spakAnswered,
-            ]);
-            addTo(spkpTruth, um(unit.id, month), [
-              spkpAnswered.some((a) => a > 0) ? 1 : 0,
-              ...spkpAnswered,
-            ]);
+            addTo(spakTruth, um(unit.id, month), [spakAnswered.some((a) => a > 0) ? 1 : 0, ...spakAnswered]);
+            addTo(spkpTruth, um(unit.id, month), [spkpAnswered.some((a) => a > 0) ? 1 : 0, ...spkpAnswered]);
           }
         }
       }
@@ -216,8 +170,7 @@ const said = new Map<string, Facts>();
 function note(key: string, facts: Facts, source: string) {
   const before = said.get(key) ?? {};
   for (const [field, value] of Object.entries(facts)) {
-    if (field in before)
-      expect(value, `${source}: ${key}.${field}`).toEqual(before[field]);
+    if (field in before) expect(value, `${source}: ${key}.${field}`).toEqual(before[field]);
   }
   said.set(key, { ...before, ...facts });
 }
@@ -230,22 +183,13 @@ type SkmLike = {
   grade?: string | null;
   nrr?: Record<string, number | null> | null;
 };
-function noteSkm(
-  unit: number | "*",
-  period: string,
-  cell: SkmLike,
-  source: string
-) {
+function noteSkm(unit: number | "*", period: string, cell: SkmLike, source: string) {
   const facts: Facts = { respondents: cell.respondents };
   if (cell.respondents === null) {
-    expect(
-      cell.score ?? null,
-      `${source} hides the score of a hidden cell`
-    ).toBeNull();
+    expect(cell.score ?? null, `${source} hides the score of a hidden cell`).toBeNull();
     expect(cell.ikm ?? null).toBeNull();
   }
-  for (const field of ["ikm", "score", "grade", "nrr"] as const)
-    if (field in cell) facts[field] = cell[field] ?? null;
+  for (const field of ["ikm", "score", "grade", "nrr"] as const) if (field in cell) facts[field] = cell[field] ?? null;
   note(`skm|${unit}|${period}`, facts, source);
 }
 type SurveyLike = {
@@ -254,30 +198,15 @@ type SurveyLike = {
   index?: number | null;
   items?: Record<string, number | null> | null;
 };
-function noteSurvey(
-  survey: "ipak" | "ipkp",
-  unit: number,
-  period: string,
-  cell: SurveyLike,
-  source: string
-) {
+function noteSurvey(survey: "ipak" | "ipkp", unit: number, period: string, cell: SurveyLike, source: string) {
   const facts: Facts = { respondents: cell.respondents };
-  for (const field of ["mean", "index", "items"] as const)
-    if (field in cell) facts[field] = cell[field] ?? null;
-  if (cell.respondents === null)
-    expect(
-      cell.index ?? null,
-      `${source} hides the index of a hidden cell`
-    ).toBeNull();
+  for (const field of ["mean", "index", "items"] as const) if (field in cell) facts[field] = cell[field] ?? null;
+  if (cell.respondents === null) expect(cell.index ?? null, `${source} hides the index of a hidden cell`).toBeNull();
   note(`${survey}|${unit}|${period}`, facts, source);
 }
 
 /** A page's loader data, exactly as the route returns it. */
-async function loaderData(
-  routeId: string,
-  pathname: string,
-  params: Record<string, string>
-): Promise<unknown> {
+async function loaderData(routeId: string, pathname: string, params: Record<string, string>): Promise<unknown> {
   const route = build.routes[routeId];
   if (!route?.module.loader) throw new Error(`no loader for ${routeId}`);
   const config = loadConfig({ DEMO_DATA: "off" });
@@ -303,17 +232,9 @@ async function collect() {
     const p = tablePeriod(period);
     await Promise.all(
       unitList.map(async (unit) => {
-        const skm = (await (
-          await app.get(
-            `/api/v1/units/${REGION}/${unit.slug}/skm?period=${period.key}`
-          )
-        ).json()) as SkmLike;
+        const skm = (await (await app.get(`/api/v1/units/${REGION}/${unit.slug}/skm?period=${period.key}`)).json()) as SkmLike;
         noteSkm(unit.id, p, skm, "skm api");
-        const perception = (await (
-          await app.get(
-            `/api/v1/units/${REGION}/${unit.slug}/perception?period=${period.key}`
-          )
-        ).json()) as {
+        const perception = (await (await app.get(`/api/v1/units/${REGION}/${unit.slug}/perception?period=${period.key}`)).json()) as {
           respondents: { ipak: number | null; ipkp: number | null };
           ipak: SurveyLike | null;
           ipkp: SurveyLike | null;
@@ -339,36 +260,26 @@ async function collect() {
           "perception api"
         );
 
-        const report = (await loaderData(
-          "routes/units.$region.$unit_.report",
-          `/units/${REGION}/${unit.slug}/report?period=${period.key}`,
-          { region: REGION, unit: unit.slug }
-        )) as {
+        const report = (await loaderData("routes/units.$region.$unit_.report", `/units/${REGION}/${unit.slug}/report?period=${period.key}`, {
+          region: REGION,
+          unit: unit.slug,
+        })) as {
           skm: SkmLike;
-          profile: Record<
-            ProfileDimension,
-            Array<{ value: string | null; count: number | null }>
-          > | null;
+          profile: Record<ProfileDimension, Array<{ value: string | null; count: number | null }>> | null;
         };
         noteSkm(unit.id, p, report.skm, "printable report");
         if (report.profile) {
           for (const [dimension, rows] of Object.entries(report.profile)) {
-            for (const row of rows)
-              note(
-                `profile|${unit.id}|${p}|${dimension}|${row.value ?? ""}`,
-                { count: row.count },
-                "printable report"
-              );
+            for (const row of rows) note(`profile|${unit.id}|${p}|${dimension}|${row.value ?? ""}`, { count: row.count }, "printable report");
           }
         }
 
         // A month's unit page shows only that month's cell, which the year's page lists too.
         if (period.kind === "month") return;
-        const page = (await loaderData(
-          "routes/units.$region.$unit",
-          `/units/${REGION}/${unit.slug}?period=${period.key}`,
-          { region: REGION, unit: unit.slug }
-        )) as {
+        const page = (await loaderData("routes/units.$region.$unit", `/units/${REGION}/${unit.slug}?period=${period.key}`, {
+          region: REGION,
+          unit: unit.slug,
+        })) as {
           skm: SkmLike & {
             trend: Array<{
               key: string;
@@ -388,46 +299,17 @@ async function collect() {
           };
         };
         noteSkm(unit.id, p, page.skm, "unit page");
-        for (const month of page.skm.trend)
-          noteSkm(unit.id, periodKeyOf(month.key), month, "unit page months");
-        noteSurvey(
-          "ipak",
-          unit.id,
-          p,
-          page.dashboard.perception.ipak,
-          "unit page"
-        );
-        noteSurvey(
-          "ipkp",
-          unit.id,
-          p,
-          page.dashboard.perception.ipkp,
-          "unit page"
-        );
+        for (const month of page.skm.trend) noteSkm(unit.id, periodKeyOf(month.key), month, "unit page months");
+        noteSurvey("ipak", unit.id, p, page.dashboard.perception.ipak, "unit page");
+        noteSurvey("ipkp", unit.id, p, page.dashboard.perception.ipkp, "unit page");
         for (const q of page.dashboard.trend.filter((t) => t.year === YEAR)) {
           noteSkm(unit.id, periodKeyOf(q.key), q.skm, "unit page trend");
-          noteSurvey(
-            "ipak",
-            unit.id,
-            periodKeyOf(q.key),
-            q.ipak,
-            "unit page trend"
-          );
-          noteSurvey(
-            "ipkp",
-            unit.id,
-            periodKeyOf(q.key),
-            q.ipkp,
-            "unit page trend"
-          );
+          noteSurvey("ipak", unit.id, periodKeyOf(q.key), q.ipak, "unit page trend");
+          noteSurvey("ipkp", unit.id, periodKeyOf(q.key), q.ipkp, "unit page trend");
         }
       })
     );
-    const region = (await loaderData(
-      "routes/regions.$region",
-      `/regions/${REGION}?period=${period.key}`,
-      { region: REGION }
-    )) as {
+    const region = (await loaderData("routes/regions.$region", `/regions/${REGION}?period=${period.key}`, { region: REGION })) as {
       overall: SkmLike;
       ranking: Array<SkmLike & { slug: string }>;
       dashboard: {
@@ -440,51 +322,28 @@ async function collect() {
       };
     };
     noteSkm("*", p, region.overall, "region page");
-    for (const row of region.ranking)
-      noteSkm(idOf(row.slug), p, row, "region ranking");
+    for (const row of region.ranking) noteSkm(idOf(row.slug), p, row, "region ranking");
     for (const row of region.dashboard.units) {
       noteSkm(idOf(row.slug), p, row.skm, "region page");
       noteSurvey("ipak", idOf(row.slug), p, row.ipak, "region page");
       noteSurvey("ipkp", idOf(row.slug), p, row.ipkp, "region page");
     }
-    const province = (await loaderData(
-      "routes/provinces.$province",
-      `/provinces/${PROVINCE}?period=${period.key}`,
-      { province: PROVINCE }
-    )) as {
+    const province = (await loaderData("routes/provinces.$province", `/provinces/${PROVINCE}?period=${period.key}`, { province: PROVINCE })) as {
       dashboard: { regions: Array<{ slug: string; skm: SkmLike }> };
     };
-    noteSkm(
-      "*",
-      p,
-      province.dashboard.regions.find((r) => r.slug === REGION)!.skm,
-      "province page"
-    );
+    noteSkm("*", p, province.dashboard.regions.find((r) => r.slug === REGION)!.skm, "province page");
   }
   for (const granularity of ["year", "semester", "quarter", "month"]) {
-    const skm = (await (
-      await app.get(
-        `/open-data/skm.json?region=${REGION}&year=${YEAR}&period=${granularity}`
-      )
-    ).json()) as { rows: Array<Record<string, unknown>> };
+    const skm = (await (await app.get(`/open-data/skm.json?region=${REGION}&year=${YEAR}&period=${granularity}`)).json()) as {
+      rows: Array<Record<string, unknown>>;
+    };
     for (const row of skm.rows) {
-      const nrr = row.published
-        ? Object.fromEntries(
-            SKM_ELEMENTS.map((e) => [e, row[`nrr_${e}`] as number | null])
-          )
-        : null;
-      noteSkm(
-        idOf(row.unit as string),
-        periodKeyOf(row.period as string),
-        { ...(row as SkmLike), nrr },
-        `skm download (${granularity})`
-      );
+      const nrr = row.published ? Object.fromEntries(SKM_ELEMENTS.map((e) => [e, row[`nrr_${e}`] as number | null])) : null;
+      noteSkm(idOf(row.unit as string), periodKeyOf(row.period as string), { ...(row as SkmLike), nrr }, `skm download (${granularity})`);
     }
-    const perception = (await (
-      await app.get(
-        `/open-data/perception.json?region=${REGION}&year=${YEAR}&period=${granularity}`
-      )
-    ).json()) as { rows: Array<Record<string, unknown>> };
+    const perception = (await (await app.get(`/open-data/perception.json?region=${REGION}&year=${YEAR}&period=${granularity}`)).json()) as {
+      rows: Array<Record<string, unknown>>;
+    };
     for (const row of perception.rows) {
       for (const survey of ["ipak", "ipkp"] as const) {
         noteSurvey(
@@ -520,9 +379,7 @@ class Span {
       const row = this.pivots.get(i);
       if (!row) continue;
       const factor = v[i]!;
-      for (let j = i; j < this.size; j++)
-        if (row[j] !== 0)
-          v[j] = (((v[j]! - factor * row[j]!) % PRIME) + PRIME) % PRIME;
+      for (let j = i; j < this.size; j++) if (row[j] !== 0) v[j] = (((v[j]! - factor * row[j]!) % PRIME) + PRIME) % PRIME;
     }
     return v;
   }
@@ -558,11 +415,7 @@ interface Group {
 }
 
 /** Fails on any group a reader can recover whose counts are 1 to MIN − 1 (zero discloses nobody). */
-function expectNothingSmallRecoverable(
-  size: number,
-  published: readonly Group[],
-  candidates: readonly Group[]
-): Group[] {
+function expectNothingSmallRecoverable(size: number, published: readonly Group[], candidates: readonly Group[]): Group[] {
   const span = new Span(size);
   const indicator = (g: Group) => {
     const v = new Array<number>(size).fill(0);
@@ -579,8 +432,7 @@ function expectNothingSmallRecoverable(
   return recovered;
 }
 
-const periodFromTable = (period: string) =>
-  period === "Y" ? String(YEAR) : `${YEAR}-${period.replace(/^M/, "")}`;
+const periodFromTable = (period: string) => (period === "Y" ? String(YEAR) : `${YEAR}-${period.replace(/^M/, "")}`);
 const TABLE_PERIODS = PERIOD_KEYS.map(periodKeyOf);
 /** Each calendar period and the periods that add up to it. */
 const PERIOD_PARTS: Array<[string, string[]]> = [
@@ -589,50 +441,28 @@ const PERIOD_PARTS: Array<[string, string[]]> = [
   ["Y", MONTHS.map((m) => `M${String(m).padStart(2, "0")}`)],
   ["S1", ["Q1", "Q2"]],
   ["S2", ["Q3", "Q4"]],
-  ...[1, 2].map((h): [string, string[]] => [
-    `S${h}`,
-    [1, 2, 3, 4, 5, 6].map(
-      (m) => `M${String((h - 1) * 6 + m).padStart(2, "0")}`
-    ),
-  ]),
-  ...[1, 2, 3, 4].map((q): [string, string[]] => [
-    `Q${q}`,
-    [1, 2, 3].map((m) => `M${String((q - 1) * 3 + m).padStart(2, "0")}`),
-  ]),
+  ...[1, 2].map((h): [string, string[]] => [`S${h}`, [1, 2, 3, 4, 5, 6].map((m) => `M${String((h - 1) * 6 + m).padStart(2, "0")}`)]),
+  ...[1, 2, 3, 4].map((q): [string, string[]] => [`Q${q}`, [1, 2, 3].map((m) => `M${String((q - 1) * 3 + m).padStart(2, "0")}`)]),
 ];
 
 /**
  * A table of unit-month atoms: the published cells, and as candidates every cell of the table
  * (units and the region, every period) and every line's group of unpublished parts.
  */
-function unitMonthAttack(
-  prefix: "skm" | "ipak" | "ipkp",
-  truth: Map<string, number[]>,
-  size: number
-): Group[] {
-  const atom = (unitIndex: number, month: number) =>
-    unitIndex * 12 + (month - 1);
+function unitMonthAttack(prefix: "skm" | "ipak" | "ipkp", truth: Map<string, number[]>, size: number): Group[] {
+  const atom = (unitIndex: number, month: number) => unitIndex * 12 + (month - 1);
   const cell = (unit: string, period: string): Group => {
-    const unitIndexes =
-      unit === "*"
-        ? unitList.map((_, i) => i)
-        : [unitList.findIndex((u) => String(u.id) === unit)];
+    const unitIndexes = unit === "*" ? unitList.map((_, i) => i) : [unitList.findIndex((u) => String(u.id) === unit)];
     const atoms: number[] = [];
     const counts = new Array<number>(size).fill(0);
     for (const i of unitIndexes) {
       for (const m of monthsOfKey(periodFromTable(period))) {
         atoms.push(atom(i, m));
-        (truth.get(um(unitList[i]!.id, m)) ?? []).forEach(
-          (v, k) => (counts[k]! += v)
-        );
+        (truth.get(um(unitList[i]!.id, m)) ?? []).forEach((v, k) => (counts[k]! += v));
       }
     }
     return {
-      name: `${prefix} ${
-        unit === "*"
-          ? "region"
-          : unitList.find((u) => String(u.id) === unit)!.slug
-      } ${period}`,
+      name: `${prefix} ${unit === "*" ? "region" : unitList.find((u) => String(u.id) === unit)!.slug} ${period}`,
       atoms,
       counts,
     };
@@ -641,28 +471,19 @@ function unitMonthAttack(
     const facts = said.get(`${prefix}|${unit}|${period}`);
     return facts !== undefined && facts.respondents !== null;
   };
-  const units = [
-    ...unitList.map((u) => String(u.id)),
-    ...(prefix === "skm" ? ["*"] : []),
-  ];
+  const units = [...unitList.map((u) => String(u.id)), ...(prefix === "skm" ? ["*"] : [])];
   const published: Group[] = [];
   const candidates: Group[] = [];
   const union = (name: string, parts: Group[]): Group => ({
     name,
     atoms: parts.flatMap((p) => p.atoms),
-    counts: parts.reduce(
-      (sum, p) => sum.map((v, k) => v + p.counts[k]!),
-      new Array<number>(size).fill(0)
-    ),
+    counts: parts.reduce((sum, p) => sum.map((v, k) => v + p.counts[k]!), new Array<number>(size).fill(0)),
   });
   for (const unit of units) {
     for (const period of TABLE_PERIODS) {
       const g = cell(unit, period);
       if (isPublished(unit, period)) {
-        expect(
-          said.get(`${prefix}|${unit}|${period}`)!.respondents,
-          `${g.name}: the published respondents are the true ones`
-        ).toBe(g.counts[0]);
+        expect(said.get(`${prefix}|${unit}|${period}`)!.respondents, `${g.name}: the published respondents are the true ones`).toBe(g.counts[0]);
         published.push(g);
       } else candidates.push(g);
     }
@@ -689,11 +510,7 @@ function unitMonthAttack(
         );
     }
   }
-  return expectNothingSmallRecoverable(
-    unitList.length * 12,
-    published,
-    candidates
-  );
+  return expectNothingSmallRecoverable(unitList.length * 12, published, candidates);
 }
 
 describe("every published figure of a region and year, under attack", () => {
@@ -701,11 +518,7 @@ describe("every published figure of a region and year, under attack", () => {
     await collect();
     expect(said.size).toBeGreaterThan(unitList.length * PERIODS.length);
 
-    const recoveredSkm = unitMonthAttack(
-      "skm",
-      skmTruth,
-      1 + SKM_ELEMENTS.length
-    );
+    const recoveredSkm = unitMonthAttack("skm", skmTruth, 1 + SKM_ELEMENTS.length);
     unitMonthAttack("ipak", spakTruth, 1 + SPAK_ITEMS.length);
     unitMonthAttack("ipkp", spkpTruth, 1 + SPKP_ITEMS.length);
 
@@ -713,25 +526,16 @@ describe("every published figure of a region and year, under attack", () => {
     // month × answer; a known SKM cell of the unit (published, or recovered above) is the
     // group of all its answers, a published count one answer's group.
     for (const unit of unitList) {
-      for (const dimension of Object.keys(
-        PROFILE_DIMENSIONS
-      ) as ProfileDimension[]) {
+      for (const dimension of Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[]) {
         const values = [...PROFILE_DIMENSIONS[dimension], ""];
-        const atom = (month: number, value: number) =>
-          (month - 1) * values.length + value;
-        const group = (
-          period: string,
-          valueIndexes: number[],
-          name: string
-        ): Group => {
+        const atom = (month: number, value: number) => (month - 1) * values.length + value;
+        const group = (period: string, valueIndexes: number[], name: string): Group => {
           const atoms: number[] = [];
           let count = 0;
           for (const m of monthsOfKey(periodFromTable(period))) {
             for (const v of valueIndexes) {
               atoms.push(atom(m, v));
-              count +=
-                profileTruth.get(`${unit.id}|${m}|${dimension}|${values[v]}`) ??
-                0;
+              count += profileTruth.get(`${unit.id}|${m}|${dimension}|${values[v]}`) ?? 0;
             }
           }
           return { name, atoms, counts: [count] };
@@ -740,50 +544,20 @@ describe("every published figure of a region and year, under attack", () => {
         const published: Group[] = [];
         const candidates: Group[] = [];
         for (const period of TABLE_PERIODS) {
-          const skmKnown =
-            said.get(`skm|${unit.id}|${period}`)?.respondents !== null ||
-            recoveredSkm.some((g) => g.name === `skm ${unit.slug} ${period}`);
-          if (skmKnown)
-            published.push(group(period, all, `${unit.slug} ${period}`));
+          const skmKnown = said.get(`skm|${unit.id}|${period}`)?.respondents !== null || recoveredSkm.some((g) => g.name === `skm ${unit.slug} ${period}`);
+          if (skmKnown) published.push(group(period, all, `${unit.slug} ${period}`));
           values.forEach((value, v) => {
-            const g = group(
-              period,
-              [v],
-              `${unit.slug} ${period} ${dimension}=${value || "not said"}`
-            );
-            const count = said.get(
-              `profile|${unit.id}|${period}|${dimension}|${value}`
-            )?.count;
+            const g = group(period, [v], `${unit.slug} ${period} ${dimension}=${value || "not said"}`);
+            const count = said.get(`profile|${unit.id}|${period}|${dimension}|${value}`)?.count;
             if (count !== undefined && count !== null) {
-              expect(
-                count,
-                `${g.name}: the published count is the true one`
-              ).toBe(g.counts[0]);
+              expect(count, `${g.name}: the published count is the true one`).toBe(g.counts[0]);
               published.push(g);
             } else candidates.push(g);
           });
-          const hidden = values
-            .map((_, v) => v)
-            .filter(
-              (v) =>
-                (said.get(
-                  `profile|${unit.id}|${period}|${dimension}|${values[v]}`
-                )?.count ?? null) === null
-            );
-          if (hidden.length > 1)
-            candidates.push(
-              group(
-                period,
-                hidden,
-                `${unit.slug} ${period} ${dimension} hidden answers together`
-              )
-            );
+          const hidden = values.map((_, v) => v).filter((v) => (said.get(`profile|${unit.id}|${period}|${dimension}|${values[v]}`)?.count ?? null) === null);
+          if (hidden.length > 1) candidates.push(group(period, hidden, `${unit.slug} ${period} ${dimension} hidden answers together`));
         }
-        expectNothingSmallRecoverable(
-          12 * values.length,
-          published,
-          candidates
-        );
+        expectNothingSmallRecoverable(12 * values.length, published, candidates);
       }
     }
   }, 240_000);
