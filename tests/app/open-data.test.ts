@@ -193,7 +193,11 @@ describe("the open data page", () => {
     const html = await response.text();
     const text = textOf(html);
     expect(text).toContain("Lisensi Terbuka");
-    expect(text).toContain("Tidak ada angka yang dihitung dari kurang dari 5 responden atau laporan.");
+    expect(text).toContain("menghitung jawaban, jumlah, atau banyaknya suatu kelompok yang kurang dari 5 orang");
+    expect(text).toContain("period=2026, 2026-S1, 2026-Q2, atau 2026-05");
+    expect(text).toContain("Akibatnya bagi unit kecil");
+    // The default region is the first tenant, not the first in alphabetical order.
+    expect(html).toContain('href="/open-data/skm.csv?region=kota-palangka-raya&amp;year=');
     for (const name of DATASET_NAMES) {
       expect(html).toContain(`href="/open-data/${name}.csv?region=`);
       expect(html).toContain(`href="/open-data/${name}.json?region=`);
@@ -208,6 +212,13 @@ describe("the open data page", () => {
         expect(section).toContain(textOf(meaning));
       }
     }
+  });
+
+  it("gives working downloads for the README's examples", async () => {
+    const readme = readFileSync("README.md", "utf8");
+    const examples = [...readme.matchAll(/\/open-data\/[a-z]+\.(?:csv|json)\?[^\s`)]+/g)].map((m) => m[0]);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect((await app.get(example)).status, example).toBe(200);
   });
 
   it("builds its links from the chosen region, year and period without JavaScript", async () => {
