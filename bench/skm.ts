@@ -7,7 +7,7 @@
  *     benchmarking range), so the per-client limit never applies. Only 303s count as accepted.
  *  2. The published index with 10 thousand and then 1 million responses: a separate database,
  *     responses stored in bulk with storeResponses (which keeps the daily totals), then
- *     publishedUnitSkm for 2025 and for one month. The index reads daily totals only, so its
+ *     the SKM API's answer (unitSkmApi, the publication layer) for 2025 and for one month. The index reads daily totals only, so its
  *     time should not grow with the number of responses.
  *
  * PGlite runs in a temporary folder (the server) and in memory (part 2); PostgreSQL runs in
@@ -36,7 +36,9 @@ import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseHandle, type DatabaseTarget } from "../db/client";
 import { seed } from "../db/seed";
 import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "../app/regulation/skm";
-import { findUnit, publishedUnitSkm, unitServices } from "../app/skm/queries.server";
+import { unitSkmApi } from "../app/dashboards/dashboards.server";
+import { parsePeriod, type Period } from "../app/skm/periods";
+import { findUnit, unitServices } from "../app/skm/queries.server";
 import { rebuildDailyTotals, storeResponses, type NewResponse } from "../app/skm/responses.server";
 import { buildIsStale } from "../scripts/build-if-needed";
 import { startServer, type RunningServer } from "../tests/helpers/server";
@@ -45,8 +47,8 @@ type Driver = "pglite" | "postgres";
 
 const REGION = "kota-palangka-raya";
 const UNIT = "disdukcapil";
-const YEAR = { from: "2025-01-01", to: "2025-12-31" };
-const MONTH = { from: "2025-06-01", to: "2025-06-30" };
+const YEAR = parsePeriod("2025")!;
+const MONTH = parsePeriod("2025-06")!;
 const TX_ROWS = 5_000;
 
 function intEnv(name: string, fallback: number): number {
@@ -424,24 +426,24 @@ async function topUpResponses(db: Database, unitId: number, serviceIds: readonly
 
 async function timeQueries(
   db: Database,
-  unit: { id: number; slug: string; regionSlug: string },
+  unit: { id: number; slug: string; regionId: number; regionSlug: string },
   expected: number,
 ): Promise<QueryTimes> {
   await db.execute(sql`ANALYZE skm_responses`);
   await db.execute(sql`ANALYZE skm_daily_totals`);
-  const year = await publishedUnitSkm(db, unit, YEAR, 5);
+  const year = await unitSkmApi(db, 5, unit, YEAR);
   if (year.respondents !== expected) throw new Error(`the index counts ${year.respondents} respondents, expected ${expected}`);
   // The totals and the raw responses must agree: otherwise the timing would mean nothing.
   const raw = await rawYear(db, unit.id);
   if (raw !== expected) throw new Error(`the raw responses count ${raw}, expected ${expected}`);
 
-  const time = async (period: { from: string; to: string }, runs: number) => {
-    for (let i = 0; i < 20; i++) await publishedUnitSkm(db, unit, period, 5);
+  const time = async (period: Period, runs: number) => {
+    for (let i = 0; i < 20; i++) await unitSkmApi(db, 5, unit, period);
     const samples: number[] = [];
     for (let i = 0; i < runs; i++) {
       await new Promise((resolve) => setImmediate(resolve));
       const started = performance.now();
-      await publishedUnitSkm(db, unit, period, 5);
+      await unitSkmApi(db, 5, unit, period);
       samples.push(performance.now() - started);
     }
     return sortNumbers(samples);
@@ -487,7 +489,7 @@ async function benchIndex(driver: Driver): Promise<IndexResult> {
     await seed(handle.db, { demo: false });
     const found = await findUnit(handle.db, REGION, UNIT);
     if (!found) throw new Error(`unit ${REGION}/${UNIT} not seeded`);
-    const unit = { id: found.id, slug: found.slug, regionSlug: found.regionSlug };
+    const unit = { id: found.id, slug: found.slug, regionId: found.regionId, regionSlug: found.regionSlug };
     const serviceIds = (await unitServices(handle.db, unit.id)).map((s) => s.id);
 
     console.log(`[${driver}] index: storing ${thousands(settings.small)} responses`);
@@ -562,7 +564,7 @@ function report(ratings: RatingResult[], indexes: IndexResult[]): string {
     );
   }
   lines.push("");
-  lines.push(`Index query, publishedUnitSkm for Disdukcapil, median (p95) of ${settings.queryRuns} runs:`);
+  lines.push(`Index query, unitSkmApi for Disdukcapil, median (p95) of ${settings.queryRuns} runs:`);
   lines.push("");
   lines.push("| driver | responses | year 2025 | June 2025 | raw scan of the year (median of 5, for comparison) |");
   lines.push("|---|---|---|---|---|");

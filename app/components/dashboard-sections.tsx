@@ -15,7 +15,8 @@ interface OnTime {
   published: boolean;
 }
 interface PerceptionIndex {
-  respondents: number;
+  /** null when not published. */
+  respondents: number | null;
   published: boolean;
   mean: number | null;
   index: number | null;
@@ -33,9 +34,9 @@ export function PerceptionSection({ ipak, ipkp, min, periodLabel }: { ipak: Perc
   const { t } = useTranslation("dashboard");
   const { number } = useFormat();
   const one = (index: PerceptionIndex) =>
-    index.published && index.index !== null && index.mean !== null
+    index.published && index.index !== null && index.mean !== null && index.respondents !== null
       ? t("perception.value", { index: number(index.index), mean: number(index.mean), count: index.respondents })
-      : t("perception.hidden", { count: index.respondents, min });
+      : t("perception.hidden", { min });
   return (
     <section aria-labelledby="perception-heading">
       <h2 id="perception-heading">{t("perception.heading")}</h2>
@@ -199,11 +200,11 @@ interface TrendPoint {
   ipkp: PerceptionIndex;
 }
 
-export function TrendSection({ trend, min, quarterLabel }: { trend: readonly TrendPoint[]; min: number; quarterLabel: (p: { year: number; index: number }) => string }) {
+export function TrendSection({ trend, quarterLabel }: { trend: readonly TrendPoint[]; quarterLabel: (p: { year: number; index: number }) => string }) {
   const { t } = useTranslation("dashboard");
   const { number } = useFormat();
   if (trend.length === 0) return null;
-  const hidden = t("fewer", { min });
+  const hidden = t("notPublished");
   const short = (p: TrendPoint) => t("trend.quarterShort", { year: p.year, index: p.index });
   return (
     <section aria-labelledby="trend-heading">

@@ -53,7 +53,8 @@ export function TrendTable({
   trend,
   caption,
 }: {
-  trend: ReadonlyArray<{ key: string; respondents: number; score: number | null }>;
+  /** respondents is null where the month is not published. */
+  trend: ReadonlyArray<{ key: string; respondents: number | null; score: number | null }>;
   caption: string;
 }) {
   const { t, i18n } = useTranslation("org");
@@ -76,7 +77,7 @@ export function TrendTable({
           {trend.map((month) => (
             <tr key={month.key}>
               <th scope="row">{monthName(month.key)}</th>
-              <td>{formatNumber(i18n.language, month.respondents, 0)}</td>
+              <td>{month.respondents === null ? t("skmPanel.notEnough") : formatNumber(i18n.language, month.respondents, 0)}</td>
               <td>{month.score === null ? t("skmPanel.notEnough") : formatNumber(i18n.language, month.score, 2)}</td>
               <td>{month.score === null ? null : <Bar value={month.score - 25} max={75} />}</td>
             </tr>

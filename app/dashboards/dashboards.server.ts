@@ -6,32 +6,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, units } from "../../db/schema";
+import { tablePeriod } from "../publication/suppression";
+import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { REPORT_CATEGORIES } from "../reports/form-schema";
-import { tablePeriod, type ReportStats } from "../reports/stats";
-import { publishedUnitPerception } from "../perception/queries.server";
+import type { ReportStats } from "../reports/stats";
 import { regionReportStats } from "../reports/stats.server";
-import { monthsOf, parsePeriod, type Period } from "../skm/periods";
-import {
-  addPerception,
-  addSkm,
-  bestWbkCandidate,
-  emptyPerceptionCell,
-  emptySkmCell,
-  publishPerception,
-  publishSkm,
-  rollUp,
-  unmet,
-  type Predicate,
-  type UnitZi,
-} from "./published";
-import { latestZiScores, perceptionMonthly, skmMonthly, type Monthly } from "./published.server";
-
-/** Adds monthly cells up per unit. */
-function perUnit<T>(rows: ReadonlyArray<Monthly<T>>, empty: () => T, add: (a: T, b: T) => T): (unitId: number) => T {
-  const sums = new Map<number, T>();
-  for (const row of rows) sums.set(row.unitId, add(sums.get(row.unitId) ?? empty(), row.cell));
-  return (unitId) => sums.get(unitId) ?? empty();
-}
+import { minimumSample } from "../skm/formula";
+import { monthsOf, parsePeriod, populationFor, type Period } from "../skm/periods";
+import { bestWbkCandidate, unmet, type Predicate, type SkmTable, type UnitZi } from "./published";
+import { latestZiScores, perceptionTables, profileTable, skmTables } from "./published.server";
 
 /** A unit's ZI figures as published: the latest submitted year, readiness and what is lacking. */
 function ziSummary(zi: UnitZi | null, predicate: Predicate) {
@@ -76,47 +59,94 @@ function recentQuarters(today: string, years: number): Period[] {
 
 const TREND_YEARS = 3;
 
-export async function unitDashboard(db: Database, disclosureMin: number, unitId: number, period: Period, today: string) {
+/**
+ * A unit's SKM for a period as its page and printable report show it: the published cell,
+ * sample adequacy, the three weakest unsur and the months of the period, all from the table
+ * of the unit's region and year.
+ */
+function unitSkm(table: SkmTable, unit: { id: number; servedPerPeriod: number | null; servedPeriod: "month" | "quarter" | "semester" | "year" }, period: Period) {
+  const index = table.cell(unit.id, tablePeriod(period));
+  const population = populationFor(period, { perPeriod: unit.servedPerPeriod, period: unit.servedPeriod });
+  const minimum = population === null || !index.published ? null : minimumSample(population, SKM_2017);
+  const nrr = index.nrr;
+  const priorities = nrr
+    ? SKM_ELEMENTS.filter((e) => nrr[e] !== null)
+        .sort((a, b) => nrr[a]! - nrr[b]!)
+        .slice(0, 3)
+        .map((element) => ({ element, nrr: nrr[element]! }))
+    : [];
+  const trend = monthsOf(period).map((month) => {
+    const cell = table.cell(unit.id, tablePeriod(month));
+    return { key: month.key, respondents: cell.respondents, score: cell.score };
+  });
+  return {
+    ...index,
+    population,
+    minimumSample: minimum,
+    sampleTooSmall: minimum !== null && index.respondents !== null && index.respondents < minimum,
+    priorities,
+    trend,
+    profile: SKM_2017.id,
+  };
+}
+
+interface DashboardUnit {
+  id: number;
+  regionId: number;
+  servedPerPeriod: number | null;
+  servedPeriod: "month" | "quarter" | "semester" | "year";
+}
+
+async function findDashboardUnit(db: Database, unitId: number) {
   const [unit] = await db
-    .select({ id: units.id, slug: units.slug, regionSlug: regions.slug, regionId: units.regionId, predicate: units.ziPredicate, predicateYear: units.ziPredicateYear })
+    .select({
+      id: units.id,
+      regionId: units.regionId,
+      predicate: units.ziPredicate,
+      predicateYear: units.ziPredicateYear,
+      servedPerPeriod: units.servedPerPeriod,
+      servedPeriod: units.servedPeriod,
+    })
     .from(units)
-    .innerJoin(regions, eq(regions.id, units.regionId))
     .where(eq(units.id, unitId));
   if (!unit) throw new Error(`unit ${unitId} vanished`);
+  return unit;
+}
+
+export async function unitDashboard(db: Database, disclosureMin: number, unitId: number, period: Period, today: string) {
+  const unit = await findDashboardUnit(db, unitId);
   const quarters = recentQuarters(today, TREND_YEARS);
-  const trendFrom = quarters[0]!.from;
-  const [skm, perception, current, stats, zi] = await Promise.all([
-    skmMonthly(db, [unit.id], trendFrom, today),
-    perceptionMonthly(db, [unit.id], trendFrom, today),
-    publishedUnitPerception(db, unit, period, disclosureMin),
+  // Each year is a table of its own: the trend's quarters are cells of their year's table.
+  const years = [...new Set([...quarters.map((q) => q.year), period.year])];
+  const [skm, perception, stats, zi] = await Promise.all([
+    skmTables(db, disclosureMin, [unit.regionId], years),
+    perceptionTables(db, disclosureMin, [unit.regionId], years),
     regionReportStats(db, disclosureMin, unit.regionId, period.year, today),
     latestZiScores(db, [unit.id]),
   ]);
-  // The period's figures as the perception API publishes them (one rule for both).
-  const survey = (respondents: number, published: { index: number | null; mean: number | null } | null | undefined) => ({
-    respondents,
-    published: Boolean(published),
-    index: published?.index ?? null,
-    mean: published?.mean ?? null,
-  });
-  const skmByQuarter = rollUp(skm, "quarter", addSkm);
-  const perceptionByQuarter = rollUp(perception, "quarter", addPerception);
   const trend = quarters.map((q) => {
-    const index = publishSkm(skmByQuarter.get(q.key) ?? emptySkmCell(), disclosureMin);
-    const indices = publishPerception(perceptionByQuarter.get(q.key) ?? emptyPerceptionCell(), disclosureMin);
-    return { key: q.key, year: q.year, index: q.index!, skm: index, ipak: indices.ipak, ipkp: indices.ipkp };
+    const indices = perception(unit.regionId, q.year).cell(unit.id, tablePeriod(q));
+    return { key: q.key, year: q.year, index: q.index!, skm: skm(unit.regionId, q.year).cell(unit.id, tablePeriod(q)), ipak: indices.ipak, ipkp: indices.ipkp };
   });
+  const current = perception(unit.regionId, period.year).cell(unit.id, tablePeriod(period));
   return {
     predicate: unit.predicate,
     predicateYear: unit.predicateYear,
-    perception: {
-      ipak: survey(current.respondents.ipak, current.published ? current.ipak : null),
-      ipkp: survey(current.respondents.ipkp, current.published ? current.ipkp : null),
-    },
+    skm: unitSkm(skm(unit.regionId, period.year), unit, period),
+    perception: { ipak: current.ipak, ipkp: current.ipkp },
     reports: reportSummary(stats, unit.id, period),
     zi: ziSummary(zi.get(unit.id) ?? null, unit.predicate),
     trend,
   };
+}
+
+/** The printable SKM report of a unit for a period: its SKM and, where published, who answered. */
+export async function unitReport(db: Database, disclosureMin: number, unitId: number, period: Period) {
+  const unit: DashboardUnit = await findDashboardUnit(db, unitId);
+  const table = (await skmTables(db, disclosureMin, [unit.regionId], [period.year]))(unit.regionId, period.year);
+  const skm = unitSkm(table, unit, period);
+  const profile = skm.published ? (await profileTable(db, disclosureMin, table, unit.id, period.year)).period(tablePeriod(period)) : null;
+  return { skm, profile };
 }
 
 async function unitsOf(db: Database, regionIds: readonly number[]) {
@@ -131,24 +161,24 @@ async function unitsOf(db: Database, regionIds: readonly number[]) {
 export async function regionDashboard(db: Database, disclosureMin: number, regionId: number, period: Period, today: string) {
   const list = await unitsOf(db, [regionId]);
   const ids = list.map((u) => u.id);
-  const [skm, perception, stats, zi] = await Promise.all([
-    skmMonthly(db, ids, period.from, period.to),
-    perceptionMonthly(db, ids, period.from, period.to),
+  const [skmOf, perceptionOf, stats, zi] = await Promise.all([
+    skmTables(db, disclosureMin, [regionId], [period.year]),
+    perceptionTables(db, disclosureMin, [regionId], [period.year]),
     regionReportStats(db, disclosureMin, regionId, period.year, today),
     latestZiScores(db, ids),
   ]);
-  const skmOf = perUnit(skm, emptySkmCell, addSkm);
-  const perceptionOf = perUnit(perception, emptyPerceptionCell, addPerception);
+  const skm = skmOf(regionId, period.year);
+  const perception = perceptionOf(regionId, period.year);
   const key = tablePeriod(period);
   const best = bestWbkCandidate(list.map((unit) => ({ ...unit, zi: zi.get(unit.id) ?? null })));
   const rows = list.map((unit) => {
-    const indices = publishPerception(perceptionOf(unit.id), disclosureMin);
+    const indices = perception.cell(unit.id, key);
     return {
       slug: unit.slug,
       name: unit.name,
       predicate: unit.predicate,
       predicateYear: unit.predicateYear,
-      skm: publishSkm(skmOf(unit.id), disclosureMin),
+      skm: skm.cell(unit.id, key),
       ipak: indices.ipak,
       ipkp: indices.ipkp,
       reports: stats.count(unit.id, "*", key),
@@ -158,6 +188,7 @@ export async function regionDashboard(db: Database, disclosureMin: number, regio
   });
   return {
     units: rows,
+    overall: skm.cell("*", key),
     best: best ? { slug: best.slug, name: best.name, total: best.zi!.score.total } : null,
     reports: reportSummary(stats, "*", period),
     unknownUnitReports: stats.count("none", "*", tablePeriod(period)),
@@ -185,8 +216,15 @@ export async function provinceDashboard(db: Database, disclosureMin: number, pro
     regionList.map((r) => r.id),
   );
   const ids = list.map((u) => u.id);
-  const [skm, zi] = await Promise.all([skmMonthly(db, ids, period.from, period.to), latestZiScores(db, ids)]);
-  const skmOf = perUnit(skm, emptySkmCell, addSkm);
+  const [skm, zi] = await Promise.all([
+    skmTables(
+      db,
+      disclosureMin,
+      regionList.map((r) => r.id),
+      [period.year],
+    ),
+    latestZiScores(db, ids),
+  ]);
   const candidates = list.map((u) => ({ ...u, zi: zi.get(u.id) ?? null }));
   const rows = regionList.map((region) => {
     const own = candidates.filter((u) => u.regionId === region.id);
@@ -202,7 +240,7 @@ export async function provinceDashboard(db: Database, disclosureMin: number, pro
       holdingWbk: own.filter((u) => u.predicate === "wbk").length,
       holdingWbbm: own.filter((u) => u.predicate === "wbbm").length,
       best: best ? { slug: best.slug, name: best.name, total: best.zi!.score.total } : null,
-      skm: publishSkm(own.map((u) => skmOf(u.id)).reduce(addSkm, emptySkmCell()), disclosureMin),
+      skm: skm(region.id, period.year).cell("*", tablePeriod(period)),
     };
   });
   const best = bestWbkCandidate(candidates);
@@ -210,5 +248,39 @@ export async function provinceDashboard(db: Database, disclosureMin: number, pro
   return {
     regions: rows,
     best: best && bestRegion ? { slug: best.slug, name: best.name, total: best.zi!.score.total, regionSlug: bestRegion.slug, regionName: bestRegion.name } : null,
+  };
+}
+
+type ApiUnit = { id: number; slug: string; regionId: number; regionSlug: string };
+
+/**
+ * The SKM API's answer for a unit and a calendar period: the unit's cell of its region's
+ * table. A cell that is not published says so with `respondents: null` (its count could pin
+ * down a hidden neighbour); a period without ratings says `respondents: 0`.
+ */
+export async function unitSkmApi(db: Database, disclosureMin: number, unit: ApiUnit, period: Period) {
+  const table = (await skmTables(db, disclosureMin, [unit.regionId], [period.year]))(unit.regionId, period.year);
+  const cell = table.cell(unit.id, tablePeriod(period));
+  const base = { unit: `${unit.regionSlug}/${unit.slug}`, period: period.key, from: period.from, to: period.to, profile: SKM_2017.id };
+  if (!cell.published) return { ...base, respondents: cell.respondents, published: false as const };
+  return { ...base, respondents: cell.respondents, published: true as const, nrr: cell.nrr, ikm: cell.ikm, score: cell.score, grade: cell.grade };
+}
+
+/** The perception API's answer: the unit's IPAK and IPKP cells, each published on its own. */
+export async function unitPerceptionApi(db: Database, disclosureMin: number, unit: ApiUnit, period: Period) {
+  const table = (await perceptionTables(db, disclosureMin, [unit.regionId], [period.year]))(unit.regionId, period.year);
+  const cell = table.cell(unit.id, tablePeriod(period));
+  const survey = (index: typeof cell.ipak) => (index.published ? { index: index.index, mean: index.mean, items: index.items } : null);
+  return {
+    unit: `${unit.regionSlug}/${unit.slug}`,
+    period: period.key,
+    from: period.from,
+    to: period.to,
+    respondents: { ipak: cell.ipak.respondents, ipkp: cell.ipkp.respondents },
+    published: cell.ipak.published || cell.ipkp.published,
+    profile: cell.profileId,
+    monitoring: "internal" as const,
+    ipak: survey(cell.ipak),
+    ipkp: survey(cell.ipkp),
   };
 }

@@ -1,11 +1,13 @@
 /**
- * Published aggregates (pure): the SKM index, the perception indices and the ZI readiness as
- * the dashboards and open data show them. Totals come per unit and month from the running
- * totals; they are added up into quarters, years or several units here, and nothing is
- * computed from fewer than `min` respondents (DISCLOSURE_MIN). docs/decisions/010.
+ * Published aggregates (pure): the SKM index, the perception indices, the respondent profile
+ * and the ZI readiness, exactly as every page, printable report, API and download shows them.
+ * Totals come per unit and month from the running totals; they are added up here into the
+ * calendar periods of a year and the region, and published under the one rule of
+ * app/publication/suppression.ts (docs/decisions/010 and 011).
  */
 import { computePerception, emptyPerceptionTotals, type PerceptionTotals } from "../perception/formula";
-import { CURRENT_PERCEPTION_PROFILE, PERCEPTION_ITEMS } from "../regulation/perception";
+import { ALL_PERIODS, PERIOD_LINES, periodsOfMonth, suppress, type Line } from "../publication/suppression";
+import { CURRENT_PERCEPTION_PROFILE, PERCEPTION_ITEMS, SPAK_ITEMS, SPKP_ITEMS, type PerceptionItem } from "../regulation/perception";
 import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
 import { computeIkm, emptyTotals, type ElementTotals } from "../skm/formula";
 import type { Requirement, ZiScore } from "../zi/score-types";
@@ -40,40 +42,72 @@ export function addPerception(a: PerceptionCell, b: PerceptionCell): PerceptionC
   };
 }
 
-export type BucketKind = "year" | "quarter" | "month";
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The period key (as in skm/periods.ts) a month "YYYY-MM" belongs to: "2026", "2026-Q2", "2026-05". */
-export function bucketOf(month: string, kind: BucketKind): string {
-  const year = month.slice(0, 4);
-  if (kind === "year") return year;
-  if (kind === "month") return month;
-  return `${year}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+/** A unit id, or "*" for all the units of the region together. */
+export type UnitOrAll = number | "*";
+
+/** One month of one unit, from the running totals. */
+export interface MonthlyCell<T> {
+  unitId: number;
+  /** 1–12 */
+  month: number;
+  cell: T;
 }
 
-/** Adds monthly cells up into the buckets of `kind`, keyed by bucket. */
-export function rollUp<T>(monthly: ReadonlyArray<{ month: string; cell: T }>, kind: BucketKind, add: (a: T, b: T) => T): Map<string, T> {
-  const result = new Map<string, T>();
-  for (const { month, cell } of monthly) {
-    const bucket = bucketOf(month, kind);
-    const current = result.get(bucket);
-    result.set(bucket, current === undefined ? cell : add(current, cell));
+const cellKey = (unit: UnitOrAll, period: string) => `${unit}|${period}`;
+
+/**
+ * A region's year as one table per measure family: cells per unit (and "*") and calendar
+ * period, each a vector of counts, added up from the months; the lines are the region total
+ * = its units and each period = its parts. Returns the cells and the keys to hide.
+ */
+function regionYearTable<T>(
+  unitIds: readonly number[],
+  monthly: ReadonlyArray<MonthlyCell<T>>,
+  vector: (cell: T) => number[],
+  withRegionTotal: boolean,
+  min: number,
+  empty: () => T,
+  add: (a: T, b: T) => T,
+): { cells: Map<string, T>; hidden: Set<string> } {
+  const unitKeys: UnitOrAll[] = withRegionTotal ? [...unitIds, "*"] : [...unitIds];
+  const cells = new Map<string, T>();
+  for (const u of unitKeys) for (const p of ALL_PERIODS) cells.set(cellKey(u, p), empty());
+  const known = new Set(unitIds);
+  for (const row of monthly) {
+    if (!known.has(row.unitId)) continue;
+    for (const u of withRegionTotal ? [row.unitId, "*" as const] : [row.unitId]) {
+      for (const p of periodsOfMonth(row.month)) cells.set(cellKey(u, p), add(cells.get(cellKey(u, p))!, row.cell));
+    }
   }
-  return result;
+  const lines: Line[] = [];
+  for (const u of unitKeys) for (const line of PERIOD_LINES) lines.push({ total: cellKey(u, line.total), parts: line.parts.map((p) => cellKey(u, p)) });
+  if (withRegionTotal) for (const p of ALL_PERIODS) lines.push({ total: cellKey("*", p), parts: unitIds.map((u) => cellKey(u, p)) });
+  const counts = new Map([...cells].map(([k, c]) => [k, vector(c)]));
+  return { cells, hidden: suppress(counts, lines, min) };
 }
 
 export interface PublishedSkmIndex {
-  respondents: number;
+  /** null when the cell is not published (it would let a reader narrow someone down). */
+  respondents: number | null;
   published: boolean;
   ikm: number | null;
   score: number | null;
   grade: "A" | "B" | "C" | "D" | null;
+  performance: string | null;
   nrr: Record<SkmElement, number | null> | null;
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+const HIDDEN_SKM: PublishedSkmIndex = { respondents: null, published: false, ikm: null, score: null, grade: null, performance: null, nrr: null };
 
-export function publishSkm(cell: SkmCell, min: number): PublishedSkmIndex {
-  if (cell.respondents < min) return { respondents: cell.respondents, published: false, ikm: null, score: null, grade: null, nrr: null };
+/**
+ * The published SKM figures of a cell. Respondents and every unsur's answers are at least
+ * `min` or zero (the suppression made sure), so the index is published whenever there are
+ * respondents; six decimals for NRR and IKM, everywhere.
+ */
+function publishSkmCell(cell: SkmCell): PublishedSkmIndex {
+  if (cell.respondents === 0) return { ...HIDDEN_SKM, respondents: 0 };
   const result = computeIkm(cell.totals, SKM_2017);
   return {
     respondents: cell.respondents,
@@ -81,16 +115,44 @@ export function publishSkm(cell: SkmCell, min: number): PublishedSkmIndex {
     ikm: result.ikm === null ? null : round(result.ikm, 6),
     score: result.score,
     grade: result.grade?.grade ?? null,
+    performance: result.grade?.performance ?? null,
     nrr: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, result.nrr[e] === null ? null : round(result.nrr[e], 6)])) as Record<SkmElement, number | null>,
   };
 }
 
+export interface SkmTable {
+  /** The cell of a unit (or "*", the region) for a table period ("Y", "S1", "Q2", "M05"). */
+  cell(unit: UnitOrAll, period: string): PublishedSkmIndex;
+  /** Respondents of a cell before publication: only for the profile table, never shown. */
+  respondents(unit: number, period: string): number;
+}
+
+export function buildSkmTable(unitIds: readonly number[], monthly: ReadonlyArray<MonthlyCell<SkmCell>>, min: number): SkmTable {
+  const { cells, hidden } = regionYearTable(
+    unitIds,
+    monthly,
+    (c) => [c.respondents, ...SKM_ELEMENTS.map((e) => c.totals[e].count)],
+    true,
+    min,
+    emptySkmCell,
+    addSkm,
+  );
+  const published = new Map([...cells].map(([k, c]) => [k, hidden.has(k) ? HIDDEN_SKM : publishSkmCell(c)]));
+  return {
+    cell: (unit, period) => published.get(cellKey(unit, period)) ?? HIDDEN_SKM,
+    respondents: (unit, period) => cells.get(cellKey(unit, period))?.respondents ?? 0,
+  };
+}
+
 export interface PublishedPerceptionIndex {
-  respondents: number;
+  /** null when the cell is not published. */
+  respondents: number | null;
   published: boolean;
   /** Mean answer on the 1–6 scale (six decimals) and the 0–4 index (two decimals). */
   mean: number | null;
   index: number | null;
+  /** Mean answer per item (six decimals). */
+  items: Record<string, number | null> | null;
 }
 
 export interface PublishedPerception {
@@ -99,13 +161,109 @@ export interface PublishedPerception {
   ipkp: PublishedPerceptionIndex;
 }
 
-export function publishPerception(cell: PerceptionCell, min: number): PublishedPerception {
-  const result = computePerception(cell.totals, CURRENT_PERCEPTION_PROFILE);
-  const one = (survey: typeof result.ipak): PublishedPerceptionIndex =>
-    survey.respondents < min
-      ? { respondents: survey.respondents, published: false, mean: null, index: null }
-      : { respondents: survey.respondents, published: true, mean: survey.mean === null ? null : round(survey.mean, 6), index: survey.index };
-  return { profileId: result.profileId, ipak: one(result.ipak), ipkp: one(result.ipkp) };
+const HIDDEN_PERCEPTION: PublishedPerceptionIndex = { respondents: null, published: false, mean: null, index: null, items: null };
+
+export interface PerceptionTable {
+  cell(unit: number, period: string): PublishedPerception;
+}
+
+/**
+ * IPAK and IPKP of a region's units for a year. Each survey is its own table (a cell may
+ * publish one and not the other); no region total is published, so the lines are the periods.
+ */
+export function buildPerceptionTable(unitIds: readonly number[], monthly: ReadonlyArray<MonthlyCell<PerceptionCell>>, min: number): PerceptionTable {
+  const survey = (respondents: (c: PerceptionCell) => number, items: readonly PerceptionItem[]) =>
+    regionYearTable(unitIds, monthly, (c) => [respondents(c), ...items.map((i) => c.totals.items[i].count)], false, min, emptyPerceptionCell, addPerception);
+  const spak = survey((c) => c.totals.spakRespondents, SPAK_ITEMS);
+  const spkp = survey((c) => c.totals.spkpRespondents, SPKP_ITEMS);
+  const published = new Map<string, PublishedPerception>();
+  for (const [k, c] of spak.cells) {
+    const result = computePerception(c.totals, CURRENT_PERCEPTION_PROFILE);
+    const one = (index: typeof result.ipak, hidden: boolean): PublishedPerceptionIndex => {
+      if (hidden) return HIDDEN_PERCEPTION;
+      if (index.respondents === 0) return { ...HIDDEN_PERCEPTION, respondents: 0 };
+      return {
+        respondents: index.respondents,
+        published: true,
+        mean: index.mean === null ? null : round(index.mean, 6),
+        index: index.index,
+        items: Object.fromEntries(Object.entries(index.itemMeans).map(([item, mean]) => [item, mean === null ? null : round(mean, 6)])),
+      };
+    };
+    published.set(k, { profileId: result.profileId, ipak: one(result.ipak, spak.hidden.has(k)), ipkp: one(result.ipkp, spkp.hidden.has(k)) });
+  }
+  const none = { profileId: CURRENT_PERCEPTION_PROFILE.id, ipak: HIDDEN_PERCEPTION, ipkp: HIDDEN_PERCEPTION };
+  return { cell: (unit, period) => published.get(cellKey(unit, period)) ?? none };
+}
+
+export const PROFILE_DIMENSIONS = {
+  sex: ["L", "P"],
+  ageBand: ["lt20", "20_29", "30_39", "40_49", "50_59", "gte60"],
+  education: ["SD", "SMP", "SMA", "D3", "S1", "S2", "S3"],
+  occupation: ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"],
+} as const;
+export type ProfileDimension = keyof typeof PROFILE_DIMENSIONS;
+const DIMENSIONS = Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[];
+
+/** One month's count of a unit's respondents with one answer (null = not said) to a profile question. */
+export interface ProfileCount {
+  month: number;
+  dimension: ProfileDimension;
+  value: string | null;
+  count: number;
+}
+
+/** A profile row: the answer (null = not said) and its count, null when not published. */
+export type ProfileRow = { value: string | null; count: number | null };
+
+export interface ProfileTable {
+  /** The breakdown of a period, or null when the period's SKM is not published. */
+  period(period: string): Record<ProfileDimension, ProfileRow[]> | null;
+}
+
+/**
+ * Who answered, per profile question, for a unit's year. Each question's answers add up to
+ * the unit's respondents of the period (a cell of the SKM table, whose state is decided
+ * there and kept), and each answer's months add up to its quarters and year. A breakdown is
+ * shown only where the SKM cell is published; inside it, answers are protected like any cell.
+ */
+export function buildProfileTable(skm: SkmTable, unitId: number, rows: readonly ProfileCount[], min: number): ProfileTable {
+  const totalKey = (p: string) => `T|${p}`;
+  const key = (d: ProfileDimension, v: string | null, p: string) => `${d}|${v ?? ""}|${p}`;
+  const counts = new Map<string, number>();
+  // A period whose SKM is not published has no breakdown; one without respondents has zeros.
+  const shown = (p: string) => skm.cell(unitId, p).respondents !== null;
+  for (const p of ALL_PERIODS) {
+    counts.set(totalKey(p), skm.respondents(unitId, p));
+    for (const d of DIMENSIONS) for (const v of [...PROFILE_DIMENSIONS[d], null]) counts.set(key(d, v, p), 0);
+  }
+  for (const row of rows) {
+    for (const p of periodsOfMonth(row.month)) {
+      const k = key(row.dimension, row.value, p);
+      if (counts.has(k)) counts.set(k, counts.get(k)! + row.count);
+    }
+  }
+  const lines: Line[] = PERIOD_LINES.map((l) => ({ total: totalKey(l.total), parts: l.parts.map(totalKey) }));
+  const preHidden: string[] = ALL_PERIODS.filter((p) => !shown(p)).map(totalKey);
+  for (const d of DIMENSIONS) {
+    for (const v of [...PROFILE_DIMENSIONS[d], null]) {
+      for (const l of PERIOD_LINES) lines.push({ total: key(d, v, l.total), parts: l.parts.map((p) => key(d, v, p)) });
+      for (const p of ALL_PERIODS) if (!shown(p)) preHidden.push(key(d, v, p));
+    }
+    for (const p of ALL_PERIODS) lines.push({ total: totalKey(p), parts: [...PROFILE_DIMENSIONS[d], null].map((v) => key(d, v, p)) });
+  }
+  const hidden = suppress(counts, lines, min, { hidden: preHidden, frozen: ALL_PERIODS.map(totalKey) });
+  return {
+    period(p) {
+      if (!skm.cell(unitId, p).published) return null;
+      return Object.fromEntries(
+        DIMENSIONS.map((d) => [
+          d,
+          [...PROFILE_DIMENSIONS[d], null].map((v): ProfileRow => ({ value: v, count: hidden.has(key(d, v, p)) ? null : counts.get(key(d, v, p))! })),
+        ]),
+      ) as Record<ProfileDimension, ProfileRow[]>;
+    },
+  };
 }
 
 /** The latest submitted ZI score of a unit. */

@@ -77,7 +77,8 @@ export type DatasetName = keyof typeof DATASETS;
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
 export const FORMATS = ["csv", "json"] as const;
 export type Format = (typeof FORMATS)[number];
-export const PERIOD_KINDS = ["year", "quarter", "month"] as const;
+export const PERIOD_KINDS = ["year", "semester", "quarter", "month"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export function isDataset(name: string): name is DatasetName {
   return Object.hasOwn(DATASETS, name);

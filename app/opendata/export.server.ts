@@ -1,5 +1,5 @@
 /**
- * The rows of an open dataset for a region and year, per year, quarter or month: read through
+ * The rows of an open dataset for a region and year, per year, semester, quarter or month: read through
  * the same published-aggregates layer as the dashboards, so a download and a page never
  * disagree and nothing below DISCLOSURE_MIN appears in either. A few grouped queries per
  * download, whatever the number of units or responses.
@@ -7,16 +7,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { regions, units } from "../../db/schema";
-import { addPerception, addSkm, bucketOf, emptyPerceptionCell, emptySkmCell, publishPerception, publishSkm, type BucketKind } from "../dashboards/published";
-import { latestZiScores, perceptionMonthly, skmMonthly, type Monthly } from "../dashboards/published.server";
+import { latestZiScores, perceptionTables, skmTables } from "../dashboards/published.server";
+import { tablePeriod } from "../publication/suppression";
 import { CURRENT_PERCEPTION_PROFILE } from "../regulation/perception";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { REPORT_CATEGORIES } from "../reports/form-schema";
-import { tablePeriod, type UnitKey } from "../reports/stats";
+import type { UnitKey } from "../reports/stats";
 import { regionReportStats } from "../reports/stats.server";
 import { localDate } from "../skm/import.server";
 import { monthsOf, parsePeriod, type Period } from "../skm/periods";
-import type { DatasetName, Row } from "./datasets";
+import type { DatasetName, PeriodKind, Row } from "./datasets";
 
 export async function findRegion(db: Database, slug: string) {
   const [region] = await db.select({ id: regions.id, slug: regions.slug, timeZone: regions.timeZone }).from(regions).where(eq(regions.slug, slug));
@@ -24,27 +24,18 @@ export async function findRegion(db: Database, slug: string) {
 }
 
 /** The periods of a year of one kind, in order. */
-function periodsOf(year: number, kind: BucketKind): Period[] {
+function periodsOf(year: number, kind: PeriodKind): Period[] {
   const whole = parsePeriod(String(year))!;
   if (kind === "year") return [whole];
   if (kind === "month") return monthsOf(whole);
+  if (kind === "semester") return [1, 2].map((s) => parsePeriod(`${year}-S${s}`)!);
   return [1, 2, 3, 4].map((q) => parsePeriod(`${year}-Q${q}`)!);
-}
-
-function byUnitAndBucket<T>(rows: ReadonlyArray<Monthly<T>>, kind: BucketKind, add: (a: T, b: T) => T): Map<string, T> {
-  const result = new Map<string, T>();
-  for (const row of rows) {
-    const key = `${row.unitId}|${bucketOf(row.month, kind)}`;
-    const current = result.get(key);
-    result.set(key, current === undefined ? row.cell : add(current, row.cell));
-  }
-  return result;
 }
 
 export interface DatasetRequest {
   region: { id: number; slug: string; timeZone: string };
   year: number;
-  period: BucketKind;
+  period: PeriodKind;
   disclosureMin: number;
 }
 
@@ -68,10 +59,10 @@ export async function buildDataset(db: Database, name: DatasetName, request: Dat
 
   switch (name) {
     case "skm": {
-      const cells = byUnitAndBucket(await skmMonthly(db, ids, `${year}-01-01`, `${year}-12-31`), kind, addSkm);
+      const table = (await skmTables(db, disclosureMin, [region.id], [year]))(region.id, year);
       const rows = list.flatMap((unit) =>
         periods.map((p): Row => {
-          const index = publishSkm(cells.get(`${unit.id}|${p.key}`) ?? emptySkmCell(), disclosureMin);
+          const index = table.cell(unit.id, tablePeriod(p));
           return {
             ...place(unit),
             ...when(p),
@@ -88,10 +79,10 @@ export async function buildDataset(db: Database, name: DatasetName, request: Dat
       return { rows, profiles: [SKM_2017.id] };
     }
     case "perception": {
-      const cells = byUnitAndBucket(await perceptionMonthly(db, ids, `${year}-01-01`, `${year}-12-31`), kind, addPerception);
+      const table = (await perceptionTables(db, disclosureMin, [region.id], [year]))(region.id, year);
       const rows = list.flatMap((unit) =>
         periods.map((p): Row => {
-          const { ipak, ipkp, profileId } = publishPerception(cells.get(`${unit.id}|${p.key}`) ?? emptyPerceptionCell(), disclosureMin);
+          const { ipak, ipkp, profileId } = table.cell(unit.id, tablePeriod(p));
           return {
             ...place(unit),
             ...when(p),

@@ -6,6 +6,7 @@ import { agencies, provinces, regions, services, units } from "../../db/schema";
 export async function listRegions(db: Database) {
   return db
     .select({
+      id: regions.id,
       slug: regions.slug,
       name: regions.name,
       kind: regions.kind,

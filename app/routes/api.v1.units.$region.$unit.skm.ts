@@ -1,20 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { unitSkmApi } from "~/dashboards/dashboards.server";
 import { i18nServer } from "~/i18n.server";
-import { findUnit, publishedUnitSkm } from "~/skm/queries.server";
-import { MAX_PERIOD_DAYS, parsePeriodQuery } from "~/utils/api-period.server";
+import { findUnit } from "~/skm/queries.server";
+import { parsePeriodQuery, PERIOD_FORMS } from "~/utils/api-period.server";
 
 /**
- * GET /api/v1/units/{region}/{unit}/skm?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive).
- * Below the disclosure threshold only the respondent count, with "published": false.
+ * GET /api/v1/units/{region}/{unit}/skm?period=2026|2026-S1|2026-Q2|2026-05 (or from/to
+ * spanning exactly one of those). Not published: `"published": false` and `respondents: null`
+ * (or 0 when nobody rated). docs/decisions/011-one-publication-rule.md.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "api");
   const headers = { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" };
-  const period = parsePeriodQuery(new URL(request.url));
-  if (!period.ok) {
-    return Response.json({ error: "bad_period", message: t(`errors.${period.error}`, { max: MAX_PERIOD_DAYS }) }, { status: 400, headers });
-  }
+  const query = parsePeriodQuery(new URL(request.url));
+  if (!query.ok) return Response.json({ error: "bad_period", message: t("errors.period", { forms: PERIOD_FORMS }) }, { status: 400, headers });
   const unit = await findUnit(context.db, params.region ?? "", params.unit ?? "");
   if (!unit) return Response.json({ error: "unknown_unit", message: t("errors.unknownUnit") }, { status: 404, headers });
-  return Response.json(await publishedUnitSkm(context.db, unit, { from: period.from, to: period.to }, context.config.disclosureMin), { headers });
+  return Response.json(await unitSkmApi(context.db, context.config.disclosureMin, unit, query.period), { headers });
 }

@@ -18,8 +18,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const thisYear = Number(localDate("Asia/Jakarta").slice(0, 4));
   const years = Array.from({ length: YEARS_OFFERED }, (_, i) => thisYear - i);
   const url = new URL(request.url);
-  // Unknown choices fall back to the defaults: this page only builds links.
-  const region = regions.find((r) => r.slug === url.searchParams.get("region"))?.slug ?? regions[0]?.slug ?? null;
+  // Unknown choices fall back to the defaults: this page only builds links. The default region
+  // is the portal's first tenant (the oldest region), not the first in alphabetical order.
+  const first = regions.reduce<(typeof regions)[number] | undefined>((a, r) => (a === undefined || r.id < a.id ? r : a), undefined);
+  const region = regions.find((r) => r.slug === url.searchParams.get("region"))?.slug ?? first?.slug ?? null;
   const year = years.find((y) => String(y) === url.searchParams.get("year")) ?? thisYear;
   const period = PERIOD_KINDS.find((p) => p === url.searchParams.get("period")) ?? "year";
   return {
@@ -38,7 +40,7 @@ export default function OpenData() {
   const { t: to } = useTranslation("org");
   const query = chosen.region ? `?region=${chosen.region}&year=${chosen.year}&period=${chosen.period}` : "";
   return (
-    <div className="container">
+    <div className="container open-data">
       <nav aria-label={to("breadcrumb")} className="breadcrumb">
         <ol>
           <li>
@@ -58,6 +60,8 @@ export default function OpenData() {
       <section aria-labelledby="rule-heading">
         <h2 id="rule-heading">{t("page.ruleHeading")}</h2>
         <p>{t("page.rule", { min: disclosureMin, lessThan: disclosureMin - 1 })}</p>
+        <p>{t("page.periods")}</p>
+        <p>{t("page.ruleCost", { min: disclosureMin })}</p>
       </section>
 
       <section aria-labelledby="downloads-heading">
@@ -131,7 +135,7 @@ export default function OpenData() {
               {t(`datasets.${d.name}.title`)} (<code>{d.name}</code>)
             </h3>
             <p>{t(`datasets.${d.name}.description`)}</p>
-            <table className="data-table">
+            <table className="data-table dictionary-table">
               <caption>{t("page.fieldsCaption", { dataset: d.name })}</caption>
               <thead>
                 <tr>

@@ -25,7 +25,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     province,
     dashboard: await provinceDashboard(context.db, context.config.disclosureMin, province.id, period),
-    disclosureMin: context.config.disclosureMin,
     period: { key: period.key, kind: period.kind, year: period.year, index: period.index },
     periods: periods.map((p) => ({ key: p.key, kind: p.kind, year: p.year, index: p.index })),
     title: t("province.metaTitle", { name: province.name }),
@@ -33,12 +32,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function ProvincePage() {
-  const { province, dashboard, disclosureMin, period, periods } = useLoaderData<typeof loader>();
+  const { province, dashboard, period, periods } = useLoaderData<typeof loader>();
   const { t } = useTranslation("org");
   const { t: td } = useTranslation("dashboard");
   const format = useFormat();
   const periodLabel = usePeriodLabel()(period);
-  const fewer = td("fewer", { min: disclosureMin });
+  const fewer = td("notPublished");
   return (
     <div className="container">
       <nav aria-label={t("breadcrumb")} className="breadcrumb">

@@ -5,7 +5,6 @@ import { i18nServer } from "~/i18n.server";
 import { getRegion } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
-import { combinedIndex, regionRanking } from "~/skm/dashboard.server";
 import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { regionDashboard } from "~/dashboards/dashboards.server";
@@ -22,16 +21,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const today = localDate(region.timeZone);
   const periods = recentPeriods(today);
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
-  const [ranking, dashboard] = await Promise.all([
-    regionRanking(context.db, context.config.disclosureMin, region.id, period),
-    regionDashboard(context.db, context.config.disclosureMin, region.id, period, today),
-  ]);
+  const dashboard = await regionDashboard(context.db, context.config.disclosureMin, region.id, period, today);
+  // The ranking is the published cells of the same table, best first.
+  const ranking = dashboard.units
+    .map((unit) => ({ slug: unit.slug, name: unit.name, ...unit.skm }))
+    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name));
   return {
     dashboard,
     disclosureMin: context.config.disclosureMin,
     region,
-    ranking: ranking.map(({ id: _id, ...unit }) => unit),
-    overall: await combinedIndex(context.db, context.config.disclosureMin, ranking.map((u) => u.id), period),
+    ranking,
+    overall: dashboard.overall,
     period: { key: period.key, kind: period.kind, year: period.year, index: period.index },
     periods: periods.map((p) => ({ key: p.key, kind: p.kind, year: p.year, index: p.index })),
     title: t("region.metaTitle", { name: region.name }),
@@ -43,9 +43,8 @@ export default function RegionPage() {
   const { t, i18n } = useTranslation("org");
   const { t: td } = useTranslation("dashboard");
   const format = useFormat();
-  const fewer = td("fewer", { min: disclosureMin });
-  // A report count may be held back to protect another one: it is "not published", not "fewer".
-  const notPublished = td("reports.hidden");
+  // Any figure may be held back to protect another one: it is "not published", never "fewer than".
+  const notPublished = td("notPublished");
   const monthLabel = (key: string) =>
     new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
   const periodLabel = usePeriodLabel()(period);
@@ -75,7 +74,7 @@ export default function RegionPage() {
       <section aria-labelledby="indices-heading">
         <h2 id="indices-heading">{t("region.indicesHeading")}</h2>
         <PeriodPicker options={periods} selected={period.key} />
-        {overall.published && overall.score !== null ? (
+        {overall.published && overall.score !== null && overall.respondents !== null ? (
           <p className="panel">
             {t("region.overall", { period: periodLabel, score: number(overall.score), grade: overall.grade, count: overall.respondents })}
           </p>
@@ -140,9 +139,9 @@ export default function RegionPage() {
                   <th scope="row">
                     <Link to={`/units/${region.slug}/${unit.slug}?period=${period.key}`}>{unit.name}</Link>
                   </th>
-                  <td>{unit.skm.score === null ? fewer : td("score", { score: format.number(unit.skm.score), grade: unit.skm.grade })}</td>
-                  <td>{unit.ipak.index === null ? fewer : format.number(unit.ipak.index)}</td>
-                  <td>{unit.ipkp.index === null ? fewer : format.number(unit.ipkp.index)}</td>
+                  <td>{unit.skm.score === null ? notPublished : td("score", { score: format.number(unit.skm.score), grade: unit.skm.grade })}</td>
+                  <td>{unit.ipak.index === null ? notPublished : format.number(unit.ipak.index)}</td>
+                  <td>{unit.ipkp.index === null ? notPublished : format.number(unit.ipkp.index)}</td>
                   <td>{unit.reports.value === null ? notPublished : format.number(unit.reports.value, 0)}</td>
                   <td>
                     {unit.onTime.published && unit.onTime.share !== null ? format.percent(unit.onTime.share) : unit.onTime.published ? td("notAvailable") : notPublished}

@@ -7,7 +7,6 @@ import { getUnit } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 import { NrrTable, Priorities, TrendTable } from "~/components/skm-charts";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
-import { unitSkmView } from "~/skm/dashboard.server";
 import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { PublicSuggestions } from "~/moderation/public-suggestions";
@@ -29,10 +28,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const periods = recentPeriods(today);
   // An unknown period in the address falls back to this year rather than failing the page.
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
-  const skm = await unitSkmView(context.db, context.config.disclosureMin, { id, servedPerPeriod: unit.servedPerPeriod, servedPeriod: unit.servedPeriod }, period);
+  const { skm, ...dashboard } = await unitDashboard(context.db, context.config.disclosureMin, id, period, today);
   // Residents' suggestions only where the period's figures are published (DISCLOSURE_MIN).
   const suggestions = skm.published ? await publishedSuggestions(context.db, id, period) : [];
-  const dashboard = await unitDashboard(context.db, context.config.disclosureMin, id, period, today);
   return {
     dashboard,
     unit: { ...shown, hours: formatOpeningHours(openingHours, locale) },
@@ -85,7 +83,7 @@ export default function UnitPage() {
       <section aria-labelledby="ikm-heading">
         <h2 id="ikm-heading">{t("unit.ikmHeading")}</h2>
         <PeriodPicker options={periods} selected={period.key} />
-        {skm.published && skm.score !== null && skm.ikm !== null ? (
+        {skm.published && skm.score !== null && skm.ikm !== null && skm.respondents !== null ? (
           <>
             <div className="panel">
               <p className="score-row">
@@ -117,7 +115,7 @@ export default function UnitPage() {
           </>
         ) : (
           <p className="panel">
-            {skm.respondents === 0 ? t("unit.noDataYet") : t("skmPanel.belowThreshold", { count: skm.respondents, minimum: disclosureMin })}
+            {skm.respondents === 0 ? t("unit.noDataYet") : t("skmPanel.notPublished", { minimum: disclosureMin })}
           </p>
         )}
         {period.kind !== "month" ? <TrendTable trend={skm.trend} caption={t("skmPanel.trendCaption", { period: periodLabel })} /> : null}
@@ -140,7 +138,7 @@ export default function UnitPage() {
 
       <ZiSection zi={dashboard.zi} predicate={dashboard.predicate} predicateYear={dashboard.predicateYear} />
 
-      <TrendSection trend={dashboard.trend} min={disclosureMin} quarterLabel={(p) => label({ key: "", kind: "quarter", year: p.year, index: p.index })} />
+      <TrendSection trend={dashboard.trend} quarterLabel={(p) => label({ key: "", kind: "quarter", year: p.year, index: p.index })} />
 
       <div className="two-columns">
         <section aria-labelledby="services-heading">

@@ -5,7 +5,9 @@ import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
 import { NrrTable, Priorities } from "~/components/skm-charts";
 import { i18nServer } from "~/i18n.server";
 import { getUnit } from "~/org/queries.server";
-import { respondentProfile, suggestionSummary, unitSkmView, type ProfileDimension } from "~/skm/dashboard.server";
+import { unitReport } from "~/dashboards/dashboards.server";
+import type { ProfileDimension } from "~/dashboards/published";
+import { suggestionSummary } from "~/skm/dashboard.server";
 import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { notFound } from "~/utils/http.server";
@@ -21,10 +23,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const periods = recentPeriods(localDate(unit.regionTimeZone));
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
   const min = context.config.disclosureMin;
-  const skm = await unitSkmView(context.db, min, { id: unit.id, servedPerPeriod: unit.servedPerPeriod, servedPeriod: unit.servedPeriod }, period);
-  const [profile, suggestions] = skm.published
-    ? await Promise.all([respondentProfile(context.db, min, unit.id, period), suggestionSummary(context.db, unit.id, period)])
-    : [null, null];
+  const { skm, profile } = await unitReport(context.db, min, unit.id, period);
+  const suggestions = skm.published ? await suggestionSummary(context.db, unit.id, period) : null;
   const t = await i18nServer.getFixedT(request, "org");
   return {
     unit: { name: unit.name, agencyName: unit.agencyName, regionName: unit.regionName, regionSlug: unit.regionSlug, slug: unit.slug },
@@ -68,8 +68,8 @@ export default function SkmReport() {
       <div className="no-print">
         <PeriodPicker options={periods} selected={period.key} />
       </div>
-      {!skm.published || skm.score === null || skm.ikm === null ? (
-        <p className="panel">{t("org:skmPanel.belowThreshold", { count: skm.respondents, minimum: disclosureMin })}</p>
+      {!skm.published || skm.score === null || skm.ikm === null || skm.respondents === null ? (
+        <p className="panel">{skm.respondents === 0 ? t("org:unit.noDataYet") : t("org:skmPanel.notPublished", { minimum: disclosureMin })}</p>
       ) : (
         <>
           <h2>{t("org:report.resultHeading")}</h2>
@@ -109,7 +109,7 @@ export default function SkmReport() {
                       {profile[dimension].map((row) => (
                         <tr key={row.value ?? "none"}>
                           <th scope="row">{valueLabel(dimension, row.value)}</th>
-                          <td>{row.count === null ? t("org:report.fewer", { minimum: disclosureMin }) : number(row.count)}</td>
+                          <td>{row.count === null ? t("org:report.notPublished") : number(row.count)}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -1,10 +1,7 @@
-/** The SKM index of a unit over a period, as published (disclosure threshold applied). */
+/** Units and services as the SKM rating form and the public API find them. */
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { regions, services, units } from "../../db/schema";
-import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
-import { computeIkm } from "./formula";
-import { periodTotals } from "./responses.server";
 
 export async function findUnit(db: Database, regionSlug: string, unitSlug: string) {
   const [unit] = await db
@@ -17,49 +14,6 @@ export async function findUnit(db: Database, regionSlug: string, unitSlug: strin
 
 export async function unitServices(db: Database, unitId: number) {
   return db.select({ id: services.id, slug: services.slug, name: services.name }).from(services).where(eq(services.unitId, unitId));
-}
-
-const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
-
-export type PublishedSkm =
-  | { unit: string; from: string; to: string; respondents: number; published: false }
-  | {
-      unit: string;
-      from: string;
-      to: string;
-      respondents: number;
-      published: true;
-      nrr: Record<SkmElement, number | null>;
-      ikm: number | null;
-      score: number | null;
-      grade: "A" | "B" | "C" | "D" | null;
-      profile: string;
-    };
-
-export async function publishedUnitSkm(
-  db: Database,
-  unit: { id: number; slug: string; regionSlug: string },
-  period: { from: string; to: string },
-  disclosureMin: number,
-): Promise<PublishedSkm> {
-  const { respondents, totals } = await periodTotals(db, [unit.id], period.from, period.to);
-  const address = `${unit.regionSlug}/${unit.slug}`;
-  if (respondents < disclosureMin) return { unit: address, ...period, respondents, published: false };
-  const result = computeIkm(totals, SKM_2017);
-  return {
-    unit: address,
-    ...period,
-    respondents,
-    published: true,
-    nrr: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, result.nrr[e] === null ? null : round6(result.nrr[e])])) as Record<
-      SkmElement,
-      number | null
-    >,
-    ikm: result.ikm === null ? null : round6(result.ikm),
-    score: result.score,
-    grade: result.grade?.grade ?? null,
-    profile: result.profileId,
-  };
 }
 
 /** A unit with its active services, for the rating form. */

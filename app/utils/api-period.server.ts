@@ -1,24 +1,33 @@
 /**
- * The `from`/`to` query of the public API's period endpoints: two inclusive YYYY-MM-DD dates,
- * `to` not before `from`, at most MAX_PERIOD_DAYS apart.
+ * The period of the public API's period endpoints: a calendar period only (a year, a
+ * semester, a quarter or a month), as `?period=2026|2026-S1|2026-Q2|2026-05`, or as
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD` when the two dates span exactly one such period. Any other
+ * window could be set against a neighbouring one to single out a few respondents
+ * (docs/decisions/011-one-publication-rule.md), so it is refused.
  */
-import { z } from "zod";
+import { parsePeriod, type Period } from "../skm/periods";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-});
+/** The accepted forms, listed in the error message. */
+export const PERIOD_FORMS = "period=2026, period=2026-S1, period=2026-Q2, period=2026-05, from=2026-01-01&to=2026-03-31";
 
-/** No period longer than this: a decade is more than any report needs. */
-export const MAX_PERIOD_DAYS = 3660;
+export type PeriodQuery = { ok: true; period: Period } | { ok: false };
 
-export type PeriodQuery = { ok: true; from: string; to: string } | { ok: false; error: "period" | "periodRange" };
+/** The calendar periods of a year: the year, its semesters, quarters and months. */
+function periodsOfYear(year: number): Period[] {
+  const keys = [String(year), `${year}-S1`, `${year}-S2`, ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`)];
+  for (let m = 1; m <= 12; m++) keys.push(`${year}-${String(m).padStart(2, "0")}`);
+  return keys.map((k) => parsePeriod(k)).filter((p): p is Period => p !== null);
+}
 
 export function parsePeriodQuery(url: URL): PeriodQuery {
-  const from = date.safeParse(url.searchParams.get("from"));
-  const to = date.safeParse(url.searchParams.get("to"));
-  if (!from.success || !to.success) return { ok: false, error: "period" };
-  const days = (Date.parse(to.data) - Date.parse(from.data)) / 86_400_000;
-  if (days < 0 || days > MAX_PERIOD_DAYS) return { ok: false, error: "periodRange" };
-  return { ok: true, from: from.data, to: to.data };
+  const key = url.searchParams.get("period");
+  const from = url.searchParams.get("from");
+  const to = url.searchParams.get("to");
+  if (key !== null) {
+    const period = from === null && to === null ? parsePeriod(key) : null;
+    return period ? { ok: true, period } : { ok: false };
+  }
+  if (from === null || to === null || !/^\d{4}-\d{2}-\d{2}$/.test(from)) return { ok: false };
+  const period = periodsOfYear(Number(from.slice(0, 4))).find((p) => p.from === from && p.to === to);
+  return period ? { ok: true, period } : { ok: false };
 }

@@ -31,12 +31,15 @@ beforeAll(async () => {
   const db = database.db;
   const disdukcapil = await unitId(db, "kota-palangka-raya/disdukcapil");
   const dpmptsp = await unitId(db, "kota-palangka-raya/dpmptsp");
-  // The example questionnaires: 120 responses in 2026 for Disdukcapil; 3 for DPMPTSP.
+  const bapenda = await unitId(db, "kota-palangka-raya/bapenda");
+  // The example questionnaires: 120 responses in 2026 for Disdukcapil; 3 for DPMPTSP and 5 for
+  // Bapenda in the same month (held back together, so the region's total gives neither).
   const { rows } = parseSkmCsv(readFileSync("tests/fixtures/skm-example.csv", "utf8"), await unitServices(db, disdukcapil), { today: "2026-12-31" });
   await db.transaction((tx) =>
     storeResponses(tx, [
       ...rows.map((row) => ({ ...row, unitId: disdukcapil, source: "paper" as const, profileId: SKM_2017.id })),
-      ...rows.slice(0, 3).map((row) => ({ ...row, serviceId: null, unitId: dpmptsp, source: "paper" as const, profileId: SKM_2017.id })),
+      ...[1, 2, 3].map(() => ({ ...rows[0]!, serviceId: null, unitId: dpmptsp, source: "paper" as const, profileId: SKM_2017.id })),
+      ...[1, 2, 3, 4, 5].map(() => ({ ...rows[0]!, serviceId: null, unitId: bapenda, source: "paper" as const, profileId: SKM_2017.id })),
     ]),
   );
   await addPerceptionDay(db, disdukcapil, "2026-05-04", 8, 6, 5);
@@ -70,7 +73,7 @@ describe("downloads", () => {
       expect(data).toMatchObject({ dataset: "skm", disclosureMin: 5, profiles: [SKM_2017.id] });
       expect(data.generated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const row = data.rows.find((r) => r.unit === "disdukcapil" && r.period === key)!;
-      const api = (await (await app.get(`/api/v1/units/kota-palangka-raya/disdukcapil/skm?from=${from}&to=${to}`)).json()) as Record<string, unknown> & {
+      const api = (await (await app.get(`/api/v1/units/kota-palangka-raya/disdukcapil/skm?period=${key}`)).json()) as Record<string, unknown> & {
         nrr: Record<string, number>;
       };
       expect(api.published).toBe(true);
@@ -79,10 +82,15 @@ describe("downloads", () => {
     }
   });
 
-  it("carry only the count for a cell below the threshold", async () => {
-    const data = await json("/open-data/skm.json?region=kota-palangka-raya&year=2026");
-    const row = data.rows.find((r) => r.unit === "dpmptsp")!;
-    expect(row).toMatchObject({ respondents: 3, published: false, ikm: null, score: null, grade: null, nrr_u1: null });
+  it("carry no figure, not even the count, for a cell that is not published", async () => {
+    for (const period of ["year", "semester", "quarter", "month"]) {
+      const data = await json(`/open-data/skm.json?region=kota-palangka-raya&year=2026&period=${period}`);
+      for (const unit of ["dpmptsp", "bapenda"]) {
+        for (const row of data.rows.filter((r) => r.unit === unit && r.respondents !== 0)) {
+          expect(row).toMatchObject({ respondents: null, published: false, ikm: null, score: null, grade: null, nrr_u1: null });
+        }
+      }
+    }
   });
 
   it("write RFC 4180 CSV with a header, as an attachment, formulas neutralised", async () => {
@@ -166,7 +174,7 @@ describe("downloads", () => {
     expect(await bad.json()).toEqual({ error: "bad_year", message: "Parameter year harus berupa tahun empat angka antara 2000 dan 2100." });
     const period = await app.get("/open-data/skm.json?region=kota-palangka-raya&year=2026&period=week", { "Accept-Language": "en" });
     expect(period.status).toBe(400);
-    expect(((await period.json()) as { message: string }).message).toBe("The period parameter must be one of: year, quarter, month.");
+    expect(((await period.json()) as { message: string }).message).toBe("The period parameter must be one of: year, semester, quarter, month.");
     const missing = await app.get("/open-data/reports.csv?year=2026");
     expect(missing.status).toBe(400);
     expect(missing.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
@@ -185,7 +193,11 @@ describe("the open data page", () => {
     const html = await response.text();
     const text = textOf(html);
     expect(text).toContain("Lisensi Terbuka");
-    expect(text).toContain("Tidak ada angka yang dihitung dari kurang dari 5 responden atau laporan.");
+    expect(text).toContain("menghitung jawaban, jumlah, atau banyaknya suatu kelompok yang kurang dari 5 orang");
+    expect(text).toContain("period=2026, 2026-S1, 2026-Q2, atau 2026-05");
+    expect(text).toContain("Akibatnya bagi unit kecil");
+    // The default region is the first tenant, not the first in alphabetical order.
+    expect(html).toContain('href="/open-data/skm.csv?region=kota-palangka-raya&amp;year=');
     for (const name of DATASET_NAMES) {
       expect(html).toContain(`href="/open-data/${name}.csv?region=`);
       expect(html).toContain(`href="/open-data/${name}.json?region=`);
@@ -200,6 +212,13 @@ describe("the open data page", () => {
         expect(section).toContain(textOf(meaning));
       }
     }
+  });
+
+  it("gives working downloads for the README's examples", async () => {
+    const readme = readFileSync("README.md", "utf8");
+    const examples = [...readme.matchAll(/\/open-data\/[a-z]+\.(?:csv|json)\?[^\s`)]+/g)].map((m) => m[0]);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect((await app.get(example)).status, example).toBe(200);
   });
 
   it("builds its links from the chosen region, year and period without JavaScript", async () => {

@@ -10,6 +10,7 @@ import { perceptionResponses, perceptionSubmissions, services } from "../../db/s
 import { localDate } from "~/skm/import.server";
 import { PERCEPTION_ITEMS, SPAK_ITEMS, SPKP_ITEMS } from "~/regulation/perception";
 import { CookieJar, createTestApp, type TestApp } from "../helpers/app";
+import { parsePeriod } from "~/skm/periods";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
 import { unitId } from "../helpers/staff";
@@ -61,7 +62,7 @@ async function stored(): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function api(query = `from=${today}&to=${today}`, unit = "kota-palangka-raya/disdukcapil") {
+async function api(query = `period=${today.slice(0, 7)}`, unit = "kota-palangka-raya/disdukcapil") {
   return app.get(`/api/v1/units/${unit}/perception?${query}`);
 }
 
@@ -244,26 +245,27 @@ describe("GET /api/v1/units/{region}/{unit}/perception", () => {
     const fresh = await createSeededTestDatabase({ demo: false });
     const own = await createTestApp(fresh.db);
     try {
-      const get = async () => (await (await own.get(`/api/v1/units/kota-palangka-raya/dpmptsp/perception?from=${today}&to=${today}`)).json()) as unknown;
+      const month = parsePeriod(today.slice(0, 7))!;
+      const get = async () => (await (await own.get(`/api/v1/units/kota-palangka-raya/dpmptsp/perception?period=${month.key}`)).json()) as unknown;
       const respond = async (fields: Record<string, string>) => {
         const jar = new CookieJar();
         jar.take(await own.post("/rate/kota-palangka-raya/dpmptsp", rating({ serviceId: String(pbg) })));
         expect((await own.post("/rate/kota-palangka-raya/dpmptsp/perception", fields, { Cookie: jar.header })).status).toBe(303);
       };
-      const base = { unit: "kota-palangka-raya/dpmptsp", from: today, to: today, profile: "permenpanrb-90-2021-perception", monitoring: "internal" };
+      const base = { unit: "kota-palangka-raya/dpmptsp", period: month.key, from: month.from, to: month.to, profile: "permenpanrb-90-2021-perception", monitoring: "internal" };
       for (let i = 0; i < 4; i++) await respond(answers("6", "5"));
-      expect(await get()).toEqual({ ...base, respondents: { ipak: 4, ipkp: 4 }, published: false });
+      // Not published, and without the count: it would say how many answered.
+      expect(await get()).toEqual({ ...base, respondents: { ipak: null, ipkp: null }, published: false, ipak: null, ipkp: null });
 
       // A fifth SPAK answer reaches the threshold; SPKP, still at four, stays withheld.
-      await respond({ ...answers("5", ""), a8: "" });
+      await respond(answers("5", ""));
       const ipakItems = Object.fromEntries(SPAK_ITEMS.map((i) => [i, 5.8]));
-      ipakItems.a8 = 6;
       expect(await get()).toEqual({
         ...base,
-        respondents: { ipak: 5, ipkp: 4 },
+        respondents: { ipak: 5, ipkp: null },
         published: true,
-        // Item means 5.8 ×7 and 6: mean 5.825, index 5.825 ÷ 6 × 4 = 3.8833 → 3.88.
-        ipak: { index: 3.88, mean: 5.825, items: ipakItems },
+        // Item means 5.8: index 5.8 ÷ 6 × 4 = 3.8667 → 3.87.
+        ipak: { index: 3.87, mean: 5.8, items: ipakItems },
         ipkp: null,
       });
 
@@ -277,14 +279,14 @@ describe("GET /api/v1/units/{region}/{unit}/perception", () => {
   });
 
   it("follows the SKM endpoint's conventions: 400 on bad periods, 404 on an unknown unit, cacheable", async () => {
-    for (const query of ["", `from=${today}`, "from=2026-02-30&to=2026-03-01", "from=2026-03-01&to=2026-02-01", "from=2000-01-01&to=2026-01-01", "from=x&to=y"]) {
+    for (const query of ["", `from=${today}`, `from=${today}&to=${today}`, "from=2026-02-30&to=2026-03-01", "from=2026-03-01&to=2026-02-01", "from=2000-01-01&to=2026-01-01", "from=x&to=y", "period=2026-13"]) {
       const response = await api(query);
       expect(response.status, query).toBe(400);
       expect(((await response.json()) as { error: string }).error).toBe("bad_period");
     }
     const english = await app.get(`/api/v1/units/kota-palangka-raya/disdukcapil/perception?from=x`, { "Accept-Language": "en" });
     expect(((await english.json()) as { message: string }).message).toMatch(/[a-z]/);
-    const unknown = await api(`from=${today}&to=${today}`, "kota-palangka-raya/nope");
+    const unknown = await api(undefined, "kota-palangka-raya/nope");
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: "unknown_unit", message: "Unit layanan tidak ditemukan." });
     const ok = await api("from=2020-01-01&to=2020-12-31");
@@ -292,12 +294,15 @@ describe("GET /api/v1/units/{region}/{unit}/perception", () => {
     expect(ok.headers.get("cache-control")).toBe("public, max-age=300");
     expect(await ok.json()).toEqual({
       unit: "kota-palangka-raya/disdukcapil",
+      period: "2020",
       from: "2020-01-01",
       to: "2020-12-31",
       respondents: { ipak: 0, ipkp: 0 },
       published: false,
       profile: "permenpanrb-90-2021-perception",
       monitoring: "internal",
+      ipak: null,
+      ipkp: null,
     });
   });
 });

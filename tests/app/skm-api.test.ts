@@ -10,6 +10,9 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { auditLog, skmResponses } from "../../db/schema";
+import { SKM_ELEMENTS, type SkmElement } from "~/regulation/skm";
+import { findUnit } from "~/skm/queries.server";
+import { storeResponses } from "~/skm/responses.server";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { childEnv } from "../helpers/child-env";
 import { createCommandDatabase, type CommandDatabase } from "../helpers/command-database";
@@ -64,12 +67,15 @@ describe("skm:import and the SKM API", () => {
     const [audit] = await handle.db.select({ n: count() }).from(auditLog);
     expect(audit?.n).toBe(1);
 
-    const response = await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?from=2026-01-01&to=2026-12-31");
+    const response = await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?period=2026");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
     const body = (await response.json()) as Record<string, unknown>;
+    // A from/to pair that spans exactly one calendar period is the same question.
+    expect(await (await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?from=2026-01-01&to=2026-12-31")).json()).toEqual(body);
     expect(body).toEqual({
       unit: "kota-palangka-raya/disdukcapil",
+      period: "2026",
       from: "2026-01-01",
       to: "2026-12-31",
       published: true,
@@ -78,23 +84,60 @@ describe("skm:import and the SKM API", () => {
     });
   });
 
-  it("publishes no figure below the disclosure threshold", async () => {
-    const body = (await (await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?from=2026-01-01&to=2026-01-01")).json()) as Record<string, unknown>;
-    expect(body).toEqual({ unit: "kota-palangka-raya/disdukcapil", from: "2026-01-01", to: "2026-01-01", respondents: 1, published: false });
-    const empty = (await (await app.get("/api/v1/units/kota-palangka-raya/dpmptsp/skm?from=2026-01-01&to=2026-12-31")).json()) as Record<string, unknown>;
-    expect(empty).toMatchObject({ respondents: 0, published: false });
-    expect(empty).not.toHaveProperty("ikm");
+  it("publishes no figure below the disclosure threshold, and no count that would pin one down", async () => {
+    const quarter = (await (await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?from=2026-01-01&to=2026-03-31")).json()) as Record<string, unknown>;
+    expect(quarter).toMatchObject({ period: "2026-Q1", respondents: 58, published: true });
+    const empty = (await (await app.get("/api/v1/units/kota-palangka-raya/dpmptsp/skm?period=2026")).json()) as Record<string, unknown>;
+    expect(empty).toEqual({
+      unit: "kota-palangka-raya/dpmptsp",
+      period: "2026",
+      from: "2026-01-01",
+      to: "2026-12-31",
+      profile: "permenpanrb-14-2017",
+      respondents: 0,
+      published: false,
+    });
+    // Two ratings in July: the month, its quarter, semester and year are "fewer than N".
+    const unit = (await findUnit(handle.db, "kota-palangka-raya", "dpmptsp"))!;
+    const answers = Object.fromEntries(SKM_ELEMENTS.map((e) => [e, 3])) as Record<SkmElement, number>;
+    const rating = { unitId: unit.id, serviceId: null, respondedOn: "2026-07-02", source: "paper" as const, profileId: "permenpanrb-14-2017", sex: null, ageBand: null, education: null, occupation: null, answers };
+    await handle.db.transaction((tx) => storeResponses(tx, [rating, rating]));
+    for (const period of ["2026-07", "2026-Q3", "2026-S2", "2026"]) {
+      const body = (await (await app.get(`/api/v1/units/kota-palangka-raya/dpmptsp/skm?period=${period}`)).json()) as Record<string, unknown>;
+      expect(body, period).toMatchObject({ period, respondents: null, published: false });
+      expect(body).not.toHaveProperty("ikm");
+    }
+    // Disdukcapil's year would be the region's year minus those two: it is held back too.
+    const year = (await (await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?period=2026")).json()) as Record<string, unknown>;
+    expect(year).toMatchObject({ respondents: null, published: false });
   });
 
   it("answers bad periods with a translated 400 and unknown units with 404", async () => {
-    for (const query of ["", "?from=2026-01-01", "?from=2026-02-30&to=2026-03-01", "?from=yesterday&to=today", "?from=2026-03-01&to=2026-01-01", "?from=1900-01-01&to=2026-01-01"]) {
+    for (const query of [
+      "",
+      "?from=2026-01-01",
+      "?from=2026-02-30&to=2026-03-01",
+      "?from=yesterday&to=today",
+      "?from=2026-03-01&to=2026-01-01",
+      "?from=1900-01-01&to=2026-01-01",
+      "?from=2026-05-01&to=2026-06-01",
+      "?from=2026-05-01&to=2026-06-02",
+      "?from=2026-01-01&to=2027-12-31",
+      "?from=2026-01-01&to=2026-01-01",
+      "?period=2026-Q5",
+      "?period=2026-W01",
+      "?period=2025-2026",
+      "?period=2026&from=2026-01-01&to=2026-12-31",
+    ]) {
       const response = await app.get(`/api/v1/units/kota-palangka-raya/disdukcapil/skm${query}`);
       expect(response.status, query).toBe(400);
       expect(((await response.json()) as { error: string }).error).toBe("bad_period");
     }
     const english = await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm", { "Accept-Language": "en" });
-    expect(((await english.json()) as { message: string }).message).toBe("The from and to parameters are required, as dates YYYY-MM-DD.");
-    const unknown = await app.get("/api/v1/units/kota-palangka-raya/nope/skm?from=2026-01-01&to=2026-01-31");
+    expect(((await english.json()) as { message: string }).message).toBe(
+      "Give one calendar period: a year, a semester, a quarter or a month, as period=2026, period=2026-S1, period=2026-Q2, period=2026-05, from=2026-01-01&to=2026-03-31. Other date ranges are not published, so that no figure can be subtracted from another to single out a few respondents.",
+    );
+    const unknown = await app.get("/api/v1/units/kota-palangka-raya/nope/skm?period=2026-01");
     expect(unknown.status).toBe(404);
   });
 });

@@ -26,6 +26,7 @@ beforeAll(async () => {
   expect(problems).toEqual([]);
   const dpmptsp = await unitId(database.db, "kota-palangka-raya/dpmptsp");
   const dpmptspServices = await unitServices(database.db, dpmptsp);
+  const bapenda = await unitId(database.db, "kota-palangka-raya/bapenda");
   await database.db.transaction((tx) =>
     storeResponses(tx, [
       ...rows.map((row) => ({ ...row, unitId: disdukcapil, source: "paper" as const, profileId: SKM_2017.id })),
@@ -37,6 +38,9 @@ beforeAll(async () => {
         source: "paper" as const,
         profileId: SKM_2017.id,
       })),
+      // Five more in the same month elsewhere: held back with DPMPTSP's three, so that the
+      // region's total minus Disdukcapil gives neither.
+      ...[1, 2, 3, 4, 5].map(() => ({ ...rows[0]!, serviceId: null, unitId: bapenda, source: "paper" as const, profileId: SKM_2017.id })),
     ]),
   );
 });
@@ -67,7 +71,8 @@ describe("unit page", () => {
 
   it("publishes nothing below the threshold, and falls back to this year for an unknown period", async () => {
     const text = textOf(await (await app.get("/units/kota-palangka-raya/dpmptsp?period=2026")).text());
-    expect(text).toContain("Baru 3 penilaian pada periode ini.");
+    expect(text).toContain("Tidak diumumkan untuk periode ini");
+    expect(text).not.toContain("3 penilaian");
     expect(text).not.toMatch(/dari 100/);
     const fallback = await app.get("/units/kota-palangka-raya/disdukcapil?period=<script>");
     expect(fallback.status).toBe(200);
@@ -90,7 +95,7 @@ describe("region page", () => {
     expect(text).not.toMatch(/Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Palangka Raya [\d,]+ [ABCD] 3/);
     expect(text).toContain("8 unit lain belum memiliki cukup penilaian untuk ditampilkan.");
     // The region's figure counts every unit's ratings, those held back included.
-    expect(text).toMatch(/Seluruh unit, Tahun 2026: nilai SKM [\d,]+ \(mutu [ABCD]\) dari 123 responden\./);
+    expect(text).toMatch(/Seluruh unit, Tahun 2026: nilai SKM [\d,]+ \(mutu [ABCD]\) dari 128 responden\./);
   });
 });
 
@@ -119,10 +124,11 @@ describe("printable SKM report", () => {
     expect(text).toContain("Nilai SKM (skala 25–100) 77,71");
     expect(text).toContain("Mutu pelayanan B (Baik)");
     expect(text).toMatch(/Jenis kelamin Laki-laki \d+ Perempuan \d+/);
-    expect(text).toContain("kurang dari 5");
+    // Under 20: two respondents, held back with another age band that would give them away.
+    expect(text).toMatch(/Di bawah 20 tahun tidak diumumkan/);
     expect(text).toContain("0 saran diterima pada periode ini");
     const below = textOf(await (await app.get("/units/kota-palangka-raya/dpmptsp/report?period=2026")).text());
-    expect(below).toContain("Baru 3 penilaian pada periode ini.");
+    expect(below).toContain("Tidak diumumkan untuk periode ini");
     expect(below).not.toContain("Profil responden");
   });
 });

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { REPORT_CATEGORIES } from "~/reports/form-schema";
-import { buildReportStats, followUpTally, suppress, type ReportCount, type Line } from "~/reports/stats";
+import { suppress, type Line } from "~/publication/suppression";
+import { buildReportStats, followUpTally, type ReportCount } from "~/reports/stats";
 import type { ReportClock } from "~/reports/status-machine";
 
 const MIN = 5;
