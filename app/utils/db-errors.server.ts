@@ -26,13 +26,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-const unavailableContexts = new WeakSet<object>();
+// A mark on the request's load context. A registered symbol, not module state: the server
+// and the Remix build each load their own copy of this module.
+const UNAVAILABLE = Symbol.for("pintu-depan.database-unavailable");
 
 /** Called from the framework's error hook: this request failed because the database is unreachable. */
 export function noteDatabaseUnavailable(context: object, error: unknown): void {
-  if (isDatabaseUnavailable(error)) unavailableContexts.add(context);
+  if (isDatabaseUnavailable(error)) Object.defineProperty(context, UNAVAILABLE, { value: true, configurable: true });
 }
 
 export function failedForDatabase(context: object): boolean {
-  return unavailableContexts.has(context);
+  return UNAVAILABLE in context;
 }
