@@ -99,7 +99,7 @@ function badField(name: string, value: string | null, counts: Map<string, number
  * Checks `a=1&b=2` in one pass (indexOf, never a regex that backtracks). Counting fields
  * per name with a running total keeps it linear in the number of fields.
  */
-export function checkUrlEncoded(text: string, maxFields: number): GuardResult | null {
+export function checkUrlEncoded(text: string, maxFields: number, multiLineValues = true): GuardResult | null {
   const counts = new Map<string, number>();
   let total = 0;
   let start = 0;
@@ -114,6 +114,7 @@ export function checkUrlEncoded(text: string, maxFields: number): GuardResult | 
       if (name === null || value === null) return refuse(400, "malformed");
       total += 1;
       if (total > maxFields) return refuse(413, "tooLarge");
+      if (!multiLineValues && CONTROL.test(value)) return refuse(400, "malformed");
       const problem = badField(name, value, counts);
       if (problem) return problem;
     }
@@ -129,7 +130,8 @@ export function checkUrl(url: URL): GuardResult | null {
     if (decoded === null || CONTROL.test(decoded)) return refuse(400, "malformed");
   }
   const query = url.search.slice(1);
-  return query ? checkUrlEncoded(query, LIMITS.queryFields) : null;
+  // No query value of the portal spans lines: a tab or line break there is as wrong as NUL.
+  return query ? checkUrlEncoded(query, LIMITS.queryFields, false) : null;
 }
 
 /** Reads at most `limit` bytes of the body; null when there are more. */
@@ -183,7 +185,10 @@ function dispositionParameter(header: string, key: string): string | null {
   return header.slice(start, end === -1 ? undefined : end).trim();
 }
 
-const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f";=\\]/g;
+// The framework's multipart parser takes ' as a quote too, and stops at ; and =.
+const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f"';=\\]/g;
+// Every multipart field of the report forms is named with these characters.
+const MULTIPART_NAME = /^[A-Za-z0-9_.[\]-]+$/;
 
 /**
  * Checks a multipart body part by part (Buffer.indexOf, linear) and writes it out again with
@@ -226,7 +231,7 @@ export function rewriteMultipart(body: Buffer, contentType: string, maxFields: n
     if (fields > maxFields) return refuse(413, "tooLarge");
     const problem = badField(name, fileName === null ? content.toString("utf8") : null, counts);
     if (problem) return problem;
-    if (name.includes('"') || (partType !== null && CONTROL.test(partType))) return refuse(400, "malformed");
+    if (!MULTIPART_NAME.test(name) || (partType !== null && CONTROL.test(partType))) return refuse(400, "malformed");
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${name}"`;
     if (fileName !== null) head += `; filename="${fileName.replace(UNSAFE_IN_FILE_NAME, "_")}"`;
     if (partType) head += `\r\nContent-Type: ${partType}`;
