@@ -63,9 +63,23 @@ export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileB
 export const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
 export const ALLOW_HEADER = "GET, HEAD, POST";
 
-// C0 controls and DEL. Text values may hold tab and line breaks (textareas send CR LF).
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Whether the text holds a C0 control character or DEL (NUL included). */
+export function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** The same, except tab and line breaks, which a textarea sends (CR LF). */
+export function hasControlInText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
 const RESERVED_NAMES = new Set(["__intent__", "__state__"]);
 
 const refuse = (status: 400 | 405 | 413 | 415, problem: GuardProblem): GuardResult => ({ ok: false, status, problem });
@@ -87,8 +101,8 @@ function nameDepth(name: string): number {
 /** Counts one field and says whether it breaks a bound; `counts` is shared by a whole body. */
 function badField(name: string, value: string | null, counts: Map<string, number>): GuardResult | null {
   if (name.length > LIMITS.nameLength || nameDepth(name) > LIMITS.nameDepth) return refuse(400, "malformed");
-  if (RESERVED_NAMES.has(name) || CONTROL.test(name)) return refuse(400, "malformed");
-  if (value !== null && CONTROL_IN_TEXT.test(value)) return refuse(400, "malformed");
+  if (RESERVED_NAMES.has(name) || hasControl(name)) return refuse(400, "malformed");
+  if (value !== null && hasControlInText(value)) return refuse(400, "malformed");
   const seen = (counts.get(name) ?? 0) + 1;
   if (seen > LIMITS.repeatsPerName) return refuse(413, "tooLarge");
   counts.set(name, seen);
@@ -114,7 +128,7 @@ export function checkUrlEncoded(text: string, maxFields: number, multiLineValues
       if (name === null || value === null) return refuse(400, "malformed");
       total += 1;
       if (total > maxFields) return refuse(413, "tooLarge");
-      if (!multiLineValues && CONTROL.test(value)) return refuse(400, "malformed");
+      if (!multiLineValues && hasControl(value)) return refuse(400, "malformed");
       const problem = badField(name, value, counts);
       if (problem) return problem;
     }
@@ -127,7 +141,7 @@ export function checkUrlEncoded(text: string, maxFields: number, multiLineValues
 export function checkUrl(url: URL): GuardResult | null {
   for (const segment of url.pathname.split("/")) {
     const decoded = decode(segment, false);
-    if (decoded === null || CONTROL.test(decoded)) return refuse(400, "malformed");
+    if (decoded === null || hasControl(decoded)) return refuse(400, "malformed");
   }
   const query = url.search.slice(1);
   // No query value of the portal spans lines: a tab or line break there is as wrong as NUL.
@@ -186,7 +200,7 @@ function dispositionParameter(header: string, key: string): string | null {
 }
 
 // The framework's multipart parser takes ' as a quote too, and stops at ; and =.
-const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f"';=\\]/g;
+const UNSAFE_IN_FILE_NAME = /["';=\\]/g;
 // Every multipart field of the report forms is named with these characters.
 const MULTIPART_NAME = /^[A-Za-z0-9_.[\]-]+$/;
 
@@ -231,9 +245,9 @@ export function rewriteMultipart(body: Buffer, contentType: string, maxFields: n
     if (fields > maxFields) return refuse(413, "tooLarge");
     const problem = badField(name, fileName === null ? content.toString("utf8") : null, counts);
     if (problem) return problem;
-    if (!MULTIPART_NAME.test(name) || (partType !== null && CONTROL.test(partType))) return refuse(400, "malformed");
+    if (!MULTIPART_NAME.test(name) || (partType !== null && hasControl(partType))) return refuse(400, "malformed");
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${name}"`;
-    if (fileName !== null) head += `; filename="${fileName.replace(UNSAFE_IN_FILE_NAME, "_")}"`;
+    if (fileName !== null) head += `; filename="${[...fileName].map((c) => (hasControl(c) ? "_" : c)).join("").replace(UNSAFE_IN_FILE_NAME, "_")}"`;
     if (partType) head += `\r\nContent-Type: ${partType}`;
     out.push(Buffer.from(`${head}\r\n\r\n`), content, Buffer.from("\r\n"));
     at = contentEnd + 2 + opening.length;
