@@ -10,6 +10,7 @@ import { NonceProvider } from "./components/nonce";
 import { i18nConfig } from "./i18n";
 import { i18nServer } from "./i18n.server";
 import { resources } from "./locales.server";
+import { noteDatabaseUnavailable } from "./utils/db-errors.server";
 import { errorForLog } from "./utils/logger.server";
 import { applySecurityHeaders } from "./utils/security-headers.server";
 
@@ -68,6 +69,8 @@ export default async function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // A client that went away is not an error of ours.
   if (request.signal.aborted) return;
+  // The request handler turns this request's 500 into a 503 (see request-handler.server.ts).
+  if (context) noteDatabaseUnavailable(context, error);
   const log = (context as AppLoadContext | undefined)?.log;
   const entry = { err: errorForLog(error), method: request.method, path: new URL(request.url).pathname };
   if (log) log.error(entry, "unhandled error");

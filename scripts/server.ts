@@ -11,7 +11,8 @@ import compression from "compression";
 import express from "express";
 import { createLoadContext } from "../app/utils/context.server";
 import { housekeeping } from "../app/utils/housekeeping.server";
-import { createAppRequestHandler } from "../app/utils/request-handler.server";
+import { createAppRequestHandler, refusedRequest } from "../app/utils/request-handler.server";
+import { bodyLimitsFor, checkRequestLine } from "../app/utils/request-guard.server";
 import { createLogger, errorForLog } from "../app/utils/logger.server";
 import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
 import { clientAddress, sendFetchResponse, toFetchRequest } from "./node-adapter";
@@ -41,6 +42,16 @@ const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
+
+// Before anything else reads the request: odd methods, targets and hosts, and a declared body
+// larger than any route takes, are answered at once (the rest is never read). The app's own
+// guard (request-guard.server.ts) then bounds each route's body while reading it.
+const largestBody = bodyLimitsFor("/report", config.reports).bytes;
+app.use((req, res, next) => {
+  const problem = checkRequestLine(req.method, req.originalUrl, req.headers.host, req.headers["content-length"], largestBody);
+  if (problem === null || problem.ok) return next();
+  sendFetchResponse(res, refusedRequest(problem.status, problem.problem)).catch(next);
+});
 app.use(compression());
 
 // Fingerprinted assets never change; everything else in public/ may.

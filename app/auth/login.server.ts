@@ -7,6 +7,7 @@ import { createCookie } from "@remix-run/node";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { recoveryCodes, staff } from "../../db/schema";
+import { decrypt, encrypt } from "../security/crypto.server";
 import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
 import type { Config } from "../utils/env.server";
 import { verifyPassword } from "./password.server";
@@ -25,7 +26,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The short-lived, signed cookie between the password step and the second factor. */
+/**
+ * The short-lived cookie between the password step and the second factor: encrypted
+ * (AES-256-GCM, `ENCRYPTION_KEYS`) as well as signed, because it names the staff member and
+ * where they were going, which nobody holding the browser should be able to read.
+ */
 export interface PendingLogin {
   staffId: number;
   /** "verify": enter a code; "enrol": set up the authenticator first. */
@@ -48,14 +53,24 @@ export function pendingLoginCookie(config: Config) {
 }
 
 export async function readPendingLogin(config: Config, request: Request, now = Date.now()): Promise<PendingLogin | null> {
-  const value = (await pendingLoginCookie(config).parse(request.headers.get("Cookie"))) as Partial<PendingLogin> | null;
+  const sealed: unknown = await pendingLoginCookie(config).parse(request.headers.get("Cookie"));
+  const value = typeof sealed === "string" ? openPending(sealed, config) : null;
   if (!value || typeof value.staffId !== "number" || (value.stage !== "verify" && value.stage !== "enrol")) return null;
   if (typeof value.expiresAt !== "number" || value.expiresAt < now) return null;
   return { staffId: value.staffId, stage: value.stage, expiresAt: value.expiresAt, redirectTo: value.redirectTo ?? "/staff" };
 }
 
+function openPending(sealed: string, config: Config): Partial<PendingLogin> | null {
+  try {
+    return JSON.parse(decrypt(sealed, config.secrets.encryptionKeys)) as Partial<PendingLogin>;
+  } catch {
+    return null;
+  }
+}
+
 export function writePendingLogin(config: Config, pending: Omit<PendingLogin, "expiresAt">, now = Date.now()) {
-  return pendingLoginCookie(config).serialize({ ...pending, expiresAt: now + PENDING_MINUTES * 60_000 });
+  const value: PendingLogin = { ...pending, expiresAt: now + PENDING_MINUTES * 60_000 };
+  return pendingLoginCookie(config).serialize(encrypt(JSON.stringify(value), config.secrets.encryptionKeys));
 }
 
 export function clearPendingLogin(config: Config) {

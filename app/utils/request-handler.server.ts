@@ -1,14 +1,19 @@
 /**
- * The application's request handler: the Remix build behind a cross-site write check, with
- * one log line per request (method, path, status, duration: no query, address, agent or body).
- * The server (scripts/server.ts) and the whole-app tests both call this, so what the tests
- * exercise is exactly what production serves.
+ * The application's request handler: the Remix build behind the request guard and a
+ * cross-site write check, with one log line per request (method, path, status, duration: no
+ * query, address, agent or body). The server (scripts/server.ts) and the whole-app tests both
+ * call this, so what the tests exercise is exactly what production serves.
+ *
+ * It is also the one place where a bad request becomes its 4xx (request-guard.server.ts) and
+ * an unreachable database becomes a 503 with Retry-After instead of a 500.
  */
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { AppContext } from "./context.server";
 import enCommon from "../../locales/en/common.json";
 import idCommon from "../../locales/id/common.json";
+import { failedForDatabase } from "./db-errors.server";
 import { dateOnlyLogger, isReportPath } from "./logger.server";
+import { ALLOW_HEADER, bodyLimitsFor, guardRequest, type GuardProblem } from "./request-guard.server";
 
 export type AppRequestHandler = (request: Request, context: AppContext) => Promise<Response>;
 
@@ -17,25 +22,76 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
  * A browser always sends Origin with a form post. A write whose Origin is another site, or
  * that the browser itself marks cross-site, is refused with 403 before any action runs.
- * (Remix would otherwise abort it with a bare 500.)
+ * (Remix would otherwise abort it with a bare 500.) The origin compared against is the
+ * request's own scheme and host; X-Forwarded-Host and X-Forwarded-Proto count only behind
+ * trusted proxies (`trustProxy` > 0), since anyone else can send them.
  */
-export function isCrossSiteWrite(request: Request): boolean {
+export function isCrossSiteWrite(request: Request, trustProxy = 0): boolean {
   if (!WRITE_METHODS.has(request.method.toUpperCase())) return false;
   if (request.headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = request.headers.get("origin");
   if (origin === null) return false;
-  const host =
-    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || new URL(request.url).host;
+  const own = new URL(request.url);
+  const forwarded = (name: string) => (trustProxy > 0 ? request.headers.get(name)?.split(",")[0]?.trim() : undefined);
+  const host = forwarded("x-forwarded-host") || request.headers.get("host") || own.host;
+  const scheme = forwarded("x-forwarded-proto") || own.protocol.slice(0, -1);
   try {
-    return new URL(origin).host !== host;
+    const from = new URL(origin);
+    return from.host !== host.toLowerCase() || from.protocol !== `${scheme.toLowerCase()}:`;
   } catch {
     // "null" (sandboxed frames, privacy redirects) or garbage: not this site.
     return true;
   }
 }
 
-// Refused before the app (and its language choice) runs: the plain-text answer carries both languages.
-const CROSS_SITE_MESSAGE = `${idCommon.errors.crossSite}\n${enCommon.errors.crossSite}\n`;
+// Refused before the app (and its language choice) runs: the answer carries both languages.
+const bilingual = (id: string, en: string) => `${id}\n${en}\n`;
+const CROSS_SITE_MESSAGE = bilingual(idCommon.errors.crossSite, enCommon.errors.crossSite);
+const REFUSED: Record<GuardProblem, string> = {
+  tooLarge: bilingual(idCommon.errors.requestRefused.tooLarge, enCommon.errors.requestRefused.tooLarge),
+  malformed: bilingual(idCommon.errors.requestRefused.malformed, enCommon.errors.requestRefused.malformed),
+  contentType: bilingual(idCommon.errors.requestRefused.contentType, enCommon.errors.requestRefused.contentType),
+  method: bilingual(idCommon.errors.requestRefused.method, enCommon.errors.requestRefused.method),
+};
+
+/** Seconds a client is asked to wait when the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 30;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const UNAVAILABLE_PAGE = `<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(idCommon.errors.unavailable.title)} · ${escapeHtml(enCommon.errors.unavailable.title)}</title></head>
+<body><main>
+<h1>${escapeHtml(idCommon.errors.unavailable.title)}</h1><p>${escapeHtml(idCommon.errors.unavailable.body)}</p>
+<div lang="en"><h2>${escapeHtml(enCommon.errors.unavailable.title)}</h2><p>${escapeHtml(enCommon.errors.unavailable.body)}</p></div>
+<p><a href="/">${escapeHtml(idCommon.errors.backHome)}</a> · <a href="/" lang="en">${escapeHtml(enCommon.errors.backHome)}</a></p>
+</main></body></html>
+`;
+
+/** Addresses answered with data rather than a page: JSON errors there. */
+function wantsJson(path: string): boolean {
+  return path.startsWith("/api/") || path.startsWith("/open-data/") || path.endsWith(".csv") || path === "/healthz";
+}
+
+function unavailable(path: string): Response {
+  const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
+  if (wantsJson(path)) {
+    return Response.json({ error: "unavailable", message: enCommon.errors.unavailable.body, retryAfter: RETRY_AFTER_SECONDS }, { status: 503, headers });
+  }
+  return new Response(UNAVAILABLE_PAGE, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+}
+
+function refused(status: number, message: string, extra: Record<string, string> = {}): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra } });
+}
+
+/** The answer to a request refused by the guard, or by the server before it (scripts/server.ts). */
+export function refusedRequest(status: 400 | 405 | 413 | 415, problem: GuardProblem): Response {
+  // The unread rest of an oversized body is not worth a kept-alive connection.
+  const extra: Record<string, string> = status === 405 ? { Allow: ALLOW_HEADER } : status === 413 ? { Connection: "close" } : {};
+  return refused(status, REFUSED[problem], extra);
+}
 
 const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
 
@@ -54,15 +110,23 @@ export function createAppRequestHandler(build: ServerBuild, mode = build.mode): 
     const context = isReportPath(path) ? { ...givenContext, log: dateOnlyLogger(givenContext.log) } : givenContext;
     let status = 500;
     try {
-      if (isCrossSiteWrite(request)) {
+      if (isCrossSiteWrite(request, context.config.trustProxy)) {
         context.log.warn({ method: request.method, path: logged }, "cross-site write refused");
         status = 403;
-        return new Response(CROSS_SITE_MESSAGE, {
-          status,
-          headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-        });
+        return refused(status, CROSS_SITE_MESSAGE);
       }
-      const response = await remix(request, context);
+      const guarded = await guardRequest(request, (p) => bodyLimitsFor(p, context.config.reports));
+      if (!guarded.ok) {
+        context.log.warn({ method: request.method, path: logged, problem: guarded.problem }, "request refused");
+        status = guarded.status;
+        return refusedRequest(guarded.status, guarded.problem);
+      }
+      const response = await remix(guarded.request, context);
+      if (response.status >= 500 && failedForDatabase(context)) {
+        await response.body?.cancel().catch(() => undefined);
+        status = 503;
+        return unavailable(path);
+      }
       status = response.status;
       return response;
     } finally {

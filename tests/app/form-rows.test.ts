@@ -28,8 +28,8 @@ describe("hostile row numbers in public forms", () => {
     expect(body).not.toContain("null,null,null");
   });
 
-  it("reads a report post that is no form at all as an empty form: 400, not 500", async () => {
+  it("refuses a report post that is no form at all: 415, not 500", async () => {
     const response = await app.fetch("/report", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"narrative":"x"}' });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(415);
   });
 });

@@ -118,7 +118,7 @@ describe("the rating form", () => {
       [rating({ serviceId: undefined }), "Pilih layanan yang Anda terima."],
       [rating({ sex: "X" }), "Pilihan tidak dikenal."],
       [rating({ education: "PhD" }), "Pilihan tidak dikenal."],
-      [rating({ suggestion: "x".repeat(10 * 1024 * 1024) }), "Saran paling banyak 2.000 karakter."],
+      [rating({ suggestion: "x".repeat(2001) }), "Saran paling banyak 2.000 karakter."],
       [rating({ token: "short" }), "Formulir ini sudah kedaluwarsa."],
       [rating({ token: undefined }), "Formulir ini sudah kedaluwarsa."],
     ];
@@ -129,6 +129,8 @@ describe("the rating form", () => {
       expect(textOf(html)).toContain(message);
       expect(html).toContain('role="alert"');
     }
+    // A body past the form's size limit is refused before any parsing.
+    expect((await app.post(FORM, rating({ suggestion: "x".repeat(10 * 1024 * 1024) }))).status).toBe(413);
     // The answers typed are kept.
     const kept = await (await app.post(FORM, rating({ u1: undefined, u2: "1" }))).text();
     expect(kept).toContain('<input type="radio" id="u2-1" name="u2" checked="" value="1"');
