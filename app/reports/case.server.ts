@@ -136,7 +136,7 @@ export async function reporterCase(db: Database, keys: readonly EncryptionKey[],
     .select({ toStatus: reportEvents.toStatus, occurredOn: reportEvents.occurredOn, publicReason: reportEvents.publicReason })
     .from(reportEvents)
     .where(eq(reportEvents.reportId, reportId))
-    .orderBy(asc(reportEvents.occurredOn), asc(reportEvents.id));
+    .orderBy(asc(reportEvents.seq));
   const messages = await db
     .select({ kind: reportMessages.kind, body: reportMessages.body, createdOn: reportMessages.createdOn })
     .from(reportMessages)
