@@ -326,6 +326,23 @@ export const rateLimits = pgTable(
 );
 
 /**
+ * The same counters for the report paths (filing, the receipt code, messages), all with
+ * day-aligned windows, kept apart: a counter row written between timed login counters would
+ * place a filing or a reporter's visit inside the day by its position in the table.
+ */
+export const reportRateLimits = pgTable(
+  "report_rate_limits",
+  {
+    bucket: text().notNull(),
+    keyHash: text().notNull(),
+    /** The UTC day of the window: report-path windows are whole days. */
+    windowStart: date({ mode: "date" }).notNull(),
+    hits: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.keyHash, t.windowStart] }), index("report_rate_limits_window_idx").on(t.windowStart)],
+);
+
+/**
  * Append-only record of every staff action. A trigger refuses UPDATE and DELETE (migration
  * 0002), so no code path — and no bug — can rewrite history. Details never carry report
  * content or personal data.

@@ -25,6 +25,14 @@ CREATE TABLE "report_audit_log" (
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "report_rate_limits" (
+	"bucket" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"window_start" date NOT NULL,
+	"hits" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "report_rate_limits_bucket_key_hash_window_start_pk" PRIMARY KEY("bucket","key_hash","window_start")
+);
+--> statement-breakpoint
 DROP INDEX "report_events_report_idx";--> statement-breakpoint
 -- Existing events keep their order within their report as "seq", then lose the number they
 -- drew from the sequence shared by every report (it ordered filings against timed rows).
@@ -49,6 +57,10 @@ CREATE TRIGGER report_audit_log_no_update_delete BEFORE UPDATE OR DELETE ON "rep
   FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();--> statement-breakpoint
 CREATE TRIGGER report_audit_log_no_truncate BEFORE TRUNCATE ON "report_audit_log"
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();--> statement-breakpoint
+-- The report paths' counters move to their own table.
+INSERT INTO "report_rate_limits" ("bucket", "key_hash", "window_start", "hits")
+  SELECT "bucket", "key_hash", ("window_start" AT TIME ZONE 'UTC')::date, "hits" FROM "rate_limits" WHERE "bucket" LIKE 'report-%';--> statement-breakpoint
+DELETE FROM "rate_limits" WHERE "bucket" LIKE 'report-%';--> statement-breakpoint
 ALTER TABLE "access_requests" ADD CONSTRAINT "access_requests_target_staff_id_staff_id_fk" FOREIGN KEY ("target_staff_id") REFERENCES "public"."staff"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "access_requests" ADD CONSTRAINT "access_requests_region_id_regions_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."regions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "access_requests" ADD CONSTRAINT "access_requests_requested_by_staff_id_staff_id_fk" FOREIGN KEY ("requested_by_staff_id") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -59,4 +71,5 @@ CREATE UNIQUE INDEX "access_requests_one_pending_key" ON "access_requests" USING
 CREATE INDEX "access_requests_region_idx" ON "access_requests" USING btree ("region_id","status");--> statement-breakpoint
 CREATE INDEX "report_audit_log_region_idx" ON "report_audit_log" USING btree ("region_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "report_audit_log_report_idx" ON "report_audit_log" USING btree ("report_id");--> statement-breakpoint
+CREATE INDEX "report_rate_limits_window_idx" ON "report_rate_limits" USING btree ("window_start");--> statement-breakpoint
 CREATE INDEX "report_events_report_idx" ON "report_events" USING btree ("report_id","seq");
