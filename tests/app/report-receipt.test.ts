@@ -4,6 +4,7 @@
  * throttled per client and installation-wide without keeping identities, and the receipt
  * is stored only as a slow keyed hash.
  */
+import { flushReportLogs } from "~/utils/logger.server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportRateLimits, reportEvents, reportMessages, reports } from "../../db/schema";
@@ -50,6 +51,7 @@ describe("the receipt", () => {
     expect(html).toMatch(/class="receipt-code">\d{4} \d{4} \d{4} \d{4}</);
     const code = receiptFrom(html)!;
     for (const [, value] of response.headers) expect(value).not.toContain(code);
+    flushReportLogs();
     expect(app.logs.text).not.toContain(code);
   });
 
