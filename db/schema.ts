@@ -25,6 +25,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -229,6 +230,43 @@ export const staffGrants = pgTable(
   ],
 );
 
+/**
+ * Access to report content needs someone who already has it: a grant of a role that reads
+ * reports, or a password or two-factor reset of someone who holds one, waits here until a
+ * report reader of the region (not the person concerned, not the requester) approves it.
+ * Only then is the grant written to staff_grants or the reset carried out.
+ */
+export const accessRequestKind = pgEnum("access_request_kind", ["grant", "password_reset", "two_factor_reset"]);
+export const accessRequestStatus = pgEnum("access_request_status", ["pending", "approved", "refused"]);
+
+export const accessRequests = pgTable(
+  "access_requests",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    kind: accessRequestKind().notNull(),
+    targetStaffId: integer()
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    /** The role asked for (grants only). */
+    role: staffRole(),
+    /** The region whose report readers decide. */
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    /** Null when a command-line tool asked (the operator). */
+    requestedByStaffId: integer().references(() => staff.id, { onDelete: "set null" }),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    status: accessRequestStatus().notNull().default("pending"),
+    decidedByStaffId: integer().references(() => staff.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    check("access_requests_role_for_grants", sql`(${t.kind} = 'grant') = (${t.role} IS NOT NULL)`),
+    uniqueIndex("access_requests_one_pending_key").on(t.kind, t.targetStaffId, t.regionId).where(sql`${t.status} = 'pending'`),
+    index("access_requests_region_idx").on(t.regionId, t.status),
+  ],
+);
+
 /** Signed-in sessions. The cookie carries a random id; only its SHA-256 is stored. */
 export const staffSessions = pgTable(
   "staff_sessions",
@@ -288,6 +326,23 @@ export const rateLimits = pgTable(
 );
 
 /**
+ * The same counters for the report paths (filing, the receipt code, messages), all with
+ * day-aligned windows, kept apart: a counter row written between timed login counters would
+ * place a filing or a reporter's visit inside the day by its position in the table.
+ */
+export const reportRateLimits = pgTable(
+  "report_rate_limits",
+  {
+    bucket: text().notNull(),
+    keyHash: text().notNull(),
+    /** The UTC day of the window: report-path windows are whole days. */
+    windowStart: date({ mode: "date" }).notNull(),
+    hits: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.keyHash, t.windowStart] }), index("report_rate_limits_window_idx").on(t.windowStart)],
+);
+
+/**
  * Append-only record of every staff action. A trigger refuses UPDATE and DELETE (migration
  * 0002), so no code path — and no bug — can rewrite history. Details never carry report
  * content or personal data.
@@ -311,6 +366,28 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorStaffId),
     index("audit_log_region_idx").on(t.regionId),
   ],
+);
+
+/**
+ * Staff actions on a report, kept apart from audit_log and dated by the region's local day
+ * only, like the reports themselves: an exact time or a shared sequence next to the case
+ * would bound when it was filed. Append-only like audit_log (migration 0005).
+ */
+export const reportAuditLog = pgTable(
+  "report_audit_log",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    occurredOn: date({ mode: "string" }).notNull(),
+    actorStaffId: integer().references(() => staff.id, { onDelete: "restrict" }),
+    actorRole: text().notNull(),
+    action: text().notNull(),
+    reportId: uuid().notNull(),
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: "restrict" }),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("report_audit_log_region_idx").on(t.regionId, t.occurredOn), index("report_audit_log_report_idx").on(t.reportId)],
 );
 
 // ─── SKM: resident ratings and their running totals ───────────────────────────────────
@@ -532,10 +609,13 @@ export const reports = pgTable(
 export const reportEvents = pgTable(
   "report_events",
   {
-    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Random: a sequence shared by every report would order filings against timed rows. */
+    id: uuid().primaryKey().defaultRandom(),
     reportId: uuid()
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
+    /** Orders the events of one report; set by a trigger (migration 0005) as the next number of that report. */
+    seq: integer().notNull().default(0),
     fromStatus: reportStatus(),
     toStatus: reportStatus().notNull(),
     actorStaffId: integer().references(() => staff.id, { onDelete: "set null" }),
@@ -543,7 +623,7 @@ export const reportEvents = pgTable(
     /** Encrypted reason shown to the reporter. */
     publicReason: text(),
   },
-  (t) => [index("report_events_report_idx").on(t.reportId)],
+  (t) => [index("report_events_report_idx").on(t.reportId, t.seq)],
 );
 
 /** Questions to the reporter, the reporter's messages, and internal notes (never shown). */

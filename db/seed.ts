@@ -136,6 +136,8 @@ async function seedDemoStaff(tx: Database, passwordHash: string): Promise<void> 
     // An existing account is left as it is (its roles may have been changed on purpose).
     if (!created) continue;
     const scope = person.scope;
+    // Seeded grants are approved at seed time: whoever seeds the database is the trust root,
+    // as for `npm run staff:create-moderator`. Later moderator roles need a moderator's approval.
     await tx.insert(staffGrants).values({
       staffId: created.id,
       role: person.role,

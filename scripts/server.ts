@@ -13,7 +13,7 @@ import { createLoadContext } from "../app/utils/context.server";
 import { housekeeping } from "../app/utils/housekeeping.server";
 import { createAppRequestHandler, refusedRequest } from "../app/utils/request-handler.server";
 import { bodyLimitsFor, checkRequestLine } from "../app/utils/request-guard.server";
-import { createLogger, errorForLog } from "../app/utils/logger.server";
+import { createLogger, errorForLog, flushReportLogs } from "../app/utils/logger.server";
 import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
 import { clientAddress, sendFetchResponse, toFetchRequest } from "./node-adapter";
 
@@ -91,6 +91,7 @@ function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "stopping");
+  flushReportLogs();
   server.close(() => {
     void database.close().finally(() => process.exit(0));
   });

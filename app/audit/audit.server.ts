@@ -3,9 +3,9 @@
  * handle as the change it describes, so a change and its record commit together or not at all.
  * Details carry identifiers and field names, never report content or personal data.
  */
-import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { auditLog, staff } from "../../db/schema";
+import { auditLog, reportAuditLog, staff } from "../../db/schema";
 import type { Reach } from "../auth/policy";
 
 export interface AuditEntry {
@@ -77,4 +77,65 @@ export async function listAudit(db: Database, readable: Reach, filter: AuditFilt
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(Math.min(filter.limit ?? 50, 200));
+}
+
+/**
+ * A staff action on an integrity report. Kept in its own table and dated by the region's
+ * local day only, like the report: an exact time, or a place in the sequence of timed
+ * entries, would bound when the report was filed.
+ */
+export interface ReportAuditEntry {
+  actorStaffId: number;
+  actorRole: string;
+  action: string;
+  reportId: string;
+  regionId: number;
+  /** The region's local date (YYYY-MM-DD). */
+  occurredOn: string;
+  details?: Record<string, unknown>;
+}
+
+export async function recordReportAudit(db: Database, entry: ReportAuditEntry): Promise<void> {
+  await db.insert(reportAuditLog).values({ ...entry, details: entry.details ?? {} });
+}
+
+export interface ReportAuditFilter {
+  actorStaffId?: number;
+  action?: string;
+  regionId?: number;
+  /** Inclusive local dates (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/** Report actions within the reader's reach, newest day first (no order within a day is kept). */
+export async function listReportAudit(db: Database, readable: Reach, filter: ReportAuditFilter = {}) {
+  const conditions: SQL[] = [];
+  if (!readable.all) {
+    const regionIds = [...readable.regionIds];
+    if (regionIds.length === 0) return [];
+    conditions.push(inArray(reportAuditLog.regionId, regionIds));
+  }
+  if (filter.actorStaffId !== undefined) conditions.push(eq(reportAuditLog.actorStaffId, filter.actorStaffId));
+  if (filter.action) conditions.push(eq(reportAuditLog.action, filter.action));
+  if (filter.regionId !== undefined) conditions.push(eq(reportAuditLog.regionId, filter.regionId));
+  if (filter.from) conditions.push(gte(reportAuditLog.occurredOn, filter.from));
+  if (filter.to) conditions.push(lte(reportAuditLog.occurredOn, filter.to));
+  return db
+    .select({
+      id: reportAuditLog.id,
+      occurredOn: reportAuditLog.occurredOn,
+      actorEmail: staff.email,
+      actorRole: reportAuditLog.actorRole,
+      action: reportAuditLog.action,
+      reportId: reportAuditLog.reportId,
+      regionId: reportAuditLog.regionId,
+      details: reportAuditLog.details,
+    })
+    .from(reportAuditLog)
+    .leftJoin(staff, eq(staff.id, reportAuditLog.actorStaffId))
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(reportAuditLog.occurredOn), asc(reportAuditLog.action))
+    .limit(Math.min(filter.limit ?? 200, 200));
 }

@@ -10,6 +10,12 @@
  *  - evaluator (TPI): one region; fills the LKE worksheet of its units.
  *  - province_monitor: one province; reads aggregates of all its regions, nothing else.
  *
+ * Report access needs someone who already has it: a grant of a role that reads reports, and a
+ * password or two-factor reset of someone who holds one, take effect only once a person who
+ * already reads reports in that region approves (`canApproveAccess`). An admin's own second
+ * account cannot: it holds no report access, and nobody approves their own grant or reset or
+ * one they asked for. Admins themselves never read reports.
+ *
  * Conflict of interest: nobody attached to a unit (it is their home unit, or they manage it)
  * may read or act on integrity reports about that unit, whatever else they are.
  */
@@ -245,4 +251,45 @@ export function grantResource(
  */
 export function canManageGrant(actor: Actor, resource: Resource | null): boolean {
   return resource !== null && can(actor, "staff.manage", resource);
+}
+
+/** Roles whose grant opens the content of integrity reports. */
+export const REPORT_READING_ROLES: ReadonlySet<Role> = new Set(ROLES.filter((role) => ROLE_ACTIONS[role].has("report.read")));
+
+/** Does this grant open report content (so giving it needs a report reader's approval)? */
+export function grantReadsReports(grant: Pick<Grant, "role">): boolean {
+  return REPORT_READING_ROLES.has(grant.role);
+}
+
+/**
+ * Regions in which this person reads reports: a reset of their password or two-factor needs
+ * the approval of a report reader of each of them.
+ */
+export function reportReadingRegions(actor: Pick<Actor, "grants">): number[] {
+  const regionIds = new Set<number>();
+  for (const grant of actor.grants) if (grantReadsReports(grant) && grant.regionId !== null) regionIds.add(grant.regionId);
+  return [...regionIds].sort((a, b) => a - b);
+}
+
+/** A grant or reset waiting for a report reader's approval, as the policy needs to see it. */
+export interface AccessRequestParties {
+  targetStaffId: number;
+  /** Null when the operator asked from the command line. */
+  requestedByStaffId: number | null;
+  regionId: number;
+}
+
+/**
+ * May this person approve (or refuse) the request? Only someone who already reads reports in
+ * the request's region, and never the person it is about nor the one who asked: a second
+ * account made by an admin holds no report access, so it cannot approve anything.
+ */
+export function canApproveAccess(approver: Actor, request: AccessRequestParties): boolean {
+  if (approver.staffId === request.targetStaffId || approver.staffId === request.requestedByStaffId) return false;
+  return reach(approver, "report.read").regionIds.has(request.regionId);
+}
+
+/** Requests this person is told about: those of every region in which they read reports. */
+export function accessNoticeRegions(actor: Actor): number[] {
+  return [...reach(actor, "report.read").regionIds].sort((a, b) => a - b);
 }

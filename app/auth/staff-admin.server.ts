@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, staff, staffGrants, units } from "../../db/schema";
+import { pendingGrantsOf } from "./access-requests.server";
 import { canManageGrant, grantResource, reach, type Actor, type Grant, type Resource } from "./policy";
 
 export interface ScopeDirectory {
@@ -60,6 +61,8 @@ interface StaffRow {
   active: boolean;
   enrolled: boolean;
   grants: Grant[];
+  /** Grants that wait for a report reader's approval. */
+  pendingGrants: Grant[];
 }
 
 async function staffWithGrants(db: Database, ids?: number[]): Promise<StaffRow[]> {
@@ -74,22 +77,29 @@ async function staffWithGrants(db: Database, ids?: number[]): Promise<StaffRow[]
     .from(staffGrants)
     .where(inArray(staffGrants.staffId, people.map((p) => p.id)))
     .orderBy(asc(staffGrants.id));
+  const pending = await pendingGrantsOf(db, people.map((p) => p.id));
   return people.map(({ totpEnabledAt, ...person }) => ({
     ...person,
     enrolled: totpEnabledAt !== null,
     grants: grants.filter((g) => g.staffId === person.id).map(({ staffId: _staffId, ...grant }) => grant),
+    pendingGrants: pending.get(person.id) ?? [],
   }));
 }
 
 /**
- * May the actor manage this person? Only if every one of their grants is within the actor's
- * staff.manage scope (nobody edits someone with a wider scope), and a person without any
- * grant only by an installation admin.
+ * May the actor manage this person? Only if every one of their grants, given or waiting for
+ * approval, is within the actor's staff.manage scope (nobody edits someone with a wider
+ * scope), and a person without any grant only by an installation admin.
  */
-export function canManageStaff(actor: Actor, directory: ScopeDirectory, target: { id: number; grants: readonly Grant[] }): boolean {
+export function canManageStaff(
+  actor: Actor,
+  directory: ScopeDirectory,
+  target: { id: number; grants: readonly Grant[]; pendingGrants?: readonly Grant[] },
+): boolean {
   if (target.id === actor.staffId) return false;
-  if (target.grants.length === 0) return canManageGrant(actor, { kind: "installation" });
-  return target.grants.every((grant) => canManageGrant(actor, resourceOfGrant(directory, grant)));
+  const all = [...target.grants, ...(target.pendingGrants ?? [])];
+  if (all.length === 0) return canManageGrant(actor, { kind: "installation" });
+  return all.every((grant) => canManageGrant(actor, resourceOfGrant(directory, grant)));
 }
 
 /** Staff the actor may manage, or who work in the actor's scope, for the list page. */
@@ -114,17 +124,23 @@ export async function emailTaken(db: Database, email: string): Promise<boolean> 
   return Boolean(row);
 }
 
+/** Creates the account; with `grant: null` it has no role yet (one waits for approval). */
 export async function createStaffMember(
   tx: Database,
-  input: { email: string; displayName: string; homeUnitId: number | null; grant: Grant },
+  input: { email: string; displayName: string; homeUnitId: number | null; grant: Grant | null },
 ): Promise<number> {
   const [row] = await tx
     .insert(staff)
     .values({ email: input.email, displayName: input.displayName, homeUnitId: input.homeUnitId })
     .returning({ id: staff.id });
   if (!row) throw new Error("staff member not created");
-  await tx.insert(staffGrants).values({ staffId: row.id, ...input.grant });
+  if (input.grant) await tx.insert(staffGrants).values({ staffId: row.id, ...input.grant });
   return row.id;
+}
+
+export async function hasGrant(db: Database, staffId: number, grant: Grant): Promise<boolean> {
+  const existing = await grantIds(db, staffId);
+  return existing.some((g) => g.role === grant.role && g.provinceId === grant.provinceId && g.regionId === grant.regionId && g.unitId === grant.unitId);
 }
 
 export async function addGrant(tx: Database, staffId: number, grant: Grant): Promise<boolean> {

@@ -136,7 +136,7 @@ export async function reporterCase(db: Database, keys: readonly EncryptionKey[],
     .select({ toStatus: reportEvents.toStatus, occurredOn: reportEvents.occurredOn, publicReason: reportEvents.publicReason })
     .from(reportEvents)
     .where(eq(reportEvents.reportId, reportId))
-    .orderBy(asc(reportEvents.occurredOn), asc(reportEvents.id));
+    .orderBy(asc(reportEvents.seq));
   const messages = await db
     .select({ kind: reportMessages.kind, body: reportMessages.body, createdOn: reportMessages.createdOn })
     .from(reportMessages)
@@ -188,7 +188,24 @@ export async function insertMessage(
   });
 }
 
-export type ReporterWriteOutcome = "stored" | "finished" | "missing" | "tooManyFiles";
+export type ReporterWriteOutcome = "stored" | "finished" | "missing" | "tooManyFiles" | "tooManyMessagesToday" | "tooManyFilesToday";
+
+/** The reporter's messages on the case today: the limit needs no identity beyond the case. */
+async function reporterMessagesOn(tx: Database, reportId: string, day: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportMessages)
+    .where(and(eq(reportMessages.reportId, reportId), eq(reportMessages.kind, "reporter"), eq(reportMessages.createdOn, day)));
+  return row?.n ?? 0;
+}
+
+async function filesAddedOn(tx: Database, reportId: string, day: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportFiles)
+    .where(and(eq(reportFiles.reportId, reportId), eq(reportFiles.addedOn, day)));
+  return row?.n ?? 0;
+}
 
 /**
  * The reporter's message. When the case waits for them (needs_info) it goes back to triage
@@ -201,6 +218,8 @@ export async function addReporterMessage(db: Database, config: Config, reportId:
     if (!report) return "missing";
     if (report.status === "closed" || report.purgedOn) return "finished";
     const today = await regionToday(tx, report.regionId);
+    // The row lock above serialises writers of this case, so the count cannot be raced past.
+    if ((await reporterMessagesOn(tx, reportId, today)) >= config.reports.messagesPerDay) return "tooManyMessagesToday";
     await insertMessage(tx, config.secrets.encryptionKeys, { reportId, kind: "reporter", body, authorStaffId: null, createdOn: today });
     if (report.status === "needs_info") {
       const moved = apply(clockOf(report), { by: "reporter" }, today, config.reports, holidaysSet);
@@ -229,7 +248,9 @@ export async function addReporterFiles(
     if (!report) return "missing";
     if (report.status === "closed" || report.purgedOn) return "finished";
     if ((await countReportFiles(tx, reportId)) + images.length > config.reports.maxFiles) return "tooManyFiles";
-    await storeReportFiles(tx, config.secrets.encryptionKeys, reportId, images, await regionToday(tx, report.regionId));
+    const today = await regionToday(tx, report.regionId);
+    if ((await filesAddedOn(tx, reportId, today)) + images.length > config.reports.filesPerDay) return "tooManyFilesToday";
+    await storeReportFiles(tx, config.secrets.encryptionKeys, reportId, images, today);
     return "stored";
   });
 }

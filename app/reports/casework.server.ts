@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, inArray, max, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { regions, reportEvents, reportFiles, reportForwards, reportMessages, reports, services, staff, staffGrants, units } from "../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordReportAudit } from "../audit/audit.server";
 import { actingRole } from "../auth/guard.server";
 import { can, reportResource, type Action, type Actor, type Resource } from "../auth/policy";
 import type { SignedInStaff } from "../auth/session.server";
@@ -147,7 +147,7 @@ export async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
       .from(reportEvents)
       .leftJoin(author, eq(author.id, reportEvents.actorStaffId))
       .where(eq(reportEvents.reportId, report.id))
-      .orderBy(asc(reportEvents.id)),
+      .orderBy(asc(reportEvents.seq)),
     db
       .with(author)
       .select({ id: reportMessages.id, kind: reportMessages.kind, authorName: author.name, body: reportMessages.body, createdOn: reportMessages.createdOn })
@@ -238,13 +238,13 @@ export async function changeCase(deps: CaseworkDeps, signedIn: SignedInStaff, re
   if (!report) return { ok: false, status: 404, field: "", error: "errors.unknownReport" };
   const today = localDate(report.timeZone, deps.now);
   const audit = (tx: Database, action: string, details: Record<string, unknown> = {}) =>
-    recordAudit(tx, {
+    recordReportAudit(tx, {
       actorStaffId: signedIn.id,
       actorRole: actingRole(signedIn, "report.moderate", report.resource),
       action,
-      objectType: "report",
-      objectId: report.id,
+      reportId: report.id,
       regionId: report.regionId,
+      occurredOn: today,
       details,
     });
 

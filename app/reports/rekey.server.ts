@@ -67,7 +67,7 @@ export async function rekeyReports(db: Database, keys: readonly EncryptionKey[])
         .limit(BATCH),
     async (id, value) => void (await db.update(reportMessages).set({ body: value }).where(eq(reportMessages.id, id))),
   );
-  const reasons = await rekeyText<number>(
+  const reasons = await rekeyText<string>(
     keys,
     (after) =>
       db

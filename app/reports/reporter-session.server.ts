@@ -17,9 +17,9 @@ import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
 import type { Config } from "../utils/env.server";
 import { hashReceipt, normaliseReceipt } from "./receipt.server";
 
-export const CASE_CLIENT_LIMIT: Limit = { bucket: "report-case-client", max: 10, windowSeconds: 86_400 };
+export const CASE_CLIENT_LIMIT: Limit = { bucket: "report-case-client", max: 10, windowSeconds: 86_400, reportPath: true };
 /** A ceiling on wrong codes for the whole installation: spreading guesses over many addresses does not help. */
-export const CASE_GLOBAL_LIMIT: Limit = { bucket: "report-case-all", max: 2000, windowSeconds: 86_400 };
+export const CASE_GLOBAL_LIMIT: Limit = { bucket: "report-case-all", max: 2000, windowSeconds: 86_400, reportPath: true };
 const GLOBAL_KEY = "all";
 
 export const SESSION_IDLE_MINUTES = 30;

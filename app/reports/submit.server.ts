@@ -20,7 +20,7 @@ import { receivedClock } from "./status-machine";
 import { isUniqueViolation } from "../utils/db-errors.server";
 
 /** Day-aligned, like every counter on the report paths: no stored counter reveals an hour. */
-export const REPORT_LIMIT: Limit = { bucket: "report-submit", max: 5, windowSeconds: 86_400 };
+export const REPORT_LIMIT: Limit = { bucket: "report-submit", max: 5, windowSeconds: 86_400, reportPath: true };
 
 export type SubmitOutcome = { outcome: "stored"; receipt: string; reference: string } | { outcome: "duplicate" } | { outcome: "throttled" };
 

@@ -45,6 +45,9 @@ function reply(form: Reply["form"], result: SubmissionResult<string[]>, status: 
 function afterWrite(outcome: ReporterWriteOutcome, form: "message" | "files", result: SubmissionResult<string[]>) {
   if (outcome === "stored") return redirect(`/report/case?sent=${form}`, 303);
   if (outcome === "tooManyFiles") return reply(form, { ...result, error: { files: ["errors.tooManyFiles"] } }, 400);
+  // The typed message stays in the form (the result carries it back) for another day.
+  if (outcome === "tooManyMessagesToday") return reply(form, { ...result, error: { body: ["errors.tooManyMessagesToday"] } }, 429);
+  if (outcome === "tooManyFilesToday") return reply(form, { ...result, error: { files: ["errors.tooManyFilesToday"] } }, 429);
   if (outcome === "finished") return reply(form, { ...result, error: { "": ["errors.finished"] } }, 409);
   return redirect("/report/case", 303);
 }

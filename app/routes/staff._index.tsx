@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guard.server";
+import { accessNoticesFor } from "~/auth/access-requests.server";
 import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
@@ -25,7 +26,7 @@ const SECTIONS: ReadonlyArray<{ to: string; key: string; action: Action }> = [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const signedIn = await requirePermission(request, context, "staff.area", { kind: "installation" });
-  const directory = await scopeDirectory(context.db);
+  const [directory, notices] = await Promise.all([scopeDirectory(context.db), accessNoticesFor(context.db, signedIn.actor, new Date())]);
   const t = await i18nServer.getFixedT(request, "staff");
   const sections = SECTIONS.filter(({ action }) => {
     // Installation-wide actions concern no list of objects: ask the policy directly.
@@ -35,6 +36,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     displayName: signedIn.displayName,
     grants: signedIn.actor.grants.map((grant) => ({ role: grant.role, scope: scopeName(directory, grant) })),
     sections,
+    // Every report reader is told of access to reports asked for or given in their regions.
+    accessNotices: { pending: notices.filter((n) => n.status === "pending").length, decided: notices.filter((n) => n.status !== "pending").length },
     title: `${t("home.title")} · Pintu Depan`,
   };
 }
@@ -45,11 +48,19 @@ function sectionKey(key: string, part: "title" | "body"): string {
 }
 
 export default function StaffHome() {
-  const { displayName, grants, sections } = useLoaderData<typeof loader>();
+  const { displayName, grants, sections, accessNotices } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   return (
     <>
       <h1>{t("home.welcome", { name: displayName })}</h1>
+      {accessNotices.pending + accessNotices.decided > 0 ? (
+        <div className="panel" role="status">
+          <p>{t("home.accessNotice", { pending: accessNotices.pending, decided: accessNotices.decided })}</p>
+          <p>
+            <Link to="/staff/access-requests">{t("home.accessNoticeLink")}</Link>
+          </p>
+        </div>
+      ) : null}
       <h2>{t("home.rolesHeading")}</h2>
       <ul>
         {grants.map((grant, i) => (

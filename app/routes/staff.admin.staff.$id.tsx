@@ -2,10 +2,11 @@ import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pendingResetsOf, requestGrant, requestReset } from "~/auth/access-requests.server";
 import { createSetupToken, resetTwoFactor, setupLink } from "~/auth/accounts.server";
 import { grantFromForm, grantSchema } from "~/auth/forms";
 import { actingRole, forbidden, requireStaff } from "~/auth/guard.server";
-import { canManageGrant } from "~/auth/policy";
+import { canManageGrant, grantReadsReports, reportReadingRegions } from "~/auth/policy";
 import { endAllSessions } from "~/auth/session.server";
 import {
   addGrant,
@@ -13,6 +14,7 @@ import {
   getStaffMember,
   grantById,
   grantIds,
+  hasGrant,
   grantOptions,
   regionOfGrant,
   removeGrant,
@@ -54,7 +56,7 @@ async function loadTarget(request: Request, context: LoaderFunctionArgs["context
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { signedIn, target, directory } = await loadTarget(request, context, params.id);
-  const grants = await grantIds(context.db, target.id);
+  const [grants, pendingResets] = await Promise.all([grantIds(context.db, target.id), pendingResetsOf(context.db, target.id)]);
   const t = await i18nServer.getFixedT(request, "staff");
   return {
     person: {
@@ -71,6 +73,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       scope: scopeName(directory, grant),
       removable: canManageGrant(signedIn.actor, resourceOfGrant(directory, grant)),
     })),
+    pendingGrants: target.pendingGrants.map((grant) => ({ role: grant.role, scope: scopeName(directory, grant) })),
+    pendingResets,
     options: grantOptions(signedIn.actor, directory),
     title: `${target.displayName} · ${t("staffAdmin.title")} · Pintu Depan`,
   };
@@ -93,6 +97,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const resource = resourceOfGrant(directory, grant);
       if (!resource) return fail({ fieldErrors: { role: ["errors.scopeUnknown"] } });
       if (!canManageGrant(signedIn.actor, resource)) return fail({ fieldErrors: { role: ["errors.scopeNotAllowed"] } });
+      if (grantReadsReports(grant) && grant.regionId !== null) {
+        // A role that reads reports waits for a report reader of the region to approve it.
+        const regionId = grant.regionId;
+        if (await hasGrant(context.db, target.id, grant)) return fail({ fieldErrors: { role: ["errors.grantExists"] } });
+        const requested = await context.db.transaction((tx) =>
+          requestGrant(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, { ...grant, regionId }),
+        );
+        return requested ? back("grant-requested") : fail({ fieldErrors: { role: ["errors.grantPending"] } });
+      }
       const added = await context.db.transaction(async (tx) => {
         const ok = await addGrant(tx, target.id, grant);
         if (ok) await recordAudit(tx, { ...audit, action: "staff.grant_added", regionId: regionOfGrant(directory, grant), details: { grant } });
@@ -125,6 +138,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return back(intent);
     }
     case "reset-two-factor": {
+      const readerRegions = reportReadingRegions(target);
+      if (readerRegions.length > 0) {
+        await context.db.transaction((tx) => requestReset(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, "two_factor_reset", readerRegions));
+        return back("reset-requested");
+      }
       await context.db.transaction(async (tx) => {
         await resetTwoFactor(tx, target.id);
         await recordAudit(tx, { ...audit, action: "staff.two_factor_reset" });
@@ -133,6 +151,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "reset-password": {
       if (!target.active) return fail({ error: "errors.inactive" });
+      const readerRegions = reportReadingRegions(target);
+      if (readerRegions.length > 0) {
+        // The link goes to the approving report reader, who hands it over in person.
+        await context.db.transaction((tx) => requestReset(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, "password_reset", readerRegions));
+        return back("reset-requested");
+      }
       const token = await context.db.transaction(async (tx) => {
         await endAllSessions(tx, target.id);
         await recordAudit(tx, { ...audit, action: "staff.setup_link_issued" });
@@ -146,7 +170,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffMemberPage() {
-  const { person, grants, options } = useLoaderData<typeof loader>();
+  const { person, grants, pendingGrants, pendingResets, options } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>() as Outcome | undefined;
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("staff");
@@ -191,7 +215,13 @@ export default function StaffMemberPage() {
               ) : null}
             </li>
           ))}
+          {pendingGrants.map((grant, i) => (
+            <li key={`pending-${i}`} className="grant-row">
+              {t(`roles.${grant.role}`)} — {grant.scope ?? t("home.wholeInstallation")} ({t("staffAdmin.pendingApproval")})
+            </li>
+          ))}
         </ul>
+        <p className="hint">{t("staffAdmin.approvalExplain")}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="add-grant" />
           <GrantFields
@@ -224,6 +254,11 @@ export default function StaffMemberPage() {
             </button>
           </Form>
         </div>
+        {pendingResets.map((kind) => (
+          <p key={kind} role="status">
+            {t(`staffAdmin.resetPending.${kind}`)}
+          </p>
+        ))}
         <p className="hint">{t("staffAdmin.accessExplain")}</p>
       </section>
     </>

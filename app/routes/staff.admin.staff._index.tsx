@@ -7,7 +7,8 @@ import type { z } from "zod";
 import { createSetupToken, setupLink } from "~/auth/accounts.server";
 import { grantFromForm, inviteSchema } from "~/auth/forms";
 import { actingRole, requireReach } from "~/auth/guard.server";
-import { canManageGrant } from "~/auth/policy";
+import { requestGrant } from "~/auth/access-requests.server";
+import { canManageGrant, grantReadsReports } from "~/auth/policy";
 import { normaliseEmail } from "~/auth/login.server";
 import {
   createStaffMember,
@@ -46,7 +47,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       active: person.active,
       enrolled: person.enrolled,
       manageable: person.manageable,
-      grants: person.grants.map((grant) => ({ role: grant.role, scope: scopeName(directory, grant) })),
+      grants: [
+        ...person.grants.map((grant) => ({ role: grant.role, scope: scopeName(directory, grant), pending: false })),
+        ...person.pendingGrants.map((grant) => ({ role: grant.role, scope: scopeName(directory, grant), pending: true })),
+      ],
     })),
     options: grantOptions(signedIn.actor, directory),
     title: `${t("staffAdmin.title")} · Pintu Depan`,
@@ -74,21 +78,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { email: ["errors.emailTaken"] } }), link: null }, { status: 400 });
   }
 
+  // A role that reads reports is only asked for: the account starts without it until a
+  // report reader of the region approves.
+  const approvalRegion = grantReadsReports(grant) ? grant.regionId : null;
+  const actorRole = actingRole(signedIn, "staff.manage", resource);
   const token = await context.db.transaction(async (tx) => {
-    const staffId = await createStaffMember(tx, { email, displayName: submission.value.displayName, homeUnitId, grant });
+    const staffId = await createStaffMember(tx, { email, displayName: submission.value.displayName, homeUnitId, grant: approvalRegion === null ? grant : null });
     await recordAudit(tx, {
       actorStaffId: signedIn.id,
-      actorRole: actingRole(signedIn, "staff.manage", resource),
+      actorRole,
       action: "staff.invite",
       objectType: "staff",
       objectId: staffId,
       regionId: regionOfGrant(directory, grant),
-      details: { grant },
+      details: { grant, pendingApproval: approvalRegion !== null },
     });
+    if (approvalRegion !== null) await requestGrant(tx, { staffId: signedIn.id, role: actorRole }, staffId, { ...grant, regionId: approvalRegion });
     return createSetupToken(tx, context.config, staffId);
   });
   // The link is shown once, to be handed to the person; only its keyed hash is stored.
-  return data({ result: submission.reply({ resetForm: true }), link: setupLink(context.config, token) }, { headers: { "Cache-Control": "no-store" } });
+  return data(
+    { result: submission.reply({ resetForm: true }), link: setupLink(context.config, token), pendingApproval: approvalRegion !== null },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function StaffAdminPage() {
@@ -104,6 +116,7 @@ export default function StaffAdminPage() {
         <div className="panel" role="status">
           <h2>{t("staffAdmin.invited")}</h2>
           <p>{t("staffAdmin.linkExplain")}</p>
+          {actionData.pendingApproval ? <p>{t("staffAdmin.invitedPending")}</p> : null}
           <p>
             <code>{actionData.link}</code>
           </p>
@@ -132,6 +145,7 @@ export default function StaffAdminPage() {
                     {person.grants.map((grant, i) => (
                       <li key={i}>
                         {t(`roles.${grant.role}`)} — {grant.scope ?? t("home.wholeInstallation")}
+                        {grant.pending ? ` (${t("staffAdmin.pendingApproval")})` : ""}
                       </li>
                     ))}
                   </ul>

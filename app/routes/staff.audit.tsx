@@ -3,7 +3,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireReach } from "~/auth/guard.server";
-import { listAudit, type AuditFilter } from "~/audit/audit.server";
+import { listAudit, listReportAudit, type AuditFilter } from "~/audit/audit.server";
 import { FormMessage, SelectField, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { listAllRegions, staffIdByEmail } from "~/org/admin.server";
@@ -49,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: t("audit.metaTitle"),
   };
   if (!value || Object.keys(errors).length > 0) {
-    return data({ ...base, errors, entries: [], olderQuery: null, newestQuery: null }, { status: 400 });
+    return data({ ...base, errors, entries: [], reportEntries: [], olderQuery: null, newestQuery: null }, { status: 400 });
   }
 
   const filter: AuditFilter = {
@@ -65,6 +65,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actorId = value.actor ? await staffIdByEmail(context.db, value.actor) : undefined;
   // An e-mail address nobody has: nothing to show (and no hint whether it exists).
   if (actorId !== null) rows = await listAudit(context.db, readable, { ...filter, actorStaffId: actorId });
+  // Actions on reports are kept by day only, apart from the timed entries (see docs/security.md).
+  const reportRows =
+    actorId !== null && (!value.objectType || value.objectType === "report") && value.beforeId === undefined
+      ? await listReportAudit(context.db, readable, { actorStaffId: actorId, action: value.action, regionId: region?.id, from: value.from, to: value.to })
+      : [];
 
   const page = rows.slice(0, PAGE_SIZE);
   const query = (beforeId?: number) => {
@@ -94,13 +99,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         details: JSON.stringify(row.details),
       };
     }),
+    reportEntries: reportRows.map((row) => ({
+      id: row.id,
+      day: row.occurredOn,
+      actorEmail: row.actorEmail,
+      actorRole: row.actorRole,
+      action: row.action,
+      object: `report #${row.reportId}`,
+      region: regionsById.get(row.regionId)?.name ?? null,
+      details: JSON.stringify(row.details),
+    })),
     olderQuery: rows.length > PAGE_SIZE && oldest ? query(oldest.id) : null,
     newestQuery: value.beforeId !== undefined ? query() : null,
   };
 }
 
 export default function AuditPage() {
-  const { typed, zone, regionOptions, errors, entries, olderQuery, newestQuery } = useLoaderData<typeof loader>();
+  const { typed, zone, regionOptions, errors, entries, reportEntries, olderQuery, newestQuery } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const fieldErrors = (field: string) => errors[field]?.map((e) => t(e));
   const otherErrors = Object.entries(errors)
@@ -219,6 +234,51 @@ export default function AuditPage() {
             ) : null}
           </nav>
         ) : null}
+      </section>
+
+      <section aria-labelledby="report-entries-heading">
+        <h2 id="report-entries-heading">{t("audit.reportEntriesHeading")}</h2>
+        <p>{t("audit.reportEntriesIntro")}</p>
+        {reportEntries.length === 0 ? (
+          <p>{t("audit.none")}</p>
+        ) : (
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          <div className="table-scroll" role="region" aria-labelledby="report-entries-heading" tabIndex={0}>
+            <table className="data-table admin-audit">
+              <caption className="visually-hidden">{t("audit.reportEntriesHeading")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("audit.day")}</th>
+                  <th scope="col">{t("audit.actor")}</th>
+                  <th scope="col">{t("audit.role")}</th>
+                  <th scope="col">{t("audit.action")}</th>
+                  <th scope="col">{t("audit.object")}</th>
+                  <th scope="col">{t("audit.region")}</th>
+                  <th scope="col">{t("audit.details")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reportEntries.map((entry) => (
+                  <tr key={entry.id}>
+                    <th scope="row">
+                      <time dateTime={entry.day}>{entry.day}</time>
+                    </th>
+                    <td>{entry.actorEmail ?? t("audit.system")}</td>
+                    <td>{t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })}</td>
+                    <td>
+                      <code>{entry.action}</code>
+                    </td>
+                    <td>{entry.object}</td>
+                    <td>{entry.region ?? t("audit.installation")}</td>
+                    <td>
+                      <code className="audit-details">{entry.details}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </>
   );

@@ -6,7 +6,7 @@
  */
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { rateLimits } from "../../db/schema";
+import { rateLimits, reportRateLimits } from "../../db/schema";
 import { keyedHash } from "./crypto.server";
 
 export interface Limit {
@@ -15,7 +15,11 @@ export interface Limit {
   max: number;
   /** At most one day: windows are aligned to UTC days. */
   windowSeconds: number;
+  /** Counters of the report paths live in their own table (day windows only; see schema). */
+  reportPath?: boolean;
 }
+
+const tableOf = (limit: Limit) => (limit.reportPath ? reportRateLimits : rateLimits);
 
 function windowOf(limit: Limit, now: Date) {
   const size = limit.windowSeconds * 1000;
@@ -36,16 +40,11 @@ export interface LimitState {
 /** How many hits the key has in the current window, without counting one. */
 export async function peekLimit(db: Database, hashKey: Buffer, limit: Limit, key: string, now = new Date()): Promise<LimitState> {
   const { start, end } = windowOf(limit, now);
+  const table = tableOf(limit);
   const [row] = await db
-    .select({ hits: rateLimits.hits })
-    .from(rateLimits)
-    .where(
-      and(
-        eq(rateLimits.bucket, limit.bucket),
-        eq(rateLimits.keyHash, keyFor(hashKey, limit, key, now)),
-        eq(rateLimits.windowStart, start),
-      ),
-    );
+    .select({ hits: table.hits })
+    .from(table)
+    .where(and(eq(table.bucket, limit.bucket), eq(table.keyHash, keyFor(hashKey, limit, key, now)), eq(table.windowStart, start)));
   const hits = row?.hits ?? 0;
   return { blocked: hits >= limit.max, hits, retryAfterSeconds: Math.ceil((end.getTime() - now.getTime()) / 1000) };
 }
@@ -53,19 +52,22 @@ export async function peekLimit(db: Database, hashKey: Buffer, limit: Limit, key
 /** Counts one hit and says whether the key is now over its limit. */
 export async function hitLimit(db: Database, hashKey: Buffer, limit: Limit, key: string, now = new Date()): Promise<LimitState> {
   const { start, end } = windowOf(limit, now);
+  const table = tableOf(limit);
   const [row] = await db
-    .insert(rateLimits)
+    .insert(table)
     .values({ bucket: limit.bucket, keyHash: keyFor(hashKey, limit, key, now), windowStart: start, hits: 1 })
     .onConflictDoUpdate({
-      target: [rateLimits.bucket, rateLimits.keyHash, rateLimits.windowStart],
-      set: { hits: sql`${rateLimits.hits} + 1` },
+      target: [table.bucket, table.keyHash, table.windowStart],
+      set: { hits: sql`${table.hits} + 1` },
     })
-    .returning({ hits: rateLimits.hits });
+    .returning({ hits: table.hits });
   const hits = row?.hits ?? 1;
   return { blocked: hits > limit.max, hits, retryAfterSeconds: Math.ceil((end.getTime() - now.getTime()) / 1000) };
 }
 
 /** Drops counters of windows that ended more than two days ago. */
 export async function pruneLimits(db: Database, now = new Date()): Promise<void> {
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 2 * 86_400_000)));
+  const before = new Date(now.getTime() - 2 * 86_400_000);
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
+  await db.delete(reportRateLimits).where(lt(reportRateLimits.windowStart, before));
 }

@@ -96,6 +96,8 @@ const envSchema = z
     REPORT_RETENTION_DAYS: wholeNumber("REPORT_RETENTION_DAYS", 30, 3650, 730),
     REPORT_MAX_FILES: wholeNumber("REPORT_MAX_FILES", 0, 10, 5),
     REPORT_MAX_FILE_MB: wholeNumber("REPORT_MAX_FILE_MB", 1, 20, 8),
+    REPORT_MESSAGES_PER_DAY: wholeNumber("REPORT_MESSAGES_PER_DAY", 1, 1000, 10),
+    REPORT_FILES_PER_DAY: wholeNumber("REPORT_FILES_PER_DAY", 1, 1000, 10),
     SESSION_SECRET: optionalText.pipe(
       z
         .string()
@@ -168,6 +170,9 @@ export interface ReportSettings {
   retentionDays: number;
   maxFiles: number;
   maxFileBytes: number;
+  /** The reporter's messages and files per case and local day (counted from the case's own rows). */
+  messagesPerDay: number;
+  filesPerDay: number;
 }
 
 export class ConfigError extends Error {
@@ -225,6 +230,8 @@ export function loadConfig(
       retentionDays: e.REPORT_RETENTION_DAYS,
       maxFiles: e.REPORT_MAX_FILES,
       maxFileBytes: e.REPORT_MAX_FILE_MB * 1024 * 1024,
+      messagesPerDay: e.REPORT_MESSAGES_PER_DAY,
+      filesPerDay: e.REPORT_FILES_PER_DAY,
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The application's request handler: the Remix build behind the request guard and a
  * cross-site write check, with one log line per request (method, path, status, duration: no
- * query, address, agent or body). The server (scripts/server.ts) and the whole-app tests both
- * call this, so what the tests exercise is exactly what production serves.
+ * query, address, agent or body), except on the report paths, which are counted per day (see
+ * ReportLog). The server (scripts/server.ts) and the whole-app tests both call this, so what
+ * the tests exercise is exactly what production serves.
  *
  * It is also the one place where a bad request becomes its 4xx (request-guard.server.ts) and
  * an unreachable database becomes a 503 with Retry-After instead of a 500.
@@ -12,7 +13,7 @@ import type { AppContext } from "./context.server";
 import enCommon from "../../locales/en/common.json";
 import idCommon from "../../locales/id/common.json";
 import { failedForDatabase } from "./db-errors.server";
-import { dateOnlyLogger, isReportPath } from "./logger.server";
+import { isReportPath, reportLogFor } from "./logger.server";
 import { ALLOW_HEADER, bodyLimitsFor, guardRequest, type GuardProblem } from "./request-guard.server";
 
 export type AppRequestHandler = (request: Request, context: AppContext) => Promise<Response>;
@@ -106,8 +107,9 @@ export function createAppRequestHandler(build: ServerBuild, mode = build.mode): 
     const started = process.hrtime.bigint();
     const path = new URL(request.url).pathname;
     const logged = pathForLog(path);
-    // Everything logged while serving a report page, errors included, carries the date only.
-    const context = isReportPath(path) ? { ...givenContext, log: dateOnlyLogger(givenContext.log) } : givenContext;
+    // Report pages log nothing among the timed lines: a count per day, and held lines written once a day.
+    const reportLog = isReportPath(path) ? reportLogFor(givenContext.log) : null;
+    const context = reportLog ? { ...givenContext, log: reportLog.logger } : givenContext;
     let status = 500;
     try {
       if (isCrossSiteWrite(request, context.config.trustProxy)) {
@@ -130,7 +132,8 @@ export function createAppRequestHandler(build: ServerBuild, mode = build.mode): 
       status = response.status;
       return response;
     } finally {
-      context.log.info({ method: request.method, path: logged, status, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, "request");
+      if (reportLog) reportLog.countRequest(request.method, logged, status);
+      else context.log.info({ method: request.method, path: logged, status, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, "request");
     }
   };
 }

@@ -6,7 +6,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, holidays, reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
+import { holidays, reportAuditLog, reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
 import { addWorkingDays } from "~/reports/working-days";
 import { openBytes, openText } from "~/reports/sealed.server";
 import { localDate } from "~/skm/import.server";
@@ -49,8 +49,10 @@ afterAll(() => database.drop());
 const get = (path: string, who: string) => app.get(path, { Cookie: cookies[who]! });
 const post = (path: string, who: string, fields: Record<string, string>) => app.post(path, fields, { Cookie: cookies[who]! });
 
+/** A report's audit rows: dated by day only and in no order within a day, so sorted by action. */
 async function auditRows(reportId: string) {
-  return database.db.select().from(auditLog).where(eq(auditLog.objectId, reportId)).orderBy(desc(auditLog.id));
+  const rows = await database.db.select().from(reportAuditLog).where(eq(reportAuditLog.reportId, reportId));
+  return rows.sort((a, b) => a.action.localeCompare(b.action));
 }
 async function reportRow(id: string) {
   const [row] = await database.db.select().from(reports).where(eq(reports.id, id));
@@ -174,7 +176,7 @@ describe("case actions", () => {
     expect((await reportRow(report.id)).assigneeId).toBeNull();
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "unassign" })).status).toBe(400);
     const actions = (await auditRows(report.id)).map((row) => row.action);
-    expect(actions).toEqual(["report.unassigned", "report.assigned"]);
+    expect(actions).toEqual(["report.assigned", "report.unassigned"]);
   });
 
   it("asks the reporter a question: needs_info, an encrypted public reason, an audit row", async () => {
@@ -195,8 +197,8 @@ describe("case actions", () => {
     expect(openText(event!.publicReason!, app.config.secrets.encryptionKeys)).toBe("Kami memerlukan informasi tambahan.");
     const [message] = await database.db.select().from(reportMessages).where(eq(reportMessages.reportId, report.id));
     expect(message).toMatchObject({ kind: "question", authorStaffId: ids.moderator, seq: 1 });
-    const [audit] = await auditRows(report.id);
-    expect(audit).toMatchObject({ action: "report.question_asked", actorRole: "moderator", details: { from: "received", to: "needs_info" } });
+    const audit = (await auditRows(report.id)).find((row) => row.action === "report.question_asked");
+    expect(audit).toMatchObject({ occurredOn: today, action: "report.question_asked", actorRole: "moderator", details: { from: "received", to: "needs_info" } });
     expect(JSON.stringify(audit!.details)).not.toContain("loket");
     const page = textOf(await (await get(`/staff/reports/${report.id}?done=question`, "moderator")).text());
     expect(page).toContain("Menunggu pelapor");
@@ -230,8 +232,8 @@ describe("case actions", () => {
     const row = await reportRow(report.id);
     expect(row).toMatchObject({ status: "verified", verifiedOn: today, triagedOn: today });
     expect(row.followUpDueOn! > today).toBe(true);
-    const [audit] = await auditRows(report.id);
-    expect(audit).toMatchObject({ action: "report.status_changed", details: { from: "received", to: "verified", outcome: null } });
+    const audit = (await auditRows(report.id)).find((row) => row.action === "report.status_changed");
+    expect(audit).toMatchObject({ occurredOn: today, action: "report.status_changed", details: { from: "received", to: "verified", outcome: null } });
   });
 
   it("closes as a duplicate only with a link to another report of the same region", async () => {
@@ -378,8 +380,8 @@ describe("redaction, forwarding and what others see", () => {
     expect(stored!.redactions).toEqual([{ x: 10, y: 20, w: 30, h: 50 }]);
     const original = openBytes(stored!.content, app.config.secrets.encryptionKeys);
     expect((await sharp(original).metadata()).exif).toBeDefined();
-    const [audit] = await auditRows(report.id);
-    expect(audit).toMatchObject({ action: "report.file_redacted", details: { fileId: report.fileIds[0], areas: 1 } });
+    const audit = (await auditRows(report.id)).find((row) => row.action === "report.file_redacted");
+    expect(audit).toMatchObject({ occurredOn: today, action: "report.file_redacted", details: { fileId: report.fileIds[0], areas: 1 } });
   });
 
   it("forwards to the unit head: the record is exactly what was sent, and only that unit's manager sees it", async () => {
@@ -397,8 +399,8 @@ describe("redaction, forwarding and what others see", () => {
     const [forward] = await database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id));
     expect(forward).toMatchObject({ destination: "unit_head", staffId: ids.moderator, sentOn: today, fileIds: [report.fileIds[0]], externalReference: "ND-12/2026" });
     expect(openText(forward!.summary, app.config.secrets.encryptionKeys)).toBe(summary);
-    const [audit] = await auditRows(report.id);
-    expect(audit).toMatchObject({ action: "report.forwarded", details: { destination: "unit_head", fileIds: [report.fileIds[0]] } });
+    const audit = (await auditRows(report.id)).find((row) => row.action === "report.forwarded");
+    expect(audit).toMatchObject({ occurredOn: today, action: "report.forwarded", details: { destination: "unit_head", fileIds: [report.fileIds[0]] } });
 
     const managerPage = await get("/staff/forwarded", "disdukManager");
     expect(managerPage.status).toBe(200);

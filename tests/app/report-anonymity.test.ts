@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPORT_LIMIT } from "~/reports/submit.server";
+import { flushReportLogs } from "~/utils/logger.server";
 import { peekLimit } from "~/security/rate-limit.server";
 import { localDate } from "~/skm/import.server";
 import { createTestApp, type TestApp } from "../helpers/app";
@@ -80,19 +81,27 @@ describe("a report leaves no identity behind", () => {
     expect(dated).toEqual(expect.arrayContaining(["reports.received_on", "report_events.occurred_on", "report_messages.created_on", "report_files.added_on"]));
   });
 
-  it("the logs hold no address, browser, narrative or code, and report paths log the date only", async () => {
+  it("the logs hold no address, browser, narrative or code, and report paths write only counts per day, once a day", async () => {
+    // While serving, the report paths write nothing among the timed lines.
+    const isReportLine = (e: Record<string, unknown>) => typeof e.path === "string" && (e.path as string).startsWith("/report");
+    expect(app.logs.entries.filter(isReportLine)).toEqual([]);
+    const written = app.logs.lines.length;
+    flushReportLogs();
+    const flushed = app.logs.entries.slice(written);
     const text = app.logs.text;
     expect(text).not.toContain(ADDRESS);
     expect(text).not.toContain("DistinctiveReporterBrowser");
     expect(text).not.toContain("Zorbulak");
     expect(text).not.toContain(code);
 
-    const reportLines = app.logs.entries.filter((e) => typeof e.path === "string" && (e.path as string).startsWith("/report"));
-    expect(reportLines.length).toBeGreaterThanOrEqual(3);
+    const reportLines = flushed.filter(isReportLine);
+    expect(reportLines.reduce((n, line) => n + (line.requests as number), 0)).toBeGreaterThanOrEqual(3);
     for (const line of reportLines) {
       expect(line.time).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(Object.keys(line).sort()).toEqual(["level", "method", "ms", "msg", "path", "status", "time"]);
+      expect(Object.keys(line).sort()).toEqual(["level", "method", "msg", "path", "requests", "status", "time"]);
     }
+    // Every line the flush wrote is dated by day only.
+    for (const line of flushed) expect(line.time).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // Other pages keep their precise times.
     await app.get("/healthz");
     const health = app.logs.entries.find((e) => e.path === "/healthz");

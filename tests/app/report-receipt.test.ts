@@ -4,9 +4,10 @@
  * throttled per client and installation-wide without keeping identities, and the receipt
  * is stored only as a slow keyed hash.
  */
+import { flushReportLogs } from "~/utils/logger.server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rateLimits, reportEvents, reportMessages, reports } from "../../db/schema";
+import { reportRateLimits, reportEvents, reportMessages, reports } from "../../db/schema";
 import { localDate } from "~/skm/import.server";
 import { hashReceipt } from "~/reports/receipt.server";
 import { CASE_CLIENT_LIMIT, CASE_GLOBAL_LIMIT } from "~/reports/reporter-session.server";
@@ -51,6 +52,7 @@ describe("the receipt", () => {
     expect(html).toMatch(/class="receipt-code">\d{4} \d{4} \d{4} \d{4}</);
     const code = receiptFrom(html)!;
     for (const [, value] of response.headers) expect(value).not.toContain(code);
+    flushReportLogs();
     expect(app.logs.text).not.toContain(code);
   });
 
@@ -186,7 +188,7 @@ describe("guessing codes", () => {
     expect((await signIn(code, app.from("198.51.100.3"))).response.status).toBe(303);
 
     // The counters are keyed hashes in day-aligned windows: no address, no hour.
-    const counters = await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, CASE_CLIENT_LIMIT.bucket));
+    const counters = await database.db.select().from(reportRateLimits).where(eq(reportRateLimits.bucket, CASE_CLIENT_LIMIT.bucket));
     for (const counter of counters) {
       expect(counter.keyHash).not.toContain("198.51.100");
       expect(counter.windowStart.toISOString()).toMatch(/T00:00:00\.000Z$/);
@@ -197,10 +199,10 @@ describe("guessing codes", () => {
     const code = await fileReport();
     expect((await app.from("198.51.100.4").post("/report/case", { intent: "signIn", code: "1111222233334444" })).status).toBe(400);
     // As if the rest of the day's ceiling had been used from many other addresses.
-    await database.db.update(rateLimits).set({ hits: CASE_GLOBAL_LIMIT.max }).where(eq(rateLimits.bucket, CASE_GLOBAL_LIMIT.bucket));
+    await database.db.update(reportRateLimits).set({ hits: CASE_GLOBAL_LIMIT.max }).where(eq(reportRateLimits.bucket, CASE_GLOBAL_LIMIT.bucket));
     const fresh = await app.from("198.51.100.5").post("/report/case", { intent: "signIn", code });
     expect(fresh.status).toBe(429);
-    await database.db.update(rateLimits).set({ hits: 0 }).where(eq(rateLimits.bucket, CASE_GLOBAL_LIMIT.bucket));
+    await database.db.update(reportRateLimits).set({ hits: 0 }).where(eq(reportRateLimits.bucket, CASE_GLOBAL_LIMIT.bucket));
     expect((await signIn(code, app.from("198.51.100.5"))).response.status).toBe(303);
   });
 });

@@ -57,8 +57,12 @@ describe("inviting staff", () => {
     const link = /(http:\/\/localhost:3000\/staff\/setup\?token=[\w-]+)/.exec(html)?.[1];
     expect(link).toBeTruthy();
     const id = await staffIdOf("siti.moderator@palangkaraya.go.id");
-    const [entry] = await auditRows(id);
+    const entry = (await auditRows(id)).find((row) => row.action === "staff.invite");
     expect(entry).toMatchObject({ action: "staff.invite", actorStaffId: cityAdmin.id, actorRole: "admin", regionId: city });
+    // The moderator role reads reports: it waits for a moderator's approval (tests/app/insider.test.ts).
+    expect(textOf(html)).toContain("Peran moderator menunggu persetujuan moderator wilayah");
+    expect(await database.db.select().from(staffGrants).where(eq(staffGrants.staffId, id))).toEqual([]);
+    expect((await auditRows(id)).find((row) => row.action === "staff.access_requested")).toMatchObject({ regionId: city, details: { kind: "grant" } });
     expect(JSON.stringify(entry?.details)).not.toContain("siti");
     expect((await app.get(new URL(link!).pathname + new URL(link!).search)).status).toBe(200);
   });

@@ -49,6 +49,8 @@ describe("configuration", () => {
       REPORT_RETENTION_DAYS: "365",
       REPORT_MAX_FILES: "3",
       REPORT_MAX_FILE_MB: "4",
+      REPORT_MESSAGES_PER_DAY: "3",
+      REPORT_FILES_PER_DAY: "6",
     });
     expect(config).toEqual({
       env: "development",
@@ -72,7 +74,7 @@ describe("configuration", () => {
       },
       fallbackSecrets: [],
       secureCookies: false,
-      reports: { triageDays: 2, followUpDays: 7, closeDays: 14, retentionDays: 365, maxFiles: 3, maxFileBytes: 4 * 1024 * 1024 },
+      reports: { triageDays: 2, followUpDays: 7, closeDays: 14, retentionDays: 365, maxFiles: 3, maxFileBytes: 4 * 1024 * 1024, messagesPerDay: 3, filesPerDay: 6 },
     });
   });
 

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIONS,
   attachedUnits,
+  accessNoticeRegions,
   can,
+  canApproveAccess,
+  grantReadsReports,
+  REPORT_READING_ROLES,
+  reportReadingRegions,
   reach,
   reachIncludesUnit,
   reportResource,
@@ -303,5 +308,62 @@ describe("the report queue: every persona × report action × report", () => {
       expect(forwardedTo, actorName).toEqual(expected);
     }
     expect(reportScope(ACTORS.unitManager100!).regionIds).toEqual([]);
+  });
+});
+
+describe("insiders: report access needs someone who already has it", () => {
+  const admin10 = (staffId: number): Actor => ({ staffId, homeUnitId: null, grants: [grant("admin", { regionId: 10 })] });
+  const moderator10 = (staffId: number): Actor => ({ staffId, homeUnitId: null, grants: [grant("moderator", { regionId: 10 })] });
+
+  it("counts only the moderator role as one that reads reports", () => {
+    expect([...REPORT_READING_ROLES]).toEqual(["moderator"]);
+    expect(grantReadsReports(grant("moderator", { regionId: 10 }))).toBe(true);
+    for (const role of ["admin", "unit_manager", "evaluator", "province_monitor"] as const) expect(grantReadsReports(grant(role))).toBe(false);
+  });
+
+  it("never lets an admin, of a region or of the installation, reach report content", () => {
+    for (const admin of [ACTORS.installationAdmin!, ACTORS.regionAdmin10!]) {
+      for (const key of ALL) {
+        expect(can(admin, "report.read", RESOURCES[key]!)).toBe(false);
+        expect(can(admin, "report.moderate", RESOURCES[key]!)).toBe(false);
+      }
+      expect(reportScope(admin).regionIds).toEqual([]);
+      expect(accessNoticeRegions(admin)).toEqual([]);
+    }
+  });
+
+  it("sockpuppet: the admin's second account, invited as moderator, cannot approve its own grant, nor can the admin", () => {
+    // Staff 1 is the region admin, 2 their second address (no role until approved).
+    const sockpuppet: Actor = { staffId: 2, homeUnitId: null, grants: [] };
+    const request = { targetStaffId: 2, requestedByStaffId: 1, regionId: 10 };
+    expect(canApproveAccess(admin10(1), request)).toBe(false);
+    expect(canApproveAccess(sockpuppet, request)).toBe(false);
+    // Even an installation admin cannot.
+    expect(canApproveAccess({ ...ACTORS.installationAdmin!, staffId: 3 }, request)).toBe(false);
+    // A moderator of another region cannot; a moderator of the region can.
+    expect(canApproveAccess({ staffId: 4, homeUnitId: null, grants: [grant("moderator", { regionId: 20 })] }, request)).toBe(false);
+    expect(canApproveAccess(moderator10(5), request)).toBe(true);
+  });
+
+  it("reset: nobody approves a reset about themselves or one they asked for, even when they read reports", () => {
+    // Staff 6 is a real moderator whose password the admin (1) wants to reset.
+    const target: Actor = moderator10(6);
+    expect(reportReadingRegions(target)).toEqual([10]);
+    const request = { targetStaffId: 6, requestedByStaffId: 1, regionId: 10 };
+    expect(canApproveAccess(admin10(1), request)).toBe(false);
+    expect(canApproveAccess(target, request)).toBe(false);
+    // An admin who is also a moderator of the region still cannot approve their own request.
+    const adminModerator: Actor = { staffId: 7, homeUnitId: null, grants: [grant("admin", { regionId: 10 }), grant("moderator", { regionId: 10 })] };
+    expect(canApproveAccess(adminModerator, { ...request, requestedByStaffId: 7 })).toBe(false);
+    expect(canApproveAccess(moderator10(8), request)).toBe(true);
+    // A moderator with a conflict of interest about some unit still reads the region's reports.
+    expect(canApproveAccess({ staffId: 9, homeUnitId: 100, grants: [grant("moderator", { regionId: 10 })] }, request)).toBe(true);
+  });
+
+  it("finds every region a multi-region moderator reads reports in, and nothing for other roles", () => {
+    const both: Actor = { staffId: 1, homeUnitId: null, grants: [grant("moderator", { regionId: 20 }), grant("admin"), grant("moderator", { regionId: 10 })] };
+    expect(reportReadingRegions(both)).toEqual([10, 20]);
+    expect(reportReadingRegions(ACTORS.installationAdmin!)).toEqual([]);
+    expect(reportReadingRegions(ACTORS.unitManager100!)).toEqual([]);
   });
 });
