@@ -10,6 +10,7 @@ import { lkeSheets, lkeSubmissions, perceptionDailyTotals, skmDailyTotals } from
 import { PERCEPTION_ITEMS } from "../regulation/perception";
 import { SKM_ELEMENTS } from "../regulation/skm";
 import type { ZiScore } from "../zi/score-types";
+import { withProvisional } from "../zi/score";
 import type { PerceptionCell, SkmCell, UnitZi } from "./published";
 
 type Aggregate = ReturnType<typeof sql<string>>;
@@ -112,5 +113,5 @@ export async function latestZiScores(db: Database, unitIds: readonly number[], y
     .innerJoin(lkeSheets, eq(lkeSheets.id, lkeSubmissions.sheetId))
     .where(and(inArray(lkeSheets.unitId, [...unitIds]), year === undefined ? undefined : eq(lkeSheets.year, year)))
     .orderBy(lkeSheets.unitId, desc(lkeSheets.year), desc(lkeSubmissions.version));
-  return new Map(rows.map((r) => [r.unitId, { year: r.year, profileId: r.profileId, score: r.score as unknown as ZiScore }]));
+  return new Map(rows.map((r) => [r.unitId, { year: r.year, profileId: r.profileId, score: withProvisional(r.score as unknown as ZiScore) }]));
 }
