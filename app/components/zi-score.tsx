@@ -62,10 +62,11 @@ function RequirementLine({ requirement }: { requirement: Requirement }) {
 export function ReadinessPanel({ predicate, readiness }: { predicate: "wbk" | "wbbm"; readiness: Readiness }) {
   const { t } = useTranslation("zi");
   const verdict = readiness.ready === null ? "undecided" : readiness.ready ? "ready" : "notReady";
+  const text = readiness.provisional ? t("readiness.provisionalVerdict", { verdict: t(`readiness.${verdict}`) }) : t(`readiness.${verdict}`);
   return (
     <section className="readiness" aria-labelledby={`readiness-${predicate}`}>
       <h3 id={`readiness-${predicate}`}>
-        {t(`readiness.title.${predicate}`)}: <span className={`readiness-${verdict}`}>{t(`readiness.${verdict}`)}</span>
+        {t(`readiness.title.${predicate}`)}: <span className={`readiness-${verdict}`}>{text}</span>
       </h3>
       <ul>
         {readiness.requirements.map((r) => (
@@ -105,6 +106,7 @@ export function ScoreSummary({ score }: { score: ZiScore }) {
       <p className="hint">
         {t("score.sources", { ipak: t(`source.${ipak.source}`), ipkp: t(`source.${ipkp.source}`) })}
       </p>
+      {score.provisional ? <p className="panel">{t("readiness.provisionalNote")}</p> : null}
       <div className="readiness-grid">
         <ReadinessPanel predicate="wbk" readiness={score.wbk} />
         <ReadinessPanel predicate="wbbm" readiness={score.wbbm} />

@@ -85,6 +85,7 @@ export async function listSheets(db: Database, r: Reach, year: number) {
       total: submission?.score.total ?? null,
       wbkReady: submission?.score.wbk.ready ?? null,
       wbbmReady: submission?.score.wbbm.ready ?? null,
+      provisional: submission?.score.provisional ?? false,
     };
   });
 }

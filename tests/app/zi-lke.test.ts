@@ -296,6 +296,24 @@ describe("the LKE worksheet", () => {
     expect(text).toContain("IPAK: official external survey. IPKP: pemantauan internal");
     expect(text).toContain("Internal monitoring this year: 3.20.");
     expect(text).toContain("Met: IPKP 14.00 points (index 3.20), at least 14.00 (index 3.20)");
+    // The verdict rests on internal monitoring: provisional, in both languages, never a plain "ready".
+    expect(text).toContain("WBK: ready (provisional: internal monitoring, not the official survey)");
+    expect(text).not.toMatch(/WBK: ready(?! \(provisional)/);
+    expect(textOf(await (await app.get(SHEET, as("evaluator"))).text())).toContain("WBK: siap (sementara: pemantauan internal, bukan survei resmi)");
+
+    // Submitted, it stays provisional in the API, the list, the open data and the public pages.
+    expect((await app.post(SHEET, { intent: "submit" }, as("evaluator"))).status).toBe(303);
+    const api = (await (await app.get(`/api/v1/units/${UNIT}/zi?year=${YEAR}`, EN)).json()) as ZiScore & { sources: unknown; provisionalNote: string };
+    expect(api).toMatchObject({ provisional: true, sources: { ipak: "external", ipkp: "internal" }, wbk: { ready: true, provisional: true }, wbbm: { provisional: true } });
+    expect(api.provisionalNote).toContain("internal monitoring, not the official survey");
+    expect(textOf(await (await app.get(`/staff/zi?year=${YEAR}`, as("evaluator", EN))).text())).toContain("Ready (provisional: internal monitoring, not the official survey)");
+    const open = (await (await app.get(`/open-data/zi.json?region=kota-palangka-raya&year=${YEAR}`)).json()) as { rows: Array<Record<string, unknown>> };
+    expect(open.rows.find((r) => r.unit === "disdukcapil")).toMatchObject({ wbk_ready: true, provisional: true, ipak_source: "external", ipkp_source: "internal" });
+    const unitPage = textOf(await (await app.get(`/units/${UNIT}`, EN)).text());
+    expect(unitPage).toContain("Ready for WBK Yes (provisional: internal monitoring, not the official survey)");
+    expect(textOf(await (await app.get(`/units/${UNIT}`)).text())).toContain("Ya (sementara: pemantauan internal, bukan survei resmi)");
+    expect(textOf(await (await app.get("/regions/kota-palangka-raya", EN)).text())).toContain("Yes (provisional: internal monitoring, not the official survey)");
+    expect(textOf(await (await app.get("/provinces/kalimantan-tengah", EN)).text())).toContain("1 (1 provisional: internal monitoring, not the official survey)");
   });
 });
 
