@@ -49,6 +49,9 @@ function RequirementLine({ requirement }: { requirement: Requirement }) {
       gap = t("gap.index", { ...values, name: requirement.key === "ipakPoints" ? "IPAK" : "IPKP", gap: format.points(requirement.indexGap) });
     else if (requirement.key === "areaShare") gap = t("gap.points", { ...values, gap: format.points(requirement.gapPoints) });
     else gap = t("gap.points", { ...values, gap: format.points(requirement.gap) });
+    // Shown at (or rounded up to) its threshold yet not met: the unrounded value is below it.
+    const [shown, needed] = requirement.key === "areaShare" ? [requirement.actualPoints, requirement.requiredPoints] : [requirement.actual, requirement.required];
+    if (typeof shown === "number" && typeof needed === "number" && shown >= needed) gap = `${gap} ${t("gap.unrounded")}`;
   }
   const state = requirement.met === null ? "missing" : requirement.met ? "met" : "notMet";
   return (
