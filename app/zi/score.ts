@@ -10,12 +10,12 @@
  * requirement is judged on the unrounded value against its threshold (≥): a total of 74.995
  * is shown as 75.00 and does not pass WBK; a value exactly on a threshold passes.
  */
-import { CURRENT_ZI_PROFILE, type LkeArea, type LkeComponentKey, type PerformanceGrade, type ZiProfile, type ZiThresholds } from "../regulation/zi";
+import { CURRENT_ZI_PROFILE, type LkeArea, type LkeComponentKey, type LkeScale, type PerformanceGrade, type ZiProfile, type ZiThresholds } from "../regulation/zi";
 import { add, div, exact, fromDecimal, gte, mul, roundHalfUp, roundUp, sub, ZERO, type Exact, type Fraction } from "./exact";
 import type { AreaScore, HasilScore, IndexSource, Readiness, Requirement, SubareaScore, ZiScore } from "./score-types";
 
 export type ZiPredicate = "none" | "wbk" | "wbbm";
-export type LkeItemScale = "yn" | "abc" | "abcd" | "abcde" | "percent";
+export type LkeItemScale = LkeScale;
 export const LKE_ITEM_SCALES: readonly LkeItemScale[] = ["yn", "abc", "abcd", "abcde", "percent"];
 
 /**
