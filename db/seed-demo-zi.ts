@@ -49,13 +49,13 @@ const SHEETS: DemoSheet[] = [
 /** The items behind the complaint-handling sub-areas, as an evaluator would record them. */
 const ITEMS: Record<string, LkeItem[]> = {
   "Penanganan Pengaduan Masyarakat": [
+    { scale: "percent", answer: "70", question: 0 },
     { scale: "yn", answer: "Y" },
     { scale: "abcd", answer: "B" },
-    { scale: "percent", answer: "70" },
   ],
   "Pengaduan Masyarakat": [
+    { scale: "abc", answer: "B", question: 0 },
     { scale: "yn", answer: "Y" },
-    { scale: "abc", answer: "B" },
   ],
 };
 

@@ -138,12 +138,15 @@ export interface ZiView {
   hasil: number | null;
   wbkReady: boolean | null;
   wbbmReady: boolean | null;
+  /** The verdicts rest on the portal's internal IPAK/IPKP: provisional, not the official survey. */
+  provisional: boolean;
   next: "none" | "wbk" | "wbbm" | null;
   lacking: Requirement[];
 }
 
-export function readyText(t: (key: string) => string, ready: boolean | null) {
-  return ready === null ? t("unknown") : ready ? t("yes") : t("no");
+export function readyText(t: (key: string, options?: Record<string, string>) => string, ready: boolean | null, provisional = false) {
+  const verdict = ready === null ? t("unknown") : ready ? t("yes") : t("no");
+  return provisional ? t("zi.provisionalVerdict", { verdict }) : verdict;
 }
 
 export function ZiSection({ zi, predicate, predicateYear }: { zi: ZiView | null; predicate: "none" | "wbk" | "wbbm"; predicateYear: number | null }) {
@@ -164,10 +167,11 @@ export function ZiSection({ zi, predicate, predicateYear }: { zi: ZiView | null;
           <p>{t("zi.summary", { year: zi.year, total: points(zi.total), pengungkit: points(zi.pengungkit), hasil: points(zi.hasil) })}</p>
           <dl className="facts">
             <dt>{t("zi.wbkReady")}</dt>
-            <dd>{readyText(t, zi.wbkReady)}</dd>
+            <dd>{readyText(t, zi.wbkReady, zi.provisional)}</dd>
             <dt>{t("zi.wbbmReady")}</dt>
-            <dd>{readyText(t, zi.wbbmReady)}</dd>
+            <dd>{readyText(t, zi.wbbmReady, zi.provisional)}</dd>
           </dl>
+          {zi.provisional ? <p className="hint">{t("zi.provisionalNote")}</p> : null}
           {zi.next !== null ? (
             <>
               <h3>{t("zi.lackingHeading", { predicate: t(`predicates.${zi.next}`) })}</h3>

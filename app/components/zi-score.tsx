@@ -49,6 +49,9 @@ function RequirementLine({ requirement }: { requirement: Requirement }) {
       gap = t("gap.index", { ...values, name: requirement.key === "ipakPoints" ? "IPAK" : "IPKP", gap: format.points(requirement.indexGap) });
     else if (requirement.key === "areaShare") gap = t("gap.points", { ...values, gap: format.points(requirement.gapPoints) });
     else gap = t("gap.points", { ...values, gap: format.points(requirement.gap) });
+    // Shown at (or rounded up to) its threshold yet not met: the unrounded value is below it.
+    const [shown, needed] = requirement.key === "areaShare" ? [requirement.actualPoints, requirement.requiredPoints] : [requirement.actual, requirement.required];
+    if (typeof shown === "number" && typeof needed === "number" && shown >= needed) gap = `${gap} ${t("gap.unrounded")}`;
   }
   const state = requirement.met === null ? "missing" : requirement.met ? "met" : "notMet";
   return (
@@ -62,10 +65,11 @@ function RequirementLine({ requirement }: { requirement: Requirement }) {
 export function ReadinessPanel({ predicate, readiness }: { predicate: "wbk" | "wbbm"; readiness: Readiness }) {
   const { t } = useTranslation("zi");
   const verdict = readiness.ready === null ? "undecided" : readiness.ready ? "ready" : "notReady";
+  const text = readiness.provisional ? t("readiness.provisionalVerdict", { verdict: t(`readiness.${verdict}`) }) : t(`readiness.${verdict}`);
   return (
     <section className="readiness" aria-labelledby={`readiness-${predicate}`}>
       <h3 id={`readiness-${predicate}`}>
-        {t(`readiness.title.${predicate}`)}: <span className={`readiness-${verdict}`}>{t(`readiness.${verdict}`)}</span>
+        {t(`readiness.title.${predicate}`)}: <span className={`readiness-${verdict}`}>{text}</span>
       </h3>
       <ul>
         {readiness.requirements.map((r) => (
@@ -105,6 +109,7 @@ export function ScoreSummary({ score }: { score: ZiScore }) {
       <p className="hint">
         {t("score.sources", { ipak: t(`source.${ipak.source}`), ipkp: t(`source.${ipkp.source}`) })}
       </p>
+      {score.provisional ? <p className="panel">{t("readiness.provisionalNote")}</p> : null}
       <div className="readiness-grid">
         <ReadinessPanel predicate="wbk" readiness={score.wbk} />
         <ReadinessPanel predicate="wbbm" readiness={score.wbbm} />

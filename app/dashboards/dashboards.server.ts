@@ -29,6 +29,7 @@ function ziSummary(zi: UnitZi | null, predicate: Predicate) {
     hasil: zi.score.hasil.points,
     wbkReady: zi.score.wbk.ready,
     wbbmReady: zi.score.wbbm.ready,
+    provisional: zi.score.provisional,
     next,
     lacking: next === null ? [] : unmet(zi.score[next]),
   };
@@ -237,6 +238,9 @@ export async function provinceDashboard(db: Database, disclosureMin: number, pro
       withZi: own.filter((u) => u.zi !== null).length,
       wbkReady: own.filter((u) => u.zi?.score.wbk.ready === true).length,
       wbbmReady: own.filter((u) => u.zi?.score.wbbm.ready === true).length,
+      // Of those, the verdicts resting on internal monitoring rather than the official survey.
+      wbkReadyProvisional: own.filter((u) => u.zi?.score.wbk.ready === true && u.zi.score.provisional).length,
+      wbbmReadyProvisional: own.filter((u) => u.zi?.score.wbbm.ready === true && u.zi.score.provisional).length,
       holdingWbk: own.filter((u) => u.predicate === "wbk").length,
       holdingWbbm: own.filter((u) => u.predicate === "wbbm").length,
       best: best ? { slug: best.slug, name: best.name, total: best.zi!.score.total } : null,

@@ -27,6 +27,7 @@ import {
   type SkmTable,
   type UnitZi,
 } from "./published";
+import { withProvisional } from "../zi/score";
 
 type Aggregate = ReturnType<typeof sql<string>>;
 
@@ -128,7 +129,7 @@ export async function latestZiScores(db: Database, unitIds: readonly number[], y
     .innerJoin(lkeSheets, eq(lkeSheets.id, lkeSubmissions.sheetId))
     .where(and(inArray(lkeSheets.unitId, [...unitIds]), year === undefined ? undefined : eq(lkeSheets.year, year)))
     .orderBy(lkeSheets.unitId, desc(lkeSheets.year), desc(lkeSubmissions.version));
-  return new Map(rows.map((r) => [r.unitId, { year: r.year, profileId: r.profileId, score: r.score as unknown as ZiScore }]));
+  return new Map(rows.map((r) => [r.unitId, { year: r.year, profileId: r.profileId, score: withProvisional(r.score as unknown as ZiScore) }]));
 }
 
 /** Every unit of some regions (active or not: their responses count in the region's totals). */

@@ -9,6 +9,8 @@ import { findZiUnit, latestSubmission } from "~/zi/sheets.server";
  * GET /api/v1/units/{region}/{unit}/zi?year=YYYY: the latest submitted ZI score of that year,
  * the ZiScore inside an envelope (unit, year, version, submission date, profile). Drafts are
  * never shown: a sheet edited after its submission still answers with that submission.
+ * `provisional` is true when IPAK or IPKP is the portal's internal monitoring (no official
+ * survey figure entered); `sources` names where each index came from.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [t, tApi] = await Promise.all([i18nServer.getFixedT(request, "zi"), i18nServer.getFixedT(request, "api")]);
@@ -27,6 +29,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       version: submission.version,
       submittedOn: localDate(unit.timeZone, submission.submittedAt),
       profile: { id: profileId, title: ziProfileById(profileId)?.title ?? null },
+      sources: { ipak: score.hasil.birokrasiBersih.ipak.source, ipkp: score.hasil.pelayananPrima.ipkp.source },
+      ...(score.provisional ? { provisionalNote: t("api.provisional") } : {}),
       ...score,
     },
     { headers },

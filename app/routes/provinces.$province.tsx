@@ -98,8 +98,8 @@ export default function ProvincePage() {
                     </th>
                     <td>{region.units}</td>
                     <td>{region.withZi}</td>
-                    <td>{region.wbkReady}</td>
-                    <td>{region.wbbmReady}</td>
+                    <td>{region.wbkReadyProvisional > 0 ? td("province.readyProvisional", { count: region.wbkReady, provisional: region.wbkReadyProvisional }) : region.wbkReady}</td>
+                    <td>{region.wbbmReadyProvisional > 0 ? td("province.readyProvisional", { count: region.wbbmReady, provisional: region.wbbmReadyProvisional }) : region.wbbmReady}</td>
                     <td>
                       {region.holdingWbk} / {region.holdingWbbm}
                     </td>

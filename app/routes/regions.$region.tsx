@@ -147,8 +147,8 @@ export default function RegionPage() {
                     {unit.onTime.published && unit.onTime.share !== null ? format.percent(unit.onTime.share) : unit.onTime.published ? td("notAvailable") : notPublished}
                   </td>
                   <td>{unit.zi?.total == null ? td("notAvailable") : format.number(unit.zi.total)}</td>
-                  <td>{unit.zi ? readyText(td, unit.zi.wbkReady) : td("notAvailable")}</td>
-                  <td>{unit.zi ? readyText(td, unit.zi.wbbmReady) : td("notAvailable")}</td>
+                  <td>{unit.zi ? readyText(td, unit.zi.wbkReady, unit.zi.provisional) : td("notAvailable")}</td>
+                  <td>{unit.zi ? readyText(td, unit.zi.wbbmReady, unit.zi.provisional) : td("notAvailable")}</td>
                   <td>
                     {unit.predicate === "none" || unit.predicateYear === null
                       ? td(`predicates.${unit.predicate}`)

@@ -81,6 +81,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     components,
     score,
     evidence,
+    disclosureMin: context.config.disclosureMin,
     submissions: loaded.submissions.map((s) => ({ version: s.version, total: s.total, profileId: s.profileId, submittedAt: s.submittedAt.toISOString() })),
     canEdit: can(signedIn.actor, "lke.edit", resource),
     done: done === "saved" || done === "submitted" ? done : null,
@@ -110,7 +111,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return failure({ intent: null, id: null, errors: { "": ["errors.unknownIntent"] } });
 }
 
-function EvidenceNote({ kind, evidence, year }: { kind: EvidenceKind; evidence: PortalEvidence; year: number }) {
+function EvidenceNote({ kind, evidence, year, disclosureMin }: { kind: EvidenceKind; evidence: PortalEvidence; year: number; disclosureMin: number }) {
   const { t } = useTranslation("zi");
   const format = useZiFormat();
   switch (kind) {
@@ -120,13 +121,19 @@ function EvidenceNote({ kind, evidence, year }: { kind: EvidenceKind; evidence: 
       return evidence.followUp.due === 0 ? (
         <>{t("evidence.followUpNone", { year })}</>
       ) : (
-        <>{t("evidence.followUp", { onTime: evidence.followUp.onTime, due: evidence.followUp.due, share: format.share(evidence.followUp.share) })}</>
+        <>
+          {t("evidence.followUp", { resolved: evidence.followUp.resolved, due: evidence.followUp.due, share: format.share(evidence.followUp.share) })}{" "}
+          {t("evidence.followUpOnTime", { onTime: evidence.followUp.onTime, due: evidence.followUp.due, share: format.share(evidence.followUp.onTimeShare) })}
+        </>
       );
     case "skmSurvey":
       return (
         <>
           {t("evidence.skmSurvey", { count: evidence.skmQuarters.length, grade: evidence.skmGrade, year })}{" "}
-          {t(evidence.resultsPublished ? "evidence.published" : "evidence.notPublished")}
+          {evidence.publishedQuarters.length > 0
+            ? t("evidence.published", { count: evidence.publishedQuarters.length, min: disclosureMin })
+            : t("evidence.notPublished", { min: disclosureMin })}{" "}
+          {t("evidence.offline")}
         </>
       );
     case "suggestionsAnswered":
@@ -207,7 +214,7 @@ export default function LkeSheet() {
                       <td>
                         {sub.evidence.map((kind) => (
                           <p key={kind} className="lke-evidence">
-                            <EvidenceNote kind={kind} evidence={data.evidence} year={data.year} />
+                            <EvidenceNote kind={kind} evidence={data.evidence} year={data.year} disclosureMin={data.disclosureMin} />
                           </p>
                         ))}
                       </td>

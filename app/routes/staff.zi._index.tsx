@@ -29,7 +29,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ZiSheets() {
   const { year, sheets } = useLoaderData<typeof loader>();
   const { t } = useTranslation("zi");
-  const readiness = (ready: boolean | null) => t(`list.ready.${ready === null ? "unknown" : ready ? "yes" : "no"}`);
+  const readiness = (ready: boolean | null, provisional: boolean) => {
+    const verdict = t(`list.ready.${ready === null ? "unknown" : ready ? "yes" : "no"}`);
+    return provisional && ready !== null ? t("readiness.provisionalVerdict", { verdict }) : verdict;
+  };
   return (
     <>
       <h1>{t("list.title")}</h1>
@@ -66,8 +69,8 @@ export default function ZiSheets() {
                     <Figure value={row.total} />
                     {row.version === null ? null : <span className="hint"> {t("list.version", { version: row.version })}</span>}
                   </td>
-                  <td>{readiness(row.wbkReady)}</td>
-                  <td>{readiness(row.wbbmReady)}</td>
+                  <td>{readiness(row.wbkReady, row.provisional)}</td>
+                  <td>{readiness(row.wbbmReady, row.provisional)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 /**
  * The portal's own figures for the LKE items it can evidence, for one unit and one calendar
- * year: the report channel and its caseload, reports followed up on time, SKM quarters that
- * reached the disclosure threshold, and suggestions answered. Counts only: nothing here
+ * year: the report channel and its caseload, reports resolved and followed up on time, SKM
+ * quarters held and published, and suggestions answered. Counts only: nothing here
  * reveals a report's content or a person.
  */
 import { and, between, count, eq, sql } from "drizzle-orm";
@@ -20,6 +20,7 @@ export async function portalEvidence(db: Database, unitId: number, year: number,
       received: count(),
       // The same rule as the published report statistics (reports/stats.server.ts).
       due: sql<number>`count(*) filter (where ${dueRule})`,
+      resolved: sql<number>`count(*) filter (where ${dueRule} and ${reports.followedUpOn} is not null)`,
       onTime: sql<number>`count(*) filter (where ${dueRule} and ${reports.followedUpOn} <= ${reports.followUpDueOn})`,
     })
     .from(reports)
@@ -36,15 +37,19 @@ export async function portalEvidence(db: Database, unitId: number, year: number,
     .select({ published: count(), answered: count(skmSuggestions.reply) })
     .from(skmSuggestions)
     .where(and(eq(skmSuggestions.unitId, unitId), eq(skmSuggestions.status, "published"), between(skmSuggestions.submittedOn, from, to)));
-  const quarters = quarterRows.filter((q) => Number(q.respondents) >= disclosureMin).map((q) => Number(q.quarter)).sort();
+  // The LKE counts surveys held; the disclosure threshold only decides what the portal publishes.
+  const held = quarterRows.filter((q) => Number(q.respondents) > 0).map((q) => Number(q.quarter)).sort();
+  const publishedQuarters = quarterRows.filter((q) => Number(q.respondents) >= disclosureMin).map((q) => Number(q.quarter)).sort();
   const due = Number(reportRow?.due ?? 0);
+  const resolved = Number(reportRow?.resolved ?? 0);
+  const onTime = Number(reportRow?.onTime ?? 0);
   const published = Number(suggestionRow?.published ?? 0);
   return {
     reportsReceived: Number(reportRow?.received ?? 0),
-    followUp: { due, onTime: Number(reportRow?.onTime ?? 0), share: due === 0 ? null : Number(reportRow?.onTime ?? 0) / due },
-    skmQuarters: quarters,
-    skmGrade: skmQuarterGrade(quarters.length),
-    resultsPublished: quarters.length > 0,
+    followUp: { due, resolved, share: due === 0 ? null : resolved / due, onTime, onTimeShare: due === 0 ? null : onTime / due },
+    skmQuarters: held,
+    skmGrade: skmQuarterGrade(held.length),
+    publishedQuarters,
     suggestions: { published, answered: Number(suggestionRow?.answered ?? 0), share: published === 0 ? null : Number(suggestionRow?.answered ?? 0) / published },
   };
 }

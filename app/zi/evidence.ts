@@ -1,20 +1,28 @@
 /**
  * Which LKE sub-areas the portal can evidence, and with which of its figures
- * (shared/domain/zona-integritas.md). Pure: the figures come from evidence.server.ts.
+ * (docs/zona-integritas.md, "The portal's evidence"). Pure: the figures come from
+ * evidence.server.ts.
  */
 import type { LkeComponentKey } from "../regulation/zi";
 
 export interface PortalEvidence {
   /** Reports received about the unit in the year (the report channel exists for every unit). */
   reportsReceived: number;
-  /** Reports that had to be followed up, those followed up on time, and the share (null when none was due). */
-  followUp: { due: number; onTime: number; share: number | null };
-  /** Quarters (1–4) in which the SKM reached the disclosure threshold. */
+  /**
+   * Reports that had to be followed up (`due`); those resolved, i.e. followed up (ditindaklanjuti:
+   * forwarded or handled internally), and their share, the LKE's figure; and, beside it, those
+   * followed up by their deadline and that share. Shares are null when none was due.
+   */
+  followUp: { due: number; resolved: number; share: number | null; onTime: number; onTimeShare: number | null };
+  /** Quarters (1–4) in which the SKM was held on the portal (at least one response), whatever the count. */
   skmQuarters: number[];
   /** The LKE answer those quarters give: 4 = A, 3 = B, 2 = C, 1 = D, none = E. */
   skmGrade: "A" | "B" | "C" | "D" | "E";
-  /** Whether SKM results are published on the portal's unit page. */
-  resultsPublished: boolean;
+  /**
+   * Quarters whose results the portal publishes (those reaching the disclosure threshold).
+   * Publication offline (notice board, print, media) is outside what the portal can know.
+   */
+  publishedQuarters: number[];
   /** Published suggestions of the year and those the unit answered. */
   suggestions: { published: number; answered: number; share: number | null };
 }

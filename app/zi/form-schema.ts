@@ -3,7 +3,7 @@
  * inputs. Pure. Messages are keys of the "zi" namespace.
  */
 import { z } from "zod";
-import { CURRENT_ZI_PROFILE, type PerformanceGrade } from "../regulation/zi";
+import { CURRENT_ZI_PROFILE, type LkeQuestion, type PerformanceGrade } from "../regulation/zi";
 import { LKE_ITEM_SCALES, lkeItemValue, type LkeItem, type LkeItemScale } from "./score";
 
 export const LIMITS = { items: 40, note: 2000, evidence: 20, url: 500 } as const;
@@ -37,7 +37,12 @@ const fraction = z
   .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?|\.\d{1,4})$/, "errors.valueInvalid")
   .transform(Number);
 
-export const subareaSchema = z
+/**
+ * A sub-area's form. Row i < questions.length answers the profile's question i, on that
+ * question's scale; later rows are items the evaluator adds. Empty rows are dropped.
+ */
+export const subareaSchema = (questions: readonly LkeQuestion[]) =>
+  z
   .object({
     items: z.array(row).max(LIMITS.items, "errors.tooManyItems").default([]),
     value: fraction.optional(),
@@ -49,6 +54,8 @@ export const subareaSchema = z
       if (!item || (!item.scale && !item.answer && !item.percent)) return;
       const at = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["items", index, field], message });
       if (!item.scale) return at("scale", "errors.scaleRequired");
+      const question = questions[index];
+      if (question && item.scale !== question.scale) return at("scale", "errors.scaleNotQuestion");
       if (item.scale === "percent") {
         if (item.answer) at("answer", "errors.answerNotInScale");
         if (!item.percent) at("percent", "errors.percentRequired");
@@ -64,9 +71,11 @@ export const subareaSchema = z
     if (lines.some((line) => !isWebLink(line))) ctx.addIssue({ code: "custom", path: ["evidence"], message: "errors.evidenceUrl" });
   })
   .transform((form) => ({
-    items: form.items.flatMap((item): LkeItem[] =>
-      item?.scale ? [{ scale: item.scale, answer: item.scale === "percent" ? String(Number(item.percent)) : (item.answer ?? "") }] : [],
-    ),
+    items: form.items.flatMap((item, index): LkeItem[] => {
+      if (!item?.scale) return [];
+      const answer = item.scale === "percent" ? String(Number(item.percent)) : (item.answer ?? "");
+      return [index < questions.length ? { scale: item.scale, answer, question: index } : { scale: item.scale, answer }];
+    }),
     value: form.value ?? null,
     note: form.note ? form.note : null,
     evidence: evidenceLines(form.evidence),

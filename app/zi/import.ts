@@ -6,10 +6,12 @@
  * missing sub-area is an error like any other; every problem is listed, nothing is partial.
  */
 import type { LkeComponentKey, PerformanceGrade, ZiProfile } from "../regulation/zi";
-import type { SubareaValues } from "./score";
+
+/** Sub-area fractions (at most four decimals) by component, area and sub-area. */
+export type ImportedValues = Record<LkeComponentKey, Record<string, Record<string, number>>>;
 
 export interface LkeImport {
-  subareas: SubareaValues;
+  subareas: ImportedValues;
   capaianKinerja: PerformanceGrade;
   /** Official indices; null when the file has none (the portal's monitoring is used). */
   ipak: number | null;
@@ -75,7 +77,7 @@ export function parseLkeImport(text: string, profile: ZiProfile): LkeImportResul
   const problems: string[] = [];
   for (const key of Object.keys(json)) if (!TOP_LEVEL.includes(key)) problems.push(unknownName("field", key, "the file", TOP_LEVEL));
 
-  const subareas = { pemenuhan: {}, reform: {} } as SubareaValues;
+  const subareas: ImportedValues = { pemenuhan: {}, reform: {} };
   const pengungkit = json.pengungkit;
   if (!isObject(pengungkit)) problems.push('"pengungkit" must be an object with "pemenuhan" and "reform"');
   else {

@@ -1,14 +1,15 @@
 /**
  * The shape of a computed Zona Integritas score. It is what `lke_submissions.score` holds,
  * what GET /api/v1/units/{region}/{unit}/zi returns (with the unit and year around it) and
- * what the dashboards read. Points are rounded to two decimals; null = input missing.
+ * what the dashboards read. Points are rounded half up to two decimals (values 0–1 to four)
+ * for display; requirements were judged on the unrounded values. null = input missing.
  */
 import type { LkeComponentKey, PerformanceGrade } from "../regulation/zi";
 
 export interface SubareaScore {
   name: string;
   weight: number;
-  /** Mean of the item values, 0–1; null when not scored. */
+  /** Mean of the item values, 0–1, half up to four decimals as shown; null when not scored. */
   value: number | null;
   points: number | null;
 }
@@ -63,8 +64,8 @@ export interface Requirement {
   actualIndex?: number | null;
   met: boolean | null;
   /**
-   * Points still missing (a share 0–1 for areaShare); 0 when met; null when the input is
-   * missing, and for "predicate", which has no amount.
+   * Points still missing (a share 0–1 for areaShare), rounded up to the shown precision; 0 when
+   * met; null when the input is missing, and for "predicate", which has no amount.
    */
   gap: number | null;
   /** For "areaShare": the points the share means for this area, the points reached and missing. */
@@ -81,6 +82,11 @@ export interface Readiness {
    * fails but an input is missing.
    */
   ready: boolean | null;
+  /**
+   * True when the verdict rests on the portal's internal monitoring for IPAK or IPKP (no
+   * official survey figure entered): provisional, not the official survey.
+   */
+  provisional: boolean;
   requirements: Requirement[];
 }
 
@@ -89,6 +95,8 @@ export interface ZiScore {
   pengungkit: { weight: number; points: number | null; areas: AreaScore[] };
   hasil: HasilScore;
   total: number | null;
+  /** IPAK or IPKP is the portal's internal monitoring; each index says its source in `hasil`. */
+  provisional: boolean;
   wbk: Readiness;
   wbbm: Readiness;
 }

@@ -15,7 +15,7 @@ import { computePerception } from "../perception/formula";
 import { perceptionPeriodTotals } from "../perception/totals.server";
 import { CURRENT_PERCEPTION_PROFILE } from "../regulation/perception";
 import { CURRENT_ZI_PROFILE, ziProfileById, type LkeComponentKey, type PerformanceGrade, type ZiProfile } from "../regulation/zi";
-import { computeZiScore, subareaValue, type IndexInput, type LkeItem, type SubareaValues, type ZiInputs, type ZiPredicate } from "./score";
+import { computeZiScore, subareaFraction, subareaValue, type IndexInput, type LkeItem, type SubareaInput, type SubareaValues, type ZiInputs, type ZiPredicate, withProvisional } from "./score";
 import type { ZiScore } from "./score-types";
 
 /** Who makes a change: a staff member in a role, or a command-line tool ("system"). */
@@ -85,6 +85,7 @@ export async function listSheets(db: Database, r: Reach, year: number) {
       total: submission?.score.total ?? null,
       wbkReady: submission?.score.wbk.ready ?? null,
       wbbmReady: submission?.score.wbbm.ready ?? null,
+      provisional: submission?.score.provisional ?? false,
     };
   });
 }
@@ -96,7 +97,7 @@ async function latestSubmissions(db: Database, sheetIds: number[]) {
     .from(lkeSubmissions)
     .where(inArray(lkeSubmissions.sheetId, sheetIds))
     .orderBy(lkeSubmissions.sheetId, desc(lkeSubmissions.version));
-  return new Map(rows.map((row) => [row.sheetId, { version: row.version, score: row.score as unknown as ZiScore }]));
+  return new Map(rows.map((row) => [row.sheetId, { version: row.version, score: withProvisional(row.score as unknown as ZiScore) }]));
 }
 
 export interface SubareaAnswer {
@@ -151,14 +152,21 @@ function indexInput(external: number | null, internal: number | null): IndexInpu
   return { index: null, source: "missing" };
 }
 
+/**
+ * A sub-area's value as the score takes it: the exact mean of its items (the stored value is
+ * only that mean to four decimals, for display), or the fraction entered when it has none.
+ */
+function exactInput(answer: SubareaAnswer | undefined, profile: ZiProfile): SubareaInput {
+  if (!answer) return null;
+  return answer.items.length > 0 ? subareaFraction(answer.items, profile) : answer.value;
+}
+
 /** The score inputs of a sheet as it stands; official IPAK/IPKP win over the portal's monitoring. */
 function sheetInputs(profile: ZiProfile, loaded: LoadedSheet, internal: { ipak: number | null; ipkp: number | null }): ZiInputs {
   const subareas = { pemenuhan: {}, reform: {} } as SubareaValues;
   for (const component of ["pemenuhan", "reform"] as const) {
     for (const area of profile.pengungkit[component]) {
-      subareas[component][area.area] = Object.fromEntries(
-        area.subareas.map((s) => [s.name, answerOf(loaded, component, area.area, s.name)?.value ?? null]),
-      );
+      subareas[component][area.area] = Object.fromEntries(area.subareas.map((s) => [s.name, exactInput(answerOf(loaded, component, area.area, s.name), profile)]));
     }
   }
   return {
@@ -226,6 +234,7 @@ async function auditSheet(tx: Database, author: Author, unit: UnitRef, year: num
 
 /** Writes a sub-area inside the caller's transaction; returns its value. */
 export async function writeSubarea(tx: Database, author: Author, unit: UnitRef, year: number, sheetId: number, change: SubareaChange) {
+  // Stored to four decimals for display; the score recomputes the exact mean from the items.
   const value = change.items.length > 0 ? subareaValue(change.items) : change.value;
   const row = { value, items: change.items, note: change.note, evidence: change.evidence };
   await tx
@@ -304,5 +313,5 @@ export async function latestSubmission(db: Database, unitId: number, year: numbe
     .where(and(eq(lkeSheets.unitId, unitId), eq(lkeSheets.year, year)))
     .orderBy(desc(lkeSubmissions.version))
     .limit(1);
-  return row ? { ...row, score: row.score as unknown as ZiScore } : null;
+  return row ? { ...row, score: withProvisional(row.score as unknown as ZiScore) } : null;
 }

@@ -160,12 +160,15 @@ describe("downloads", () => {
         hasil: 34.25,
         wbk_ready: true,
         wbbm_ready: false,
+        provisional: false,
+        ipak_source: "external",
+        ipkp_source: "external",
         predicate: "none",
         profile: data.profiles[0],
       },
     ]);
     const csv = await (await app.get("/open-data/zi.csv?region=kota-palangka-raya&year=2026")).text();
-    expect(csv).toContain("kota-palangka-raya,disdukcapil,Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya,2026,76.25,42,34.25,true,false,none,");
+    expect(csv).toContain("kota-palangka-raya,disdukcapil,Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya,2026,76.25,42,34.25,true,false,false,external,external,none,");
   });
 
   it("refuse bad parameters with a translated 400, and unknown datasets with a 404", async () => {

@@ -133,12 +133,16 @@ describe("zi:import-lke and the ZI API", () => {
         birokrasiBersih: { points: 19.72, ipak: { index: 3.65, source: "external", points: 15.97 }, capaianKinerja: { grade: "B", points: 3.75 } },
         pelayananPrima: { points: 14.44, ipkp: { index: 3.3, source: "external", points: 14.44 } },
       },
-      wbk: { ready: true },
-      wbbm: { ready: false },
+      provisional: false,
+      sources: { ipak: "external", ipkp: "external" },
+      wbk: { ready: true, provisional: false },
+      wbbm: { ready: false, provisional: false },
     });
+    expect(body).not.toHaveProperty("provisionalNote");
     expect(body.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.pengungkit.areas.map((a) => [a.area, a.points, a.share])).toEqual([
-      ["Manajemen Perubahan", 6.68, 0.835],
+      // 3.475 + 3.2 = 6.675 (shown 6.68); the share is taken unrounded: 6.675 ÷ 8 = 0.834375 → 0.8344.
+      ["Manajemen Perubahan", 6.68, 0.8344],
       ["Penataan Tatalaksana", 5.25, 0.75],
       ["Penataan Sistem Manajemen SDM Aparatur", 8.75, 0.875],
       ["Penguatan Akuntabilitas", 7.75, 0.775],

@@ -80,10 +80,10 @@ describe("the LKE worksheet", () => {
     const response = await app.post(
       HANDLING.path,
       {
-        "items[0].scale": "abc",
-        "items[0].answer": "D",
-        "items[1].scale": "percent",
-        "items[1].percent": "150",
+        "items[0].scale": "percent",
+        "items[0].percent": "150",
+        "items[1].scale": "abc",
+        "items[1].answer": "D",
         "items[2].answer": "A",
         "items[3].scale": "yn",
         "items[3].answer": "Y",
@@ -100,10 +100,14 @@ describe("the LKE worksheet", () => {
     expect(text).toContain("Choose the scale of this item.");
     expect(text).toContain("Each line must be a web address starting with http:// or https://.");
     // The summary links to the fields, the fields name their errors, and what was typed stays.
-    expect(html).toContain('href="#field-items-0--answer"');
-    expect(html).toMatch(/id="field-items-0--answer"[^>]*aria-describedby="field-items-0--answer-error"/);
+    expect(html).toContain('href="#field-items-1--answer"');
+    expect(html).toMatch(/id="field-items-1--answer"[^>]*aria-describedby="field-items-1--answer-error"/);
     expect(html).toContain("catatan rahasia");
-    expect(html).toMatch(/name="items\[1\]\.percent"[^>]*value="150"/);
+    expect(html).toMatch(/name="items\[0\]\.percent"[^>]*value="150"/);
+    // A row that answers an LKE question keeps that question's scale, whatever the form sends.
+    const otherScale = await app.post(HANDLING.path, { "items[0].scale": "yn", "items[0].answer": "Y" }, as("evaluator", EN));
+    expect(otherScale.status).toBe(400);
+    expect(textOf(await otherScale.text())).toContain("This row answers an LKE question: use that question's scale.");
     // A row number far past the limit is refused before parsing (it would build a huge array).
     const huge = await app.post(HANDLING.path, { "items[9999999].scale": "yn", "items[9999999].answer": "Y" }, as("evaluator", EN));
     expect(huge.status).toBe(400);
@@ -114,7 +118,7 @@ describe("the LKE worksheet", () => {
   });
 
   it("refuses an evidence link holding a control character with 400, never a database error", async () => {
-    const response = await app.post(HANDLING.path, { "items[0].scale": "yn", "items[0].answer": "Y", evidence: "https://x.org/a\u0000b" }, as("evaluator", EN));
+    const response = await app.post(HANDLING.path, { "items[0].scale": "percent", "items[0].percent": "80", evidence: "https://x.org/a\u0000b" }, as("evaluator", EN));
     expect(response.status).toBe(400);
     expect(textOf(await response.text())).toContain("Each line must be a web address starting with http:// or https://.");
   });
@@ -147,12 +151,13 @@ describe("the LKE worksheet", () => {
       const fields: Record<string, string> =
         sub === HANDLING
           ? {
-              "items[0].scale": "yn",
-              "items[0].answer": "Y",
-              "items[1].scale": "abcd",
-              "items[1].answer": "B",
-              "items[2].scale": "percent",
-              "items[2].percent": "80",
+              // Row 0 answers the sub-area's LKE question (a percentage); rows 1–2 are added items.
+              "items[0].scale": "percent",
+              "items[0].percent": "80",
+              "items[1].scale": "yn",
+              "items[1].answer": "Y",
+              "items[2].scale": "abcd",
+              "items[2].answer": "B",
               note: "catatan rahasia",
               evidence: "https://palangkaraya.go.id/laporan-2026",
             }
@@ -161,18 +166,29 @@ describe("the LKE worksheet", () => {
       expect(saved.status, sub.subarea).toBe(303);
     }
     const [handling] = await database.db.select().from(lkeAnswers).where(eq(lkeAnswers.subarea, HANDLING.subarea));
-    // (1 + 0.67 + 0.80) / 3 = 0.82333… → 0.8233
+    // (0.80 + 1 + 0.67) / 3 = 0.82333…, stored and shown 0.8233; the score keeps 2.47/3.
     expect(handling).toMatchObject({ value: 0.8233, note: "catatan rahasia", evidence: ["https://palangkaraya.go.id/laporan-2026"] });
     expect(handling!.items).toEqual([
+      { scale: "percent", answer: "80", question: 0 },
       { scale: "yn", answer: "Y" },
       { scale: "abcd", answer: "B" },
-      { scale: "percent", answer: "80" },
     ]);
 
-    // The sub-area page shows the saved items and three blank rows.
-    const edit = await app.get(HANDLING.path, as("evaluator"));
+    // The sub-area page shows the LKE question with its scale on its row, the saved items and
+    // three blank rows; in English with a note that the questions keep their official wording.
+    const edit = await app.get(HANDLING.path, as("evaluator", EN));
     expect(edit.status).toBe(200);
-    expect((await edit.text()).match(/name="items\[\d+\]\.scale"/g)).toHaveLength(6);
+    const editHtml = await edit.text();
+    expect(editHtml.match(/name="items\[\d+\]\.scale"/g)).toHaveLength(6);
+    expect(textOf(editHtml)).toContain(`Item 1 ${ZI_2024.pengungkit.reform[4]!.subareas[1]!.questions[0]!.text} Scale: Percentage.`);
+    expect(editHtml).toMatch(/<p class="lke-question" lang="id">Persentase penanganan pengaduan masyarakat/);
+    expect(editHtml).toMatch(/name="items\[0\]\.percent"[^>]*value="80"/);
+    expect(textOf(editHtml)).toContain("The LKE questions are shown in their official Indonesian wording");
+    // A question answered with letters offers only its scale's answers, each with its value.
+    const first = await app.get(SUBAREAS[0]!.path, as("evaluator"));
+    const firstText = textOf(await first.text());
+    expect(firstText).toContain("Butir 1 Unit kerja telah membentuk tim untuk melakukan pembangunan Zona Integritas. Skala: Ya/Tidak.");
+    expect(firstText).toContain("Y (ya) (1,00)");
 
     // Without IPKP (no official figure, no internal monitoring) the sheet cannot be submitted.
     expect((await app.post(SHEET, { intent: "hasil", capaianKinerja: "B", ipak: "3.70", ipkp: "" }, as("evaluator"))).status).toBe(303);
@@ -296,6 +312,24 @@ describe("the LKE worksheet", () => {
     expect(text).toContain("IPAK: official external survey. IPKP: pemantauan internal");
     expect(text).toContain("Internal monitoring this year: 3.20.");
     expect(text).toContain("Met: IPKP 14.00 points (index 3.20), at least 14.00 (index 3.20)");
+    // The verdict rests on internal monitoring: provisional, in both languages, never a plain "ready".
+    expect(text).toContain("WBK: ready (provisional: internal monitoring, not the official survey)");
+    expect(text).not.toMatch(/WBK: ready(?! \(provisional)/);
+    expect(textOf(await (await app.get(SHEET, as("evaluator"))).text())).toContain("WBK: siap (sementara: pemantauan internal, bukan survei resmi)");
+
+    // Submitted, it stays provisional in the API, the list, the open data and the public pages.
+    expect((await app.post(SHEET, { intent: "submit" }, as("evaluator"))).status).toBe(303);
+    const api = (await (await app.get(`/api/v1/units/${UNIT}/zi?year=${YEAR}`, EN)).json()) as ZiScore & { sources: unknown; provisionalNote: string };
+    expect(api).toMatchObject({ provisional: true, sources: { ipak: "external", ipkp: "internal" }, wbk: { ready: true, provisional: true }, wbbm: { provisional: true } });
+    expect(api.provisionalNote).toContain("internal monitoring, not the official survey");
+    expect(textOf(await (await app.get(`/staff/zi?year=${YEAR}`, as("evaluator", EN))).text())).toContain("Ready (provisional: internal monitoring, not the official survey)");
+    const open = (await (await app.get(`/open-data/zi.json?region=kota-palangka-raya&year=${YEAR}`)).json()) as { rows: Array<Record<string, unknown>> };
+    expect(open.rows.find((r) => r.unit === "disdukcapil")).toMatchObject({ wbk_ready: true, provisional: true, ipak_source: "external", ipkp_source: "internal" });
+    const unitPage = textOf(await (await app.get(`/units/${UNIT}`, EN)).text());
+    expect(unitPage).toContain("Ready for WBK Yes (provisional: internal monitoring, not the official survey)");
+    expect(textOf(await (await app.get(`/units/${UNIT}`)).text())).toContain("Ya (sementara: pemantauan internal, bukan survei resmi)");
+    expect(textOf(await (await app.get("/regions/kota-palangka-raya", EN)).text())).toContain("Yes (provisional: internal monitoring, not the official survey)");
+    expect(textOf(await (await app.get("/provinces/kalimantan-tengah", EN)).text())).toContain("1 (1 provisional: internal monitoring, not the official survey)");
   });
 });
 

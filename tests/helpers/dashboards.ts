@@ -66,9 +66,12 @@ export function requirement(r: Partial<Requirement> & Pick<Requirement, "key" | 
 }
 
 /** A submitted ZI score with the given figures (areas left out: the dashboards do not show them). */
-export function ziScore(figures: { total: number; pengungkit: number; hasil: number; wbk: Requirement[]; wbbm: Requirement[] }): ZiScore {
+export function ziScore(figures: { total: number; pengungkit: number; hasil: number; wbk: Requirement[]; wbbm: Requirement[]; source?: "external" | "internal" }): ZiScore {
+  const source = figures.source ?? "external";
+  const provisional = source === "internal";
   const readiness = (requirements: Requirement[]) => ({
     ready: requirements.some((r) => r.met === null) ? null : requirements.every((r) => r.met === true),
+    provisional,
     requirements,
   });
   return {
@@ -78,13 +81,14 @@ export function ziScore(figures: { total: number; pengungkit: number; hasil: num
       birokrasiBersih: {
         weight: 22.5,
         points: null,
-        ipak: { index: null, source: "internal", points: null, weight: 17.5 },
+        ipak: { index: null, source, points: null, weight: 17.5 },
         capaianKinerja: { grade: null, points: null, weight: 5 },
       },
-      pelayananPrima: { weight: 17.5, points: null, ipkp: { index: null, source: "internal", points: null, weight: 17.5 } },
+      pelayananPrima: { weight: 17.5, points: null, ipkp: { index: null, source, points: null, weight: 17.5 } },
       points: figures.hasil,
     },
     total: figures.total,
+    provisional,
     wbk: readiness(figures.wbk),
     wbbm: readiness(figures.wbbm),
   };

@@ -1,8 +1,8 @@
 /**
  * The portal's own figures beside the LKE items, and the internal IPAK/IPKP, from real rows:
- * reports about the unit in the year and those followed up on time, SKM quarters over the
- * disclosure threshold, published suggestions answered; and no internal index below the
- * threshold.
+ * reports about the unit in the year, those resolved (the LKE's figure) and those followed up on
+ * time; SKM quarters held (whatever the count) and published (over the disclosure threshold);
+ * published suggestions answered; and no internal index below the threshold.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,7 +67,12 @@ describe("ZI evidence from the portal", () => {
     await report(disduk, "2026-11-20", { verifiedOn: "2026-11-25", followUpDueOn: "2026-12-02" });
     await report(dpmptsp, "2026-02-01", { verifiedOn: "2026-02-05", followUpDueOn: "2026-02-20", followedUpOn: "2026-02-10" });
 
-    // Q1: 5 (meets 5); Q2: 3 + 3 on two days (6); Q3: 4 (under); Q4: none → 2 quarters, C.
+    // Due in 2026 on 2026-11-28: the three verified reports past or within a closed deadline
+    // (02-20 on time, 02-21 late, 03-21 never followed up); 02-01 was never verified, 11-20 is
+    // still inside its deadline, 2025-12-30 was received the year before.
+    // Resolved (followed up at all) 2 of 3 = the LKE's share; on time 1 of 3 beside it.
+    // SKM: Q1 5 (meets 5); Q2 3 + 3 on two days (6); Q3 4 (under the threshold, still held);
+    // Q4 none → held in 3 quarters = B; published for Q1 and Q2.
     const ids = await database.db.transaction(async (tx) => {
       const q1 = await storeResponses(tx, ratings("2026-01-15", 5));
       await storeResponses(tx, [...ratings("2026-04-02", 3), ...ratings("2026-05-02", 3), ...ratings("2026-08-01", 4)]);
@@ -82,19 +87,19 @@ describe("ZI evidence from the portal", () => {
     const evidence = await portalEvidence(database.db, disduk, 2026, 5, "2026-11-28");
     expect(evidence).toEqual({
       reportsReceived: 5,
-      followUp: { due: 3, onTime: 1, share: 1 / 3 },
-      skmQuarters: [1, 2],
-      skmGrade: "C",
-      resultsPublished: true,
+      followUp: { due: 3, resolved: 2, share: 2 / 3, onTime: 1, onTimeShare: 1 / 3 },
+      skmQuarters: [1, 2, 3],
+      skmGrade: "B",
+      publishedQuarters: [1, 2],
       suggestions: { published: 2, answered: 1, share: 0.5 },
     });
     const empty = await portalEvidence(database.db, disduk, 2024, 5, "2026-11-28");
     expect(empty).toEqual({
       reportsReceived: 0,
-      followUp: { due: 0, onTime: 0, share: null },
+      followUp: { due: 0, resolved: 0, share: null, onTime: 0, onTimeShare: null },
       skmQuarters: [],
       skmGrade: "E",
-      resultsPublished: false,
+      publishedQuarters: [],
       suggestions: { published: 0, answered: 0, share: null },
     });
   });

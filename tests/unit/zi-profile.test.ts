@@ -105,4 +105,25 @@ describe("ZI 2024 profile", () => {
     });
     expect(fixture.hasil.pelayanan_publik_prima).toEqual({ weight: ZI_2024.hasil.pelayananPrima.weight, parts: [["IPKP", ZI_2024.hasil.pelayananPrima.ipkp]] });
   });
+
+  it("gives every pengungkit sub-area its LKE questions, in Indonesian, on scales the profile scores", () => {
+    const scales = new Set([...Object.keys(ZI_2024.scales), "percent"]);
+    for (const component of ["pemenuhan", "reform"] as const) {
+      for (const area of ZI_2024.pengungkit[component]) {
+        for (const sub of area.subareas) {
+          expect(sub.questions.length, sub.name).toBeGreaterThan(0);
+          for (const question of sub.questions) {
+            expect(question.text.trim().length, sub.name).toBeGreaterThan(10);
+            expect(scales.has(question.scale), `${sub.name}: ${question.scale}`).toBe(true);
+          }
+        }
+      }
+    }
+    // The LKE answers the domain defines: the SKM held 4×/year = A … none = E (five answers),
+    // and the complaint-handling share as a percentage.
+    const pelayanan = ZI_2024.pengungkit.pemenuhan.find((a) => a.area === "Peningkatan Kualitas Pelayanan Publik")!;
+    expect(pelayanan.subareas.find((s) => s.name === "Penilaian Kepuasan terhadap Pelayanan")!.questions[0]!.scale).toBe("abcde");
+    const pengawasan = ZI_2024.pengungkit.reform.find((a) => a.area === "Penguatan Pengawasan")!;
+    expect(pengawasan.subareas.find((s) => s.name === "Penanganan Pengaduan Masyarakat")!.questions.map((q) => q.scale)).toEqual(["percent"]);
+  });
 });
