@@ -6,9 +6,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "./components/layout";
@@ -16,6 +18,7 @@ import { useNonce } from "./components/nonce";
 import { fallbackLanguage, isLanguage } from "./i18n";
 import { i18nServer } from "./i18n.server";
 import styles from "./styles/app.css";
+import { sendClientError } from "./telemetry/beacon.client";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -89,6 +92,13 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t } = useTranslation();
   const key = errorKind(error);
+  const matches = useMatches();
+  const routeId = matches[matches.length - 1]?.id ?? "root";
+  useEffect(() => {
+    // Errors answered by the server are in its log already; a failure in the browser is not.
+    if (isRouteErrorResponse(error) || (error instanceof Error && error.message === SERVER_ERROR_MESSAGE)) return;
+    sendClientError("boundary", routeId, error);
+  }, [error, routeId]);
   return (
     <Page currentPath={data?.currentPath ?? "/"}>
       <div className="container narrow">
@@ -101,6 +111,9 @@ export function ErrorBoundary() {
     </Page>
   );
 }
+
+// What Remix puts in the browser for an error the server threw (and logged) in production.
+const SERVER_ERROR_MESSAGE = "Unexpected Server Error";
 
 function errorKind(error: unknown): "notFound" | "forbidden" | "badRequest" | "serverError" {
   if (isRouteErrorResponse(error) && error.status === 404) return "notFound";
