@@ -15,6 +15,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (!Number.isFinite(declared) || declared > CLIENT_ERROR_MAX_BYTES) return answer(413);
   const body = await readBounded(request, CLIENT_ERROR_MAX_BYTES);
+  if (body === TOO_LARGE) return answer(413);
   const report = body === null ? null : parseClientError(body);
   if (!report) return answer(400);
   const limit = await hitLimit(context.db, context.config.secrets.hashKey, CLIENT_ERROR_LIMIT, context.clientAddress);
@@ -27,8 +28,10 @@ export function loader() {
   return answer(405);
 }
 
-/** The body as text, or null once it exceeds `max` bytes (a missing Content-Length is no excuse). */
-async function readBounded(request: Request, max: number): Promise<string | null> {
+const TOO_LARGE = Symbol("too large");
+
+/** The body as text, null when it is not UTF-8; reading stops once it exceeds `max` bytes. */
+async function readBounded(request: Request, max: number): Promise<string | null | typeof TOO_LARGE> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -39,7 +42,7 @@ async function readBounded(request: Request, max: number): Promise<string | null
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      return null;
+      return TOO_LARGE;
     }
     chunks.push(value);
   }

@@ -133,6 +133,8 @@ describe("a running server", () => {
     expect(requestLines.map((entry) => entry.path)).toEqual(
       expect.arrayContaining(["/healthz", "/", "/units/kota-palangka-raya/disdukcapil", "/language"]),
     );
+    // PUBLIC_URL was left unset: QR posters would point to localhost, and the operator hears so.
+    expect(stdout).toContain("PUBLIC_URL is not set");
     expect(stdout).not.toContain("secret-search-term");
     expect(stdout).not.toContain("DistinctiveAgent");
     expect(stdout).not.toContain("203.0.113.77");
