@@ -244,7 +244,9 @@ function Case() {
             ))}
           </ol>
 
-          <Form method="post">
+          {/* Keyed on the messages: once sent, the box empties (with JavaScript the page is
+              not reloaded), so a shared phone does not keep showing what was written. */}
+          <Form key={report.messages.length} method="post">
             <input type="hidden" name="intent" value="message" />
             <ErrorSummary formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} t={tr} />
             <div className={message.fieldErrors.length ? "field field-invalid" : "field"}>

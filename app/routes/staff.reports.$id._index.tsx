@@ -425,7 +425,9 @@ export default function CasePage() {
         ) : null}
 
         {detail.canAsk ? (
-          <Form method="post" aria-labelledby="question-legend">
+          // Keyed on the messages: once one is added the form starts empty again (with
+          // JavaScript the page is not reloaded, so the typed text would otherwise stay).
+          <Form key={`question-${detail.messages.length}`} method="post" aria-labelledby="question-legend">
             <fieldset>
               <legend id="question-legend">{t("question.legend")}</legend>
               <p className="hint">{t("question.hint")}</p>
@@ -509,7 +511,7 @@ export default function CasePage() {
 
         {detail.canForward ? <ForwardForm detail={detail} failed={failed?.intent === "forward" ? failed : undefined} /> : null}
 
-        <Form method="post" aria-labelledby="note-legend">
+        <Form key={`note-${detail.messages.length}`} method="post" aria-labelledby="note-legend">
           <fieldset>
             <legend id="note-legend">{t("note.legend")}</legend>
             <p className="hint">{t("note.hint")}</p>
