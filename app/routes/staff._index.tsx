@@ -5,6 +5,7 @@ import { requirePermission } from "~/auth/guard.server";
 import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
+import { publishedPagesOf } from "~/org/queries.server";
 
 export const handle = { i18n: ["staff", "moderation", "casework", "zi"] };
 
@@ -31,10 +32,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Installation-wide actions concern no list of objects: ask the policy directly.
     return action === "installation.manage" ? can(signedIn.actor, action, { kind: "installation" }) : reachesAnything(reach(signedIn.actor, action));
   }).map(({ to, key }) => ({ to, key }));
+  // Every role reads the aggregated figures of its scope: its published pages are always open to it.
+  const pages = await publishedPagesOf(context.db, reach(signedIn.actor, "aggregates.read"));
   return {
     displayName: signedIn.displayName,
     grants: signedIn.actor.grants.map((grant) => ({ role: grant.role, scope: scopeName(directory, grant) })),
     sections,
+    pages,
     title: `${t("home.title")} · Pintu Depan`,
   };
 }
@@ -45,7 +49,7 @@ function sectionKey(key: string, part: "title" | "body"): string {
 }
 
 export default function StaffHome() {
-  const { displayName, grants, sections } = useLoaderData<typeof loader>();
+  const { displayName, grants, sections, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   return (
     <>
@@ -59,9 +63,8 @@ export default function StaffHome() {
         ))}
       </ul>
       <h2>{t("home.sectionsHeading")}</h2>
-      {sections.length === 0 ? (
-        <p>{t("home.noSections")}</p>
-      ) : (
+      {sections.length === 0 && pages.length === 0 ? <p>{t("home.noSections")}</p> : null}
+      {sections.length === 0 ? null : (
         <ul className="card-list">
           {sections.map((section) => (
             <li key={section.to} className="card">
@@ -73,6 +76,19 @@ export default function StaffHome() {
           ))}
         </ul>
       )}
+      {pages.length > 0 ? (
+        <>
+          <h2>{t("home.pagesHeading")}</h2>
+          <p className="hint">{t("home.pagesHint")}</p>
+          <ul>
+            {pages.map((page) => (
+              <li key={page.to}>
+                <Link to={page.to}>{page.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }
