@@ -174,6 +174,19 @@ describe("the queue", () => {
     expect(line).toMatch(/Sisa \d+ hari kerja/);
     expect(line).not.toContain("Tidak ada batas waktu berjalan");
   });
+
+  it("shows the reporter's answers in words and the month of the incident as a month", async () => {
+    const worded = await createReport(database.db, app.config, {
+      unit: `${CITY}/dpmptsp`,
+      receivedOn: today,
+      content: { askedBy: "loket" },
+    });
+    await database.db.update(reports).set({ incidentMonth: "2026-06-01" }).where(eq(reports.id, worded.id));
+    const text = textOf(await (await get(`/staff/reports/${worded.id}`, "moderator")).text());
+    expect(text).toContain("Petugas loket/pelayanan");
+    expect(text).toContain("Juni 2026");
+    expect(text).not.toMatch(/\b2026-06\b/);
+  });
 });
 
 describe("case actions", () => {
