@@ -115,6 +115,10 @@ describe("a running server", () => {
       expect(sameSite.headers.get("location")).toBe("/units/kota-palangka-raya/dpmptsp");
       expect(sameSite.headers.getSetCookie()).toHaveLength(1);
 
+      const favicon = await fetch(`${base}/favicon.ico`);
+      expect(favicon.status).toBe(200);
+      expect(Buffer.from(await favicon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+
       const css = /href="(\/build\/[^"]+\.css)"/.exec(await (await fetch(base)).text())?.[1];
       expect(css).toBeTruthy();
       const asset = await fetch(`${base}${css}`);
