@@ -126,7 +126,7 @@ describe("clicking through the public site with JavaScript", () => {
 
 describe("hydration", () => {
   for (const locale of ["id-ID", "en-US"]) {
-    it(`leaves no console error on any public page (${locale})`, { timeout: 120_000 }, async () => {
+    it(`leaves no console error on any public page (${locale})`, async () => {
       const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       const problems = watch(page);

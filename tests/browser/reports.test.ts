@@ -54,7 +54,7 @@ describe("a back-door report", () => {
     await context.close();
   });
 
-  it("has no WCAG 2.1 AA violation at any step, with JavaScript, in both languages", { timeout: 150_000 }, async () => {
+  it("has no WCAG 2.1 AA violation at any step, with JavaScript, in both languages", async () => {
     const problems: string[] = [];
     const check = async (p: Page) => {
       problems.push(...(await accessibilityViolations(p)).map((v) => `${new URL(p.url()).pathname} ${v}`));
