@@ -6,6 +6,10 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
 import { i18nConfig } from "./i18n";
+import { currentRouteId, sendClientError } from "./telemetry/beacon.client";
+
+window.addEventListener("error", (event) => sendClientError("uncaught", currentRouteId(), event.error));
+window.addEventListener("unhandledrejection", (event) => sendClientError("uncaught", currentRouteId(), event.reason));
 
 async function hydrate() {
   await i18next
@@ -15,6 +19,11 @@ async function hydrate() {
       ...i18nConfig,
       lng: document.documentElement.lang,
       ns: getInitialNamespaces(),
+      // A client-side navigation renders routes whose namespaces this page never loaded.
+      // Suspending until they arrive keeps the previous page on screen (Remix wraps
+      // navigations in a transition) instead of rendering keys where lists are expected.
+      // The server has every namespace in memory and never suspends.
+      react: { ...i18nConfig.react, useSuspense: true },
       // The build version busts caches when translations change.
       backend: { loadPath: `/locales/{{lng}}/{{ns}}?v=${window.__remixManifest.version}` },
     });
@@ -27,6 +36,15 @@ async function hydrate() {
           <RemixBrowser />
         </StrictMode>
       </I18nextProvider>,
+      // A server page the browser rendered differently (React #418/#423/#425) still works,
+      // but it is a defect an operator should hear about.
+      // React's default (reporting it to the console) stays, for developers and the browser tests.
+      {
+        onRecoverableError: (error) => {
+          console.error(error);
+          sendClientError("hydration", currentRouteId(), error);
+        },
+      },
     );
   });
 }

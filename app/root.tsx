@@ -6,9 +6,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "./components/layout";
@@ -16,9 +19,11 @@ import { useNonce } from "./components/nonce";
 import { fallbackLanguage, isLanguage } from "./i18n";
 import { i18nServer } from "./i18n.server";
 import styles from "./styles/app.css";
+import { sendClientError } from "./telemetry/beacon.client";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -39,6 +44,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
   const nonce = useNonce();
   const error = useRouteError();
+  // Search results and shared links show a description: the site's, unless the page has its
+  // own (a route that returns `description` from its loader also puts it in its meta).
+  const matches = useMatches();
+  const pageData = matches[matches.length - 1]?.data;
+  const ownDescription = typeof pageData === "object" && pageData !== null && "description" in pageData;
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -46,6 +56,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b4f6c" />
         {error ? <title>{`${i18n.t(`errors.${errorKind(error)}.title`)} · Pintu Depan`}</title> : null}
+        {ownDescription ? null : <meta name="description" content={i18n.t("layout.metaDescription")} />}
         <Meta />
         <Links />
       </head>
@@ -61,11 +72,31 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   useChangeLanguage(data?.locale ?? fallbackLanguage);
+  useFocusHeadingOnNavigation();
   return (
     <Page currentPath={data?.currentPath ?? "/"}>
       <Outlet />
     </Page>
   );
+}
+
+/**
+ * After a client-side move to another page (a link, or a form that redirects, like a rating
+ * to its thank-you page) focus goes to the new page's heading, as a screen reader user
+ * expects from a page load; otherwise it is left on the body. The first render is a real
+ * page load and keeps the browser's own focus.
+ */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const heading = document.querySelector<HTMLElement>("main h1");
+    if (!heading) return;
+    if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }, [pathname]);
 }
 
 function Page({ currentPath, children }: { currentPath: string; children: React.ReactNode }) {
@@ -89,6 +120,13 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t } = useTranslation();
   const key = errorKind(error);
+  const matches = useMatches();
+  const routeId = matches[matches.length - 1]?.id ?? "root";
+  useEffect(() => {
+    // Errors answered by the server are in its log already; a failure in the browser is not.
+    if (isRouteErrorResponse(error) || (error instanceof Error && error.message === SERVER_ERROR_MESSAGE)) return;
+    sendClientError("boundary", routeId, error);
+  }, [error, routeId]);
   return (
     <Page currentPath={data?.currentPath ?? "/"}>
       <div className="container narrow">
@@ -101,6 +139,9 @@ export function ErrorBoundary() {
     </Page>
   );
 }
+
+// What Remix puts in the browser for an error the server threw (and logged) in production.
+const SERVER_ERROR_MESSAGE = "Unexpected Server Error";
 
 function errorKind(error: unknown): "notFound" | "forbidden" | "badRequest" | "serverError" {
   if (isRouteErrorResponse(error) && error.status === 404) return "notFound";

@@ -32,6 +32,10 @@ if (!config.captcha) {
   log.warn("hCaptcha keys are not set: captcha verification is off (set HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET)");
 }
 
+if (config.env === "production" && !config.publicUrlSet) {
+  log.warn(`PUBLIC_URL is not set: QR posters and set-up links point to ${config.publicUrl} (set PUBLIC_URL to the portal's public address)`);
+}
+
 const database = await openConfiguredDatabase(config, log);
 
 if (!existsSync(BUILD_PATH)) {

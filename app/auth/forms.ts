@@ -8,6 +8,10 @@ import { INTEGER_MAX } from "../utils/ids";
 
 export const PASSWORD_INPUT_MAX = 1000;
 
+/** Password length limits (NIST SP 800-63B); here, not in password.server.ts, because the browser shows them too. */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
 const email = z
   .string({ required_error: "errors.emailRequired" })
   .trim()

@@ -1,9 +1,10 @@
 /**
  * The hCaptcha widget of a public form that writes, with the sentence that tells the reader
- * it needs JavaScript and what its provider receives; without keys, a note that it is off.
+ * it needs JavaScript and what its provider receives. Without keys there is nothing to show:
+ * that verification is off concerns operators, who read it in the server's start-up log.
  */
-export function CaptchaField({ siteKey, nonce, notice, off }: { siteKey: string | null; nonce: string; notice: string; off: string }) {
-  if (!siteKey) return <p className="hint">{off}</p>;
+export function CaptchaField({ siteKey, nonce, notice }: { siteKey: string | null; nonce: string; notice: string }) {
+  if (!siteKey) return null;
   return (
     <>
       <p className="hint">{notice}</p>

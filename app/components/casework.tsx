@@ -8,6 +8,13 @@ export function useLocalDate() {
   return (value: string) => format.format(new Date(`${value}T00:00:00Z`));
 }
 
+/** A month ("2026-11" or a date in it) as words: "November 2026". */
+export function useLocalMonth() {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" });
+  return (value: string) => format.format(new Date(`${value.slice(0, 7)}-01T00:00:00Z`));
+}
+
 interface ClockProps {
   clock: { stage: "triage" | "follow_up" | "close" | null; dueOn: string | null; overdue: boolean; daysLeft: number | null };
 }

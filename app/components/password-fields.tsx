@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { PASSWORD_MIN } from "~/auth/password.server";
+import { PASSWORD_MIN } from "~/auth/forms";
 import { ConformTextField } from "./conform-fields";
 
 /** A new password and its confirmation, as the set-up page and the account page ask for them. */

@@ -61,31 +61,39 @@ export function EvidenceInput({ maxFiles, maxMegabytes, errors, t }: { maxFiles:
   );
 }
 
-/** What the portal protects and what it cannot, in plain words, with safety tips. */
+/**
+ * What the portal protects and what it cannot, in plain words, with safety tips. The gist is
+ * always visible; the details fold away (a <details> needs no script) so that on a phone the
+ * form does not start thousands of pixels down.
+ */
 export function ProtectionBox() {
   const { t } = useTranslation("reports");
   const list = (key: string) => t(key, { returnObjects: true }) as unknown as string[];
   return (
     <section className="panel protection" aria-labelledby="protection-heading">
       <h2 id="protection-heading">{t("protection.heading")}</h2>
-      <h3>{t("protection.protectedHeading")}</h3>
-      <ul>
-        {list("protection.protected").map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <h3>{t("protection.notProtectedHeading")}</h3>
-      <ul>
-        {list("protection.notProtected").map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <h3>{t("protection.tipsHeading")}</h3>
-      <ul>
-        {list("protection.tips").map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
+      <p>{t("protection.gist")}</p>
+      <details>
+        <summary>{t("protection.more")}</summary>
+        <h3>{t("protection.protectedHeading")}</h3>
+        <ul>
+          {list("protection.protected").map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <h3>{t("protection.notProtectedHeading")}</h3>
+        <ul>
+          {list("protection.notProtected").map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <h3>{t("protection.tipsHeading")}</h3>
+        <ul>
+          {list("protection.tips").map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }

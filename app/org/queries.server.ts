@@ -169,3 +169,38 @@ export async function listUnitsByRegion(db: Database) {
   }
   return [...byRegion.values()];
 }
+
+/**
+ * The published pages (province, region, unit dashboards) a reach covers, for the staff home:
+ * an installation-wide reach lists the provinces, the others exactly what they hold.
+ */
+export async function publishedPagesOf(db: Database, scope: { all: boolean; provinceIds: ReadonlySet<number>; regionIds: ReadonlySet<number>; unitIds: ReadonlySet<number> }) {
+  const provinceIds = [...scope.provinceIds];
+  const regionIds = [...scope.regionIds];
+  const unitIds = [...scope.unitIds];
+  const [provinceRows, regionRows, unitRows] = await Promise.all([
+    scope.all || provinceIds.length > 0
+      ? db
+          .select({ slug: provinces.slug, name: provinces.name })
+          .from(provinces)
+          .where(scope.all ? undefined : inArray(provinces.id, provinceIds))
+          .orderBy(asc(provinces.name))
+      : [],
+    regionIds.length > 0
+      ? db.select({ slug: regions.slug, name: regions.name }).from(regions).where(inArray(regions.id, regionIds)).orderBy(asc(regions.name))
+      : [],
+    unitIds.length > 0
+      ? db
+          .select({ slug: units.slug, name: units.name, regionSlug: regions.slug })
+          .from(units)
+          .innerJoin(regions, eq(regions.id, units.regionId))
+          .where(inArray(units.id, unitIds))
+          .orderBy(asc(units.name))
+      : [],
+  ]);
+  return [
+    ...provinceRows.map((p) => ({ to: `/provinces/${p.slug}`, name: p.name })),
+    ...regionRows.map((r) => ({ to: `/regions/${r.slug}`, name: r.name })),
+    ...unitRows.map((u) => ({ to: `/units/${u.regionSlug}/${u.slug}`, name: u.name })),
+  ];
+}

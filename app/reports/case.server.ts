@@ -224,7 +224,7 @@ export async function addReporterMessage(db: Database, config: Config, reportId:
     if (report.status === "needs_info") {
       const moved = apply(clockOf(report), { by: "reporter" }, today, config.reports, holidaysSet);
       if (moved.ok) {
-        await tx.update(reports).set({ status: moved.clock.status }).where(eq(reports.id, reportId));
+        await tx.update(reports).set({ status: moved.clock.status, triageDueOn: moved.clock.triageDueOn }).where(eq(reports.id, reportId));
         await tx.insert(reportEvents).values({ reportId, fromStatus: report.status, toStatus: moved.clock.status, actorStaffId: null, occurredOn: today });
       }
     }

@@ -304,6 +304,7 @@ export async function changeCase(deps: CaseworkDeps, signedIn: SignedInStaff, re
             status: next.status,
             outcome: next.outcome,
             triagedOn: next.triagedOn,
+            triageDueOn: next.triageDueOn,
             verifiedOn: next.verifiedOn,
             followUpDueOn: next.followUpDueOn,
             followedUpOn: next.followedUpOn,

@@ -23,7 +23,7 @@ export function reportsInScope(scope: ReportScope): SQL | null {
 
 /** The deadline a report runs against now, in SQL: the same cases as status-machine.currentDeadline. */
 const deadlineSql = sql<string | null>`CASE
-  WHEN ${reports.status} IN ('received', 'triage') AND ${reports.triagedOn} IS NULL THEN ${reports.triageDueOn}
+  WHEN ${reports.status} IN ('received', 'triage') THEN ${reports.triageDueOn}
   WHEN ${reports.status} = 'verified' THEN ${reports.followUpDueOn}
   WHEN ${reports.status} IN ('forwarded', 'handled_internally') THEN ${reports.closeDueOn}
 END`;

@@ -6,7 +6,10 @@
  *
  * and the time limits that go with it: triage within `triageDays` working days of receipt,
  * follow-up (forwarded or handled internally) within `followUpDays` of verification, closing
- * within `closeDays` of the follow-up. Every transition of the product goes through `apply`.
+ * within `closeDays` of the follow-up. A report that comes back to triage after its first
+ * triage decision (the reporter answered, a moderator took it back, or it was reopened) runs
+ * a new triage round of `triageDays` from that day, so nothing waits for a moderator without
+ * a deadline. Every transition of the product goes through `apply`.
  */
 import { addWorkingDays } from "./working-days";
 
@@ -115,7 +118,7 @@ export function apply(
 ): MoveResult {
   if (move.by === "reporter") {
     if (clock.status !== "needs_info") return { ok: false, reason: "not_allowed" };
-    return { ok: true, clock: { ...clock, status: "triage" } };
+    return { ok: true, clock: { ...clock, status: "triage", triageDueOn: addWorkingDays(today, sla.triageDays, holidays) } };
   }
   const { to } = move;
   if (!canMove(clock.status, to)) return { ok: false, reason: "not_allowed" };
@@ -127,6 +130,9 @@ export function apply(
 
   const next: ReportClock = { ...clock, status: to, outcome: to === "closed" ? (move.outcome ?? null) : null };
   if (TRIAGE_DECISIONS.has(to) && next.triagedOn === null) next.triagedOn = today;
+  // Back in triage after a triage decision: a new round with its own deadline (triagedOn
+  // keeps the first decision, which is history).
+  if (to === "triage" && clock.triagedOn !== null) next.triageDueOn = addWorkingDays(today, sla.triageDays, holidays);
   if (to === "verified" && next.verifiedOn === null) {
     next.verifiedOn = today;
     next.followUpDueOn = addWorkingDays(today, sla.followUpDays, holidays);
@@ -143,6 +149,8 @@ export function apply(
 /**
  * The clock with its pending deadlines counted again (after the holidays or the time limits
  * changed). A deadline already met or passed by a decision stays as it was: it is history.
+ * A later triage round's deadline also stays: its start is only in the event log, and it is
+ * a few working days long (docs/decisions/017).
  */
 export function recomputeDeadlines(clock: ReportClock, sla: SlaSettings, holidays: ReadonlySet<string>): ReportClock {
   const next = { ...clock };
@@ -159,7 +167,8 @@ export function currentDeadline(clock: ReportClock): { stage: DueStage; dueOn: s
   switch (clock.status) {
     case "received":
     case "triage":
-      return clock.triagedOn === null ? { stage: "triage", dueOn: clock.triageDueOn } : null;
+      // The first round from receipt, or a later round from the day the report came back.
+      return { stage: "triage", dueOn: clock.triageDueOn };
     case "needs_info":
       return null; // waiting for the reporter: the clock is theirs
     case "verified":

@@ -173,7 +173,7 @@ export default function RatingForm() {
         </div>
 
         <p className="hint">{t("form.privacy")}</p>
-        <CaptchaField siteKey={captchaSiteKey} nonce={nonce} notice={t("form.captchaNotice")} off={t("form.captchaOff")} />
+        <CaptchaField siteKey={captchaSiteKey} nonce={nonce} notice={t("form.captchaNotice")} />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("form.submit")}

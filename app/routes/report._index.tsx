@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "~/utils/form-rows";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNonce } from "~/components/nonce";
 import { ErrorSummary, EvidenceInput, PrintButton, ProtectionBox, type Translate } from "~/components/report-fields";
@@ -153,22 +154,26 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
   };
   const tr: Translate = (key, options) => t(key, options);
   const errorOf = (name: string) => fields[name]?.errors;
+  const [chosenUnit, setChosenUnit] = useState(value("unit") || preselected);
+  // The first render matches the server's (every unit's services, grouped); once the script
+  // runs, only the chosen unit's services remain, and none for "I do not know the unit".
+  const [filtering, setFiltering] = useState(false);
+  useEffect(() => setFiltering(true), []);
+  const serviceGroups = regions
+    .flatMap((region) => region.agencies.flatMap((agency) => agency.units.map((unit) => ({ unit, label: `${region.name} · ${unit.name}` }))))
+    .filter(({ unit }) => unit.services.length > 0 && (!filtering || chosenUnit === "" || unit.key === chosenUnit));
 
   return (
     <div className="container narrow">
       <h1>{t("form.title")}</h1>
+      {/* On a phone the notice below is long: what went wrong comes first. */}
+      <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labelOf={(name) => t(LABELS[name] ?? "form.submit")} t={tr} />
+      {reply?.filesDropped ? <FilesAgainNotice text={t("form.filesAgain")} /> : null}
       <p>{t("form.intro")}</p>
       <p className="hint">
         {t("form.notIntegrity")} <Link to="/rate">{t("form.notIntegrityLink")}</Link>
       </p>
       <ProtectionBox />
-
-      <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labelOf={(name) => t(LABELS[name] ?? "form.submit")} t={tr} />
-      {reply?.filesDropped ? (
-        <p className="form-message" role="status">
-          {t("form.filesAgain")}
-        </p>
-      ) : null}
 
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <input type="hidden" name="token" value={value("token") || token} />
@@ -194,7 +199,12 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
         </fieldset>
 
         <SelectShell name="unit" label={t("form.unit")} hint={t("form.unitHint")} errors={errorOf("unit")} t={tr}>
-          <select id="unit" name="unit" defaultValue={value("unit") || preselected} aria-invalid={errorOf("unit") ? true : undefined} aria-describedby={errorOf("unit") ? "unit-hint unit-error" : "unit-hint"}>
+          <select
+            id="unit"
+            name="unit"
+            defaultValue={chosenUnit}
+            onChange={(event) => setChosenUnit(event.target.value)}
+            aria-invalid={errorOf("unit") ? true : undefined} aria-describedby={errorOf("unit") ? "unit-hint unit-error" : "unit-hint"}>
             <option value="">{t("form.choose")}</option>
             {regions.map((region) => [
               <optgroup key={region.slug} label={region.name}>
@@ -216,21 +226,15 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
         <SelectShell name="serviceId" label={t("form.service")} hint={t("form.serviceHint")} errors={errorOf("serviceId")} t={tr}>
           <select id="serviceId" name="serviceId" defaultValue={value("serviceId")} aria-invalid={errorOf("serviceId") ? true : undefined} aria-describedby={errorOf("serviceId") ? "serviceId-hint serviceId-error" : "serviceId-hint"}>
             <option value="">{t("form.serviceNone")}</option>
-            {regions.flatMap((region) =>
-              region.agencies.flatMap((agency) =>
-                agency.units
-                  .filter((unit) => unit.services.length > 0)
-                  .map((unit) => (
-                    <optgroup key={unit.key} label={unit.name}>
-                      {unit.services.map((service) => (
-                        <option key={service.id} value={String(service.id)}>
-                          {service.name}
-                        </option>
-                      ))}
-                    </optgroup>
-                  )),
-              ),
-            )}
+            {serviceGroups.map(({ unit, label }) => (
+              <optgroup key={unit.key} label={label}>
+                {unit.services.map((service) => (
+                  <option key={service.id} value={String(service.id)}>
+                    {service.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </select>
         </SelectShell>
 
@@ -327,7 +331,7 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
 
-        <CaptchaField siteKey={captchaSiteKey} nonce={nonce} notice={t("form.captchaNotice")} off={t("form.captchaOff")} />
+        <CaptchaField siteKey={captchaSiteKey} nonce={nonce} notice={t("form.captchaNotice")} />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("form.submit")}
@@ -338,6 +342,24 @@ function ReportForm({ reply }: { reply: FormReply | undefined }) {
         <Link to="/report/case">{t("form.haveCode")}</Link>
       </p>
     </div>
+  );
+}
+
+/**
+ * Said when the server could not keep the chosen photos. Without JavaScript the browser has
+ * emptied the file field; with it the photos are often still chosen, and then nothing is said.
+ */
+function FilesAgainNotice({ text }: { text: string }) {
+  const [stillChosen, setStillChosen] = useState(false);
+  useEffect(() => {
+    const input = document.getElementById("files");
+    setStillChosen(input instanceof HTMLInputElement && (input.files?.length ?? 0) > 0);
+  }, []);
+  if (stillChosen) return null;
+  return (
+    <p className="form-message" role="status">
+      {text}
+    </p>
   );
 }
 

@@ -212,26 +212,26 @@ function Case() {
 
           <h2>{t("case.reportHeading")}</h2>
           <dl className="case-facts">
-            <dt>{t("form.category")}</dt>
+            <dt>{t("case.facts.category")}</dt>
             <dd>{t(`categories.${report.category}.name`)}</dd>
-            <dt>{t("form.unit")}</dt>
+            <dt>{t("case.facts.unit")}</dt>
             <dd>{report.unitName ? `${report.unitName} · ${report.regionName}` : t("form.unknownUnit", { region: report.regionName })}</dd>
-            <dt>{t("form.service")}</dt>
+            <dt>{t("case.facts.service")}</dt>
             <dd>{report.serviceName ?? t("case.notGiven")}</dd>
-            <dt>{t("form.when")}</dt>
+            <dt>{t("case.facts.when")}</dt>
             <dd>{report.incidentMonth ? formatMonth(report.incidentMonth) : t("case.notGiven")}</dd>
-            <dt>{t("form.amountAsked")}</dt>
+            <dt>{t("case.facts.amountAsked")}</dt>
             <dd>{rupiah(report.content?.amountAsked ?? null)}</dd>
-            <dt>{t("form.officialTariff")}</dt>
+            <dt>{t("case.facts.officialTariff")}</dt>
             <dd>{rupiah(report.content?.officialTariff ?? null)}</dd>
-            <dt>{t("form.paid")}</dt>
+            <dt>{t("case.facts.paid")}</dt>
             <dd>{report.content?.paid ? t(`paid.${report.content.paid}`) : t("case.notGiven")}</dd>
-            <dt>{t("form.askedBy")}</dt>
+            <dt>{t("case.facts.askedBy")}</dt>
             <dd>{report.content?.askedBy ? t(`askedBy.${report.content.askedBy}`) : t("case.notGiven")}</dd>
             <dt>{t("case.received")}</dt>
             <dd>{formatDate(report.receivedOn)}</dd>
           </dl>
-          <h3>{t("form.narrative")}</h3>
+          <h3>{t("case.facts.narrative")}</h3>
           <p className="case-narrative">{report.content?.narrative}</p>
 
           <h2>{t("case.messagesHeading")}</h2>
@@ -247,7 +247,9 @@ function Case() {
             ))}
           </ol>
 
-          <Form method="post">
+          {/* Keyed on the messages: once sent, the box empties (with JavaScript the page is
+              not reloaded), so a shared phone does not keep showing what was written. */}
+          <Form key={report.messages.length} method="post">
             <input type="hidden" name="intent" value="message" />
             <ErrorSummary formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} t={tr} />
             <div className={message.fieldErrors.length ? "field field-invalid" : "field"}>

@@ -6,6 +6,7 @@ import { accessNoticesFor } from "~/auth/access-requests.server";
 import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
+import { publishedPagesOf } from "~/org/queries.server";
 
 export const handle = { i18n: ["staff", "moderation", "casework", "zi"] };
 
@@ -32,12 +33,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Installation-wide actions concern no list of objects: ask the policy directly.
     return action === "installation.manage" ? can(signedIn.actor, action, { kind: "installation" }) : reachesAnything(reach(signedIn.actor, action));
   }).map(({ to, key }) => ({ to, key }));
+  // Every role reads the aggregated figures of its scope: its published pages are always open to it.
+  const pages = await publishedPagesOf(context.db, reach(signedIn.actor, "aggregates.read"));
   return {
     displayName: signedIn.displayName,
     grants: signedIn.actor.grants.map((grant) => ({ role: grant.role, scope: scopeName(directory, grant) })),
     sections,
     // Every report reader is told of access to reports asked for or given in their regions.
     accessNotices: { pending: notices.filter((n) => n.status === "pending").length, decided: notices.filter((n) => n.status !== "pending").length },
+    pages,
     title: `${t("home.title")} · Pintu Depan`,
   };
 }
@@ -48,7 +52,7 @@ function sectionKey(key: string, part: "title" | "body"): string {
 }
 
 export default function StaffHome() {
-  const { displayName, grants, sections, accessNotices } = useLoaderData<typeof loader>();
+  const { displayName, grants, sections, accessNotices, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   return (
     <>
@@ -70,9 +74,8 @@ export default function StaffHome() {
         ))}
       </ul>
       <h2>{t("home.sectionsHeading")}</h2>
-      {sections.length === 0 ? (
-        <p>{t("home.noSections")}</p>
-      ) : (
+      {sections.length === 0 && pages.length === 0 ? <p>{t("home.noSections")}</p> : null}
+      {sections.length === 0 ? null : (
         <ul className="card-list">
           {sections.map((section) => (
             <li key={section.to} className="card">
@@ -84,6 +87,19 @@ export default function StaffHome() {
           ))}
         </ul>
       )}
+      {pages.length > 0 ? (
+        <>
+          <h2>{t("home.pagesHeading")}</h2>
+          <p className="hint">{t("home.pagesHint")}</p>
+          <ul>
+            {pages.map((page) => (
+              <li key={page.to}>
+                <Link to={page.to}>{page.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ZodTypeAny } from "zod";
 import { requireStaff } from "~/auth/guard.server";
-import { ClockBadge, useLocalDate } from "~/components/casework";
+import { ClockBadge, useLocalDate, useLocalMonth } from "~/components/casework";
 import { RedactDrawing } from "~/components/redact-drawing";
 import { FormMessage, SelectField, StatusMessage, SubmitRow, TextAreaField, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
@@ -32,7 +32,8 @@ import { isRedactable } from "~/reports/redaction.server";
 import { CLOSING_OUTCOMES } from "~/reports/status-machine";
 import { notFound } from "~/utils/http.server";
 
-export const handle = { i18n: ["casework"] };
+// "reports" names what the reporter chose on the form (who asked, for instance).
+export const handle = { i18n: ["casework", "reports"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -147,6 +148,7 @@ export default function CasePage() {
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("casework");
   const date = useLocalDate();
+  const month = useLocalMonth();
   const doneParam = searchParams.get("done") ?? "";
   const done = doneParam in SCHEMAS ? doneParam : null;
   const limits = { max: NOTE_MAX, reasonMax: REASON_MAX, summaryMax: SUMMARY_MAX, referenceMax: EXTERNAL_REFERENCE_MAX };
@@ -198,7 +200,7 @@ export default function CasePage() {
             {detail.incidentMonth ? (
               <>
                 <dt>{t("case.incidentMonth")}</dt>
-                <dd>{detail.incidentMonth.slice(0, 7)}</dd>
+                <dd>{month(detail.incidentMonth)}</dd>
               </>
             ) : null}
             <dt>{t("case.assignee")}</dt>
@@ -249,7 +251,7 @@ export default function CasePage() {
               <dt>{t("case.paid")}</dt>
               <dd>{content.paid ? t(`case.paidValues.${content.paid}`) : t("case.notGiven")}</dd>
               <dt>{t("case.askedBy")}</dt>
-              <dd>{content.askedBy ?? t("case.notGiven")}</dd>
+              <dd>{content.askedBy ? t(`reports:askedBy.${content.askedBy}`, { defaultValue: content.askedBy }) : t("case.notGiven")}</dd>
             </dl>
             <h3>{t("case.narrative")}</h3>
             <blockquote className="case-text">{content.narrative}</blockquote>
@@ -425,7 +427,9 @@ export default function CasePage() {
         ) : null}
 
         {detail.canAsk ? (
-          <Form method="post" aria-labelledby="question-legend">
+          // Keyed on the messages: once one is added the form starts empty again (with
+          // JavaScript the page is not reloaded, so the typed text would otherwise stay).
+          <Form key={`question-${detail.messages.length}`} method="post" aria-labelledby="question-legend">
             <fieldset>
               <legend id="question-legend">{t("question.legend")}</legend>
               <p className="hint">{t("question.hint")}</p>
@@ -509,7 +513,7 @@ export default function CasePage() {
 
         {detail.canForward ? <ForwardForm detail={detail} failed={failed?.intent === "forward" ? failed : undefined} /> : null}
 
-        <Form method="post" aria-labelledby="note-legend">
+        <Form key={`note-${detail.messages.length}`} method="post" aria-labelledby="note-legend">
           <fieldset>
             <legend id="note-legend">{t("note.legend")}</legend>
             <p className="hint">{t("note.hint")}</p>
@@ -540,13 +544,14 @@ interface Failed {
 /** Structured facts only: the narrative's free text is not copied into what leaves the portal. */
 function useSuggestedSummary(detail: Detail): string {
   const { t, i18n } = useTranslation("casework");
+  const month = useLocalMonth();
   const lines = [
     t("forward.suggested.intro", { reference: detail.reference }),
     t("forward.suggested.unit", { unit: detail.unitName ?? t("case.unitUnknown"), region: detail.regionName }),
     t("forward.suggested.category", { category: t(`categories.${detail.category}`) }),
   ];
   if (detail.serviceName) lines.push(t("forward.suggested.service", { service: detail.serviceName }));
-  if (detail.incidentMonth) lines.push(t("forward.suggested.month", { month: detail.incidentMonth.slice(0, 7) }));
+  if (detail.incidentMonth) lines.push(t("forward.suggested.month", { month: month(detail.incidentMonth) }));
   if (detail.content?.amountAsked != null) lines.push(t("forward.suggested.amount", { amount: detail.content.amountAsked.toLocaleString(i18n.language) }));
   if (detail.content?.officialTariff != null) lines.push(t("forward.suggested.tariff", { amount: detail.content.officialTariff.toLocaleString(i18n.language) }));
   return lines.join("\n");

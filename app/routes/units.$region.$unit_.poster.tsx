@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
-import { useTranslation } from "react-i18next";
+import { currentStaff } from "~/auth/session.server";
 import { i18nServer } from "~/i18n.server";
 import { getUnit } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
@@ -10,50 +10,76 @@ export const handle = { i18n: ["org"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
-/** An A4 poster for the counter: the QR code to this unit's rating page, in both languages. */
+const POSTER_KEYS = ["printHint", "heading", "step1", "step2", "step3", "steps", "note", "printExplain"] as const;
+type PosterTexts = Record<(typeof POSTER_KEYS)[number] | "qrLabel", string>;
+
+/**
+ * An A4 poster for the counter: the QR code to this unit's rating page, in both languages.
+ * Both languages' texts come from the server: the browser holds only the reader's language,
+ * and a poster rendered from it would differ from the server's (a hydration error).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const unit = await getUnit(context.db, params.region ?? "", params.unit ?? "");
   if (!unit) throw notFound();
   const url = `${context.config.publicUrl}/rate/${unit.regionSlug}/${unit.slug}`;
   const qrSvg = await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
-  const t = await i18nServer.getFixedT(request, "org");
-  return { unit: { name: unit.name, regionName: unit.regionName }, url, qrSvg, title: t("poster.metaTitle", { name: unit.name }) };
+  const [t, id, en] = await Promise.all([
+    i18nServer.getFixedT(request, "org"),
+    i18nServer.getFixedT("id", "org"),
+    i18nServer.getFixedT("en", "org"),
+  ]);
+  const texts = (fixed: typeof id): PosterTexts => ({
+    ...(Object.fromEntries(POSTER_KEYS.map((key) => [key, fixed(`poster.${key}`)])) as Record<(typeof POSTER_KEYS)[number], string>),
+    qrLabel: fixed("poster.qrLabel", { url }),
+  });
+  // Staff print the posters: they are the ones to tell that the address is a placeholder.
+  const warnStaff = !context.config.publicUrlSet && (await currentStaff(context.db, context.config, request)) !== null;
+  return {
+    unit: { name: unit.name, regionName: unit.regionName },
+    url,
+    qrSvg,
+    id: texts(id),
+    en: texts(en),
+    publicUrlWarning: warnStaff ? t("poster.publicUrlUnset", { url: context.config.publicUrl }) : null,
+    title: t("poster.metaTitle", { name: unit.name }),
+  };
 }
 
 export default function Poster() {
-  const { unit, url, qrSvg } = useLoaderData<typeof loader>();
-  const { i18n } = useTranslation("org");
-  // The poster always carries both languages, Bahasa Indonesia first.
-  const id = i18n.getFixedT("id", "org");
-  const en = i18n.getFixedT("en", "org");
+  const { unit, url, qrSvg, id, en, publicUrlWarning } = useLoaderData<typeof loader>();
   return (
     <div className="poster">
+      {publicUrlWarning ? (
+        <p className="warning poster-actions" role="status">
+          {publicUrlWarning}
+        </p>
+      ) : null}
       <p className="poster-actions">
-        <a href="#print-hint">{id("poster.printHint")}</a>
+        <a href="#print-hint">{id.printHint}</a>
       </p>
-      <h1>{id("poster.heading")}</h1>
+      <h1>{id.heading}</h1>
       <p className="poster-unit">
         {unit.name}
         <br />
         <span className="muted">{unit.regionName}</span>
       </p>
       {/* The SVG comes from the qrcode library on the server, never from user input. */}
-      <div className="poster-qr" role="img" aria-label={id("poster.qrLabel", { url })} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+      <div className="poster-qr" role="img" aria-label={id.qrLabel} dangerouslySetInnerHTML={{ __html: qrSvg }} />
       <p className="poster-url">{url}</p>
       <ol className="poster-steps">
-        <li>{id("poster.step1")}</li>
-        <li>{id("poster.step2")}</li>
-        <li>{id("poster.step3")}</li>
+        <li>{id.step1}</li>
+        <li>{id.step2}</li>
+        <li>{id.step3}</li>
       </ol>
-      <p className="poster-note">{id("poster.note")}</p>
+      <p className="poster-note">{id.note}</p>
       <hr />
       <div lang="en">
-        <p className="poster-en-heading">{en("poster.heading")}</p>
-        <p>{en("poster.steps")}</p>
-        <p className="poster-note">{en("poster.note")}</p>
+        <p className="poster-en-heading">{en.heading}</p>
+        <p>{en.steps}</p>
+        <p className="poster-note">{en.note}</p>
       </div>
       <p id="print-hint" className="hint poster-actions">
-        {id("poster.printExplain")} / <span lang="en">{en("poster.printExplain")}</span>
+        {id.printExplain} / <span lang="en">{en.printExplain}</span>
       </p>
     </div>
   );

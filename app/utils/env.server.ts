@@ -147,6 +147,8 @@ export interface Config {
   dataDir: string;
   /** Where people reach the portal: used in links printed by commands and on QR posters. */
   publicUrl: string;
+  /** False when PUBLIC_URL was left unset and publicUrl is the localhost default. */
+  publicUrlSet: boolean;
   demoData: boolean;
   disclosureMin: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
@@ -208,6 +210,7 @@ export function loadConfig(
     database: e.DATABASE_URL ?? { driver: "pglite", dataDir: path.join(e.DATA_DIR, "pglite") },
     dataDir: e.DATA_DIR,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     demoData: e.DEMO_DATA,
     disclosureMin: e.DISCLOSURE_MIN,
     trustProxy: e.TRUST_PROXY,

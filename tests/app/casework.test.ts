@@ -7,6 +7,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holidays, reportAuditLog, reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
+import { addReporterMessage } from "~/reports/case.server";
 import { addWorkingDays } from "~/reports/working-days";
 import { openBytes, openText } from "~/reports/sealed.server";
 import { localDate } from "~/skm/import.server";
@@ -155,6 +156,38 @@ describe("the queue", () => {
     const signedOut = await app.get(`/staff/reports/${fresh.id}`);
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("location")).toContain("/staff/login");
+  });
+
+  it("gives a case the reporter answered a new triage deadline, and the queue shows it", async () => {
+    const asked = await createReport(database.db, app.config, {
+      unit: `${CITY}/dpmptsp`,
+      receivedOn: shiftDay(today, -40),
+      clock: { status: "needs_info", triagedOn: shiftDay(today, -39) },
+    });
+    expect(await addReporterMessage(database.db, app.config, asked.id, "Kejadiannya di loket dua, pagi hari.")).toBe("stored");
+    const holidaySet = new Set((await database.db.select({ day: holidays.day }).from(holidays)).map((row) => row.day));
+    const row = await reportRow(asked.id);
+    expect(row).toMatchObject({ status: "triage", triagedOn: shiftDay(today, -39), triageDueOn: addWorkingDays(today, app.config.reports.triageDays, holidaySet) });
+
+    const text = textOf(await (await get("/staff/reports", "moderator")).text());
+    const at = text.indexOf(asked.reference);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const line = text.slice(at, text.indexOf("PD-", at + asked.reference.length) > 0 ? text.indexOf("PD-", at + asked.reference.length) : undefined);
+    expect(line).toMatch(/Sisa \d+ hari kerja/);
+    expect(line).not.toContain("Tidak ada batas waktu berjalan");
+  });
+
+  it("shows the reporter's answers in words and the month of the incident as a month", async () => {
+    const worded = await createReport(database.db, app.config, {
+      unit: `${CITY}/dpmptsp`,
+      receivedOn: today,
+      content: { askedBy: "loket" },
+    });
+    await database.db.update(reports).set({ incidentMonth: "2026-06-01" }).where(eq(reports.id, worded.id));
+    const text = textOf(await (await get(`/staff/reports/${worded.id}`, "moderator")).text());
+    expect(text).toContain("Petugas loket/pelayanan");
+    expect(text).toContain("Juni 2026");
+    expect(text).not.toMatch(/\b2026-06\b/);
   });
 });
 

@@ -189,3 +189,25 @@ describe("every page", () => {
     }
   });
 });
+
+describe("meta descriptions", () => {
+  it.each([
+    "/",
+    "/regions/kota-palangka-raya",
+    "/provinces/kalimantan-tengah",
+    "/open-data",
+    "/units/kota-palangka-raya/disdukcapil",
+    "/units/kota-palangka-raya/disdukcapil/report",
+    "/rate",
+    "/rate/kota-palangka-raya/disdukcapil",
+    "/report",
+    "/report/case",
+  ])("%s has exactly one, not empty, in the reader's language", async (path) => {
+    for (const [language, word] of [["id", "layanan"], ["en", "service"]] as const) {
+      const { html } = await page(path, { "Accept-Language": language });
+      const descriptions = [...html.matchAll(/<meta name="description" content="([^"]*)"\/>/g)].map((m) => m[1]!);
+      expect(descriptions, `${path} ${language}`).toHaveLength(1);
+      expect(descriptions[0]!.toLowerCase()).toContain(word);
+    }
+  });
+});

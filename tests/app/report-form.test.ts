@@ -53,10 +53,27 @@ describe("the report form", () => {
     expect(text).toContain("Yang kami lindungi");
     expect(text).toContain("Yang tidak dapat kami lindungi");
     expect(text).toContain("jendela pribadi");
-    expect(text).toContain("Pemeriksaan anti-spam (captcha) tidak aktif");
+    // Without captcha keys residents are told nothing: that is for operators (start-up log).
+    expect(text).not.toContain("captcha");
     // A complaint that is not about integrity is pointed to the ordinary channels.
     expect(text).toContain("SP4N-LAPOR!");
     expect(html).toContain('href="/rate"');
+  });
+
+  it("groups the services by unit, each group naming its region and unit", async () => {
+    const html = await (await app.get("/report")).text();
+    const groups = [...html.matchAll(/<optgroup label="([^"]+)">(?:<option value="\d+">[^<]*<\/option>)+<\/optgroup>/g)].map((m) => m[1]);
+    expect(groups).toContain("Kota Palangka Raya · Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya");
+    expect(groups).toContain("Kabupaten Kotawaringin Timur · Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kotawaringin Timur");
+    // Two units of the same name in two regions can no longer be told apart only by order.
+    expect(new Set(groups).size).toBe(groups.length);
+  });
+
+  it("keeps the protection notice short on a phone: the gist shown, the details folded", async () => {
+    const html = await (await app.get("/report")).text();
+    const notice = html.slice(html.indexOf('id="protection-heading"'), html.indexOf("</section>", html.indexOf('id="protection-heading"')));
+    expect(textOf(notice)).toContain("tidak menyimpan alamat IP Anda");
+    expect(notice).toMatch(/<details><summary>Rincian perlindungan dan kiat keamanan<\/summary><h3>Yang kami lindungi<\/h3>/);
   });
 
   it("preselects the unit given in the address, as unit pages and the rating thank-you page link", async () => {
@@ -124,6 +141,12 @@ describe("refusals", () => {
     if (overrides.narrative === undefined && "narrative" in overrides) expect(html).not.toContain("Kahayan 4471");
     else if (!("narrative" in overrides)) expect(html).toContain("Kahayan 4471");
     expect(await countRows(database.db, reports)).toBe(before);
+  });
+
+  it("puts the error summary above the protection notice", async () => {
+    const html = await (await postMultipart(fresh(), "/report", reportFields({ category: undefined }))).text();
+    expect(html.indexOf('role="alert"')).toBeGreaterThan(0);
+    expect(html.indexOf('role="alert"')).toBeLessThan(html.indexOf('id="protection-heading"'));
   });
 
   it("refuses a service of another unit (the same service of another region's Disdukcapil)", async () => {

@@ -84,6 +84,7 @@ describe("following a report", () => {
     expect(cookie).not.toContain(code);
 
     const first = await app.get("/report/case", { Cookie: jar.header });
+    const firstHtml = await first.clone().text();
     // Every view restarts the idle period with a fresh session cookie.
     expect(first.headers.getSetCookie()[0]).toMatch(/^pd_report=.+; Path=\/report; HttpOnly; SameSite=Lax; Secure$/);
     let page = textOf(await first.text());
@@ -91,6 +92,12 @@ describe("following a report", () => {
     expect(page).toContain("Diterima");
     expect(page).toContain("Saya diminta uang rokok lima puluh ribu rupiah");
     expect(page).toContain("Rp 150.000");
+    // The summary names the facts plainly, not with the form's questions.
+    expect(page).toContain("Yang meminta");
+    expect(page).toContain("Petugas loket/pelayanan");
+    const facts = firstHtml.slice(firstHtml.indexOf('<dl class="case-facts">'), firstHtml.indexOf("</dl>", firstHtml.indexOf('<dl class="case-facts">')));
+    expect(textOf(facts)).not.toContain("(boleh dikosongkan)");
+    expect(textOf(facts)).not.toContain("?");
 
     const reportId = (await reportIdFor(code))!;
     await askReporter(database.db, app.config, reportId, "Pada bulan apa kejadian itu?", today);

@@ -112,6 +112,10 @@ describe("a running server", () => {
       expect(sameSite.headers.get("location")).toBe("/units/kota-palangka-raya/dpmptsp");
       expect(sameSite.headers.getSetCookie()).toHaveLength(1);
 
+      const favicon = await fetch(`${base}/favicon.ico`);
+      expect(favicon.status).toBe(200);
+      expect(Buffer.from(await favicon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+
       const css = /href="(\/build\/[^"]+\.css)"/.exec(await (await fetch(base)).text())?.[1];
       expect(css).toBeTruthy();
       const asset = await fetch(`${base}${css}`);
@@ -130,6 +134,8 @@ describe("a running server", () => {
     expect(requestLines.map((entry) => entry.path)).toEqual(
       expect.arrayContaining(["/healthz", "/", "/units/kota-palangka-raya/disdukcapil", "/language"]),
     );
+    // PUBLIC_URL was left unset: QR posters would point to localhost, and the operator hears so.
+    expect(stdout).toContain("PUBLIC_URL is not set");
     expect(stdout).not.toContain("secret-search-term");
     expect(stdout).not.toContain("DistinctiveAgent");
     expect(stdout).not.toContain("203.0.113.77");

@@ -79,3 +79,26 @@ describe("staff pages", () => {
     });
   }
 });
+
+describe("the staff home", () => {
+  it("lists for every role what it can open, the province monitor's province page included", async () => {
+    const links = async (persona: string) => {
+      const html = await (await app.get("/staff", { Cookie: cookies.get(persona)! })).text();
+      return [...html.matchAll(/<main[\s\S]*?<\/main>/g)].join("").match(/href="(\/[^"]*)"/g)?.map((h) => h.slice(6, -1)) ?? [];
+    };
+    for (const persona of WITH_ROLES) {
+      const html = await (await app.get("/staff", { Cookie: cookies.get(persona)! })).text();
+      expect(html, persona).not.toContain("Belum ada bagian yang dapat Anda buka");
+      // Every link the home offers opens for this persona.
+      for (const href of await links(persona)) {
+        if (!href.startsWith("/staff") || href === "/staff/logout") continue;
+        expect((await app.get(href, { Cookie: cookies.get(persona)! })).status, `${persona} ${href}`).toBe(200);
+      }
+    }
+    expect(await links("provinceMonitor")).toContain("/provinces/kalimantan-tengah");
+    expect(await links("disdukcapilManager")).toContain("/units/kota-palangka-raya/disdukcapil");
+    expect(await links("cityEvaluator")).toContain("/regions/kota-palangka-raya");
+    expect(await links("installationAdmin")).toContain("/provinces/kalimantan-tengah");
+    expect(await links("cityModerator")).not.toContain("/regions/kabupaten-kotawaringin-timur");
+  });
+});

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server";
 import { accessibilityViolations, launchBrowser } from "./browser";
 
+// A 1×1 PNG: the smallest photo the form takes.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
 let server: RunningServer;
 let browser: Browser;
 
@@ -71,5 +74,38 @@ describe("a back-door report", () => {
     }
     await english.close();
     expect(problems).toEqual([]);
+  });
+
+  it("with JavaScript: lists only the chosen unit's services, keeps chosen photos after a refusal, and empties the reply box once sent", async () => {
+    const context = await browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/report`);
+    await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")));
+    const groups = () => page.locator("#serviceId optgroup").evaluateAll((list) => list.map((g) => g.getAttribute("label")));
+    await page.getByLabel("Unit layanan mana?").selectOption("kota-palangka-raya/disdukcapil");
+    await expect.poll(groups).toEqual(["Kota Palangka Raya · Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya"]);
+    await page.getByLabel("Unit layanan mana?").selectOption("kota-palangka-raya/*");
+    await expect.poll(groups).toEqual([]);
+    await page.getByLabel("Unit layanan mana?").selectOption("kota-palangka-raya/disdukcapil");
+
+    // Refused (no category chosen): the photo stays chosen, so nobody is told to choose it again.
+    await page.locator("#files").setInputFiles({ name: "bukti.png", mimeType: "image/png", buffer: PNG });
+    await page.getByLabel("Apa yang terjadi, dengan kata-kata Anda sendiri").fill("Petugas loket meminta uang tambahan agar KTP-el cepat selesai.");
+    await page.getByRole("button", { name: "Kirim laporan" }).click();
+    await expect.poll(() => page.getByRole("alert").count()).toBe(1);
+    expect(await page.locator("#files").evaluate((input) => (input as HTMLInputElement).files?.length)).toBe(1);
+    expect(await page.getByText("pilih lagi sebelum mengirim").count()).toBe(0);
+
+    await page.getByLabel("Pungutan liar (pungli)").check();
+    await page.getByRole("button", { name: "Kirim laporan" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Laporan Anda sudah diterima");
+    const code = ((await page.locator(".receipt-code").textContent()) ?? "").trim();
+    await openCase(page, code, async () => {});
+    const reply = page.getByLabel("Kirim pesan atau jawaban");
+    await reply.fill("Kejadiannya di loket dua, pagi hari.");
+    await page.getByRole("button", { name: "Kirim", exact: true }).click();
+    await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toContain("Kejadiannya di loket dua, pagi hari.");
+    await expect.poll(() => reply.inputValue()).toBe("");
+    await context.close();
   });
 });

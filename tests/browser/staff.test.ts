@@ -90,6 +90,13 @@ describe("staff sign-in", () => {
         await firstCase.click();
         await page.waitForURL(/\/staff\/reports\/[0-9a-f-]+$/);
         problems.push(...(await accessibilityViolations(page)).map((v) => `case page ${v}`));
+        // A note sent with JavaScript leaves an empty box behind, as a reload would.
+        await page.waitForFunction(() => "__remixRouter" in window);
+        const note = page.getByLabel("Catatan", { exact: true });
+        await note.fill("Catatan uji: cocokkan dengan jadwal loket.");
+        await page.getByRole("button", { name: "Tambahkan catatan" }).click();
+        await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toContain("Catatan uji: cocokkan dengan jadwal loket.");
+        await expect.poll(() => note.inputValue()).toBe("");
       }
       if (paths.includes("/staff/zi" as never)) {
         const subarea = page.locator("main a[href^='/staff/zi/kota-palangka-raya/dpmptsp/2026/']").first();
@@ -121,6 +128,11 @@ describe("staff sign-in", () => {
       await page.goto(`${server.baseUrl}${path}`);
       await check(page);
     }
+    // The password hint keeps its number once scripts run (it came from a server-only module).
+    await page.goto(`${server.baseUrl}/staff/account`);
+    await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")));
+    await page.waitForTimeout(200);
+    expect(await page.getByText("Paling sedikit 12 karakter").count()).toBeGreaterThan(0);
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -9,7 +9,8 @@ export default defineConfig({
     globalSetup: ["tests/browser/global-setup.ts"],
     pool: "forks",
     fileParallelism: false,
-    testTimeout: 60_000,
+    // axe-core and Chromium are slow on a busy two-core machine: a limit, not an expected time.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });

@@ -59,6 +59,7 @@ describe("configuration", () => {
       database: { driver: "postgres", url: "postgres://app@db.internal:5432/pintu" },
       dataDir: "/var/lib/pintu",
       publicUrl: "https://pintudepan.palangkaraya.go.id",
+      publicUrlSet: true,
       demoData: false,
       disclosureMin: 10,
       logLevel: "warn",

@@ -131,7 +131,11 @@ describe("the clock", () => {
     expect(clock.triagedOn).toBe("2026-08-12");
     expect(currentDeadline(clock)).toBeNull(); // the reporter's turn
     clock = (apply(clock, { by: "reporter" }, "2026-08-13", SLA, holidays) as { ok: true; clock: ReportClock }).clock;
-    expect(currentDeadline(clock)).toBeNull(); // already triaged: no triage deadline again
+    // The reply (Thursday 13) starts a new triage round: 3 working days, over the weekend and
+    // the 17th → Wednesday 19.
+    expect(clock).toMatchObject({ status: "triage", triagedOn: "2026-08-12", triageDueOn: "2026-08-19" });
+    expect(currentDeadline(clock)).toEqual({ stage: "triage", dueOn: "2026-08-19" });
+    expect(isOverdue(clock, "2026-08-20")).toBe(true);
     // Verified on Friday 14 → 5 working days skipping the weekend and the 17th → Monday 24.
     step("verified", "2026-08-14");
     expect(clock).toMatchObject({ triagedOn: "2026-08-12", verifiedOn: "2026-08-14", followUpDueOn: "2026-08-24" });
@@ -152,7 +156,16 @@ describe("the clock", () => {
     const closed = apply(receivedClock("2026-08-10", SLA, NO_HOLIDAYS), { by: "staff", to: "closed", outcome: "spam" }, "2026-08-11", SLA, NO_HOLIDAYS);
     if (!closed.ok) throw new Error(closed.reason);
     const reopened = apply(closed.clock, { by: "staff", to: "triage" }, "2026-08-12", SLA, NO_HOLIDAYS);
-    expect(reopened).toMatchObject({ ok: true, clock: { status: "triage", outcome: null, closedOn: null, triagedOn: "2026-08-11" } });
+    // The first decision stays history; the reopened report runs a new triage round.
+    expect(reopened).toMatchObject({ ok: true, clock: { status: "triage", outcome: null, closedOn: null, triagedOn: "2026-08-11", triageDueOn: "2026-08-17" } });
+  });
+
+  it("gives a report a moderator takes back from the reporter a new triage deadline too", () => {
+    const asked = apply(receivedClock("2026-08-03", SLA, NO_HOLIDAYS), { by: "staff", to: "needs_info" }, "2026-08-04", SLA, NO_HOLIDAYS);
+    if (!asked.ok) throw new Error(asked.reason);
+    const back = apply(asked.clock, { by: "staff", to: "triage" }, "2026-08-20", SLA, NO_HOLIDAYS);
+    expect(back).toMatchObject({ ok: true, clock: { triagedOn: "2026-08-04", triageDueOn: "2026-08-25" } });
+    if (back.ok) expect(currentDeadline(back.clock)).toEqual({ stage: "triage", dueOn: "2026-08-25" });
   });
 
   it("is overdue only after the due day, and never while waiting for the reporter or closed", () => {
