@@ -1,6 +1,6 @@
 /**
  * The Zona Integritas regulation profile: PermenPANRB No. 90 Tahun 2021 with the 2024 LKE
- * sub-area weights (shared/domain/zona-integritas.md and lke-2024.json). Every weight,
+ * sub-area weights (docs/zona-integritas.md; the worksheet in tests/fixtures/lke-2024.json). Every weight,
  * threshold and conversion of the ZI score lives here; a score records the profile id.
  * Note from the source: the first reform sub-area of Peningkatan Kualitas Pelayanan Publik
  * is read as "Upaya dan/atau Inovasi Pelayanan Publik" at 2.5, which makes the area sum to 5.
