@@ -1,8 +1,11 @@
 /**
  * IPAK and IPKP from SPAK / SPKP answers (pure). Each survey's mean is the equal-weight
- * mean of its item means (as the SKM's NRR), and the index on 0–4 is mean ÷ 6 × 4
- * (the conversion of the perception profile), rounded half up to two decimals with exact
- * rational arithmetic so a boundary such as 3.60 is never missed by a floating-point error.
+ * mean of its item means (as the SKM's NRR per unsur), over the items that were answered in
+ * the period: an item nobody answered is left out and the others keep equal weights, so one
+ * skipped statement does not withhold a unit's index (docs/perception.md). The index on 0–4
+ * is mean ÷ 6 × 4 (the conversion of the perception profile), rounded half up to two decimals
+ * with exact rational arithmetic so a boundary such as 3.60 is never missed by a
+ * floating-point error.
  */
 import {
   SPAK_ITEMS,
@@ -27,10 +30,12 @@ export interface SurveyIndex {
   respondents: number;
   /** Mean answer (1–6) per item; null for an item nobody answered. */
   itemMeans: Record<string, number | null>;
-  /** Mean of the item means (1–6), null when an item has no answer. */
+  /** Mean of the means of the answered items (1–6), null when no item has an answer. */
   mean: number | null;
   /** The 0–4 index, two decimals; null when `mean` is null. */
   index: number | null;
+  /** Items of the survey nobody answered in the period, left out of `mean`. */
+  unanswered: string[];
 }
 
 export interface PerceptionResult {
@@ -79,11 +84,13 @@ function surveyIndex(
   const itemMeans = Object.fromEntries(
     items.map((i) => [i, totals.items[i].count > 0 ? totals.items[i].sum / totals.items[i].count : null]),
   );
-  if (items.some((i) => totals.items[i].count === 0)) return { respondents, itemMeans, mean: null, index: null };
-  // mean = (1/k) Σ sum_i / count_i as an exact fraction
+  const answered = items.filter((i) => totals.items[i].count > 0);
+  const unanswered = items.filter((i) => totals.items[i].count === 0);
+  if (answered.length === 0) return { respondents, itemMeans, mean: null, index: null, unanswered };
+  // mean = (1/k) Σ sum_i / count_i over the k answered items, as an exact fraction
   let numerator = 0n;
   let denominator = 1n;
-  for (const item of items) {
+  for (const item of answered) {
     const { sum, count } = totals.items[item];
     numerator = numerator * BigInt(count) + BigInt(sum) * denominator;
     denominator *= BigInt(count);
@@ -91,7 +98,7 @@ function surveyIndex(
     numerator /= divisor;
     denominator /= divisor;
   }
-  denominator *= BigInt(items.length);
+  denominator *= BigInt(answered.length);
   // index hundredths = round_half_up(100 · indexMax · n / (scaleMax · d))
   const top = 100n * BigInt(profile.indexMax) * numerator;
   const bottom = BigInt(profile.scale.max) * denominator;
@@ -101,6 +108,7 @@ function surveyIndex(
     itemMeans,
     mean: Number(numerator) / Number(denominator),
     index: Number(hundredths) / 100,
+    unanswered,
   };
 }
 

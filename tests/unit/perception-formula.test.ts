@@ -49,7 +49,7 @@ describe("IPAK and IPKP (index = mean ÷ 6 × 4)", () => {
     expect(computePerception(totals, PERCEPTION_2021).ipak.index).toBe(2.42);
   });
 
-  it("leaves unanswered items out of their item's mean, and withholds an index while an item has no answer", () => {
+  it("leaves unanswered items out of their item's mean, and an item nobody answered out of the index", () => {
     const totals = totalsOf([
       { a1: 6, a2: null, q1: 3 },
       { a1: 4, a2: 2 },
@@ -59,9 +59,25 @@ describe("IPAK and IPKP (index = mean ÷ 6 × 4)", () => {
     expect(totals.items.a2).toEqual({ sum: 2, count: 1 });
     const result = computePerception(totals, PERCEPTION_2021);
     expect(result.ipak.itemMeans).toMatchObject({ a1: 5, a2: 2, a3: null });
-    expect(result.ipak).toMatchObject({ mean: null, index: null, respondents: 2 });
-    expect(result.ipkp).toMatchObject({ mean: null, index: null, respondents: 1 });
+    // IPAK: a1 = (6 + 4) / 2 = 5, a2 = 2 / 1 = 2, a3…a8 unanswered → mean (5 + 2) / 2 = 3.5,
+    // index 3.5 ÷ 6 × 4 = 2.3333… → 2.33.
+    expect(result.ipak).toMatchObject({ mean: 3.5, index: 2.33, respondents: 2, unanswered: ["a3", "a4", "a5", "a6", "a7", "a8"] });
+    // IPKP: only q1 = 3 → mean 3, index 3 ÷ 6 × 4 = 2.00.
+    expect(result.ipkp).toMatchObject({ mean: 3, index: 2, respondents: 1 });
     expect(result.ipkp.itemMeans.q1).toBe(3);
+    expect(computePerception(totalsOf([{ q1: 4 }]), PERCEPTION_2021).ipak).toMatchObject({ mean: null, index: null, respondents: 0 });
+  });
+
+  it("gives a unit whose respondents all skipped one statement its index from the other seven", () => {
+    // Ten respondents answer a1…a7 and skip a8. Item sums: a1…a6 = 50 (mean 5.0), a7 = 45
+    // (mean 4.5). Mean of the seven item means = (6 × 5 + 4.5) / 7 = 34.5 / 7 = 4.928571…;
+    // index = 34.5 / 7 ÷ 6 × 4 = 138 / 42 = 3.285714… → 3.29.
+    const totals = emptyPerceptionTotals();
+    for (const item of SPAK_ITEMS) totals.items[item] = item === "a8" ? { sum: 0, count: 0 } : { sum: item === "a7" ? 45 : 50, count: 10 };
+    totals.spakRespondents = 10;
+    const { ipak } = computePerception(totals, PERCEPTION_2021);
+    expect(ipak.mean).toBeCloseTo(34.5 / 7, 12);
+    expect(ipak).toMatchObject({ index: 3.29, unanswered: ["a8"], respondents: 10 });
   });
 
   it("counts a respondent for a survey only when they answered one of its items", () => {
@@ -89,11 +105,12 @@ describe("IPAK and IPKP (index = mean ÷ 6 × 4)", () => {
             if (means[k] === null) expect(survey.itemMeans[item]).toBeNull();
             else expect(survey.itemMeans[item]).toBeCloseTo(means[k]!, 9);
           });
-          if (means.some((m) => m === null)) {
+          const answered = means.filter((m): m is number => m !== null);
+          if (answered.length === 0) {
             expect(survey.index).toBeNull();
             continue;
           }
-          const mean = (means as number[]).reduce((a, b) => a + b, 0) / items.length;
+          const mean = answered.reduce((a, b) => a + b, 0) / answered.length;
           expect(survey.mean).toBeCloseTo(mean, 9);
           const exact = (mean / 6) * 4;
           expect(Math.abs(survey.index! - exact)).toBeLessThanOrEqual(0.005 + 1e-9);
