@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { services, skmResponses, skmSuggestions } from "../../db/schema";
 import { localDate } from "~/skm/import.server";
 import { createTestApp, type TestApp } from "../helpers/app";
+import { parsePeriod } from "~/skm/periods";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
 import { unitId } from "../helpers/staff";
@@ -19,6 +20,8 @@ let ktp: number;
 let pbg: number;
 const FORM = "/rate/kota-palangka-raya/disdukcapil";
 const today = localDate("Asia/Jakarta");
+// The API publishes calendar periods only: the month of today.
+const month = parsePeriod(today.slice(0, 7))!;
 
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
@@ -47,7 +50,7 @@ async function stored(): Promise<number> {
 }
 
 async function api(unit = "kota-palangka-raya/disdukcapil") {
-  return (await (await app.get(`/api/v1/units/${unit}/skm?from=${today}&to=${today}`)).json()) as Record<string, unknown>;
+  return (await (await app.get(`/api/v1/units/${unit}/skm?period=${month.key}`)).json()) as Record<string, unknown>;
 }
 
 describe("the rating form", () => {
@@ -79,13 +82,15 @@ describe("the rating form", () => {
     expect(response.headers.get("location")).toBe(`${FORM}/thanks`);
     const thanks = await app.get(`${FORM}/thanks`);
     expect(textOf(await thanks.text())).toContain("Laporkan pintu belakang");
-    expect(await api()).toMatchObject({ respondents: 1, published: false });
+    // One rating: not published, and not even counted (the count would single the resident out).
+    expect(await api()).toMatchObject({ respondents: null, published: false });
 
     for (let i = 0; i < 4; i++) await app.from(`198.51.100.${i + 20}`).post(FORM, rating());
     expect(await api()).toEqual({
       unit: "kota-palangka-raya/disdukcapil",
-      from: today,
-      to: today,
+      period: month.key,
+      from: month.from,
+      to: month.to,
       respondents: 5,
       published: true,
       profile: "permenpanrb-14-2017",
