@@ -21,6 +21,7 @@
  * fails on file names a browser legitimately sends, such as `foto (1); kantor.jpg`.
  */
 import { Buffer } from "node:buffer";
+import { CLIENT_ERROR_MAX_BYTES, CLIENT_ERROR_PATH } from "../telemetry/client-error";
 
 export type GuardProblem = "method" | "malformed" | "tooLarge" | "contentType";
 
@@ -33,6 +34,8 @@ export interface BodyLimits {
   fields: number;
   /** Whether multipart/form-data is accepted (the report forms with photos). */
   multipart: boolean;
+  /** Whether a JSON body is accepted (the browser's error beacon, which parses it itself). */
+  json?: boolean;
 }
 
 /** Bounds that no form of the portal comes near; documented in docs/security.md. */
@@ -56,6 +59,7 @@ export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileB
   if (path === "/report" || path === "/report/case") {
     return { bytes: report.maxFiles * report.maxFileBytes + 256 * KIB, fields: 100, multipart: true };
   }
+  if (path === CLIENT_ERROR_PATH) return { bytes: CLIENT_ERROR_MAX_BYTES, fields: 0, multipart: false, json: true };
   if (path.startsWith("/staff/")) return { bytes: 512 * KIB, fields: 2000, multipart: false };
   return { bytes: 64 * KIB, fields: 200, multipart: false };
 }
@@ -295,12 +299,16 @@ export async function guardRequest(request: Request, limitsFor: (path: string) =
   if (contentType === null && (request.body === null || declared === 0)) return { ok: true, request };
   const type = mediaType(contentType);
   const multipart = type === "multipart/form-data";
-  if (type !== "application/x-www-form-urlencoded" && !(multipart && limits.multipart)) return refuse(415, "contentType");
+  const json = type === "application/json" && limits.json === true;
+  if (type !== "application/x-www-form-urlencoded" && !(multipart && limits.multipart) && !json) return refuse(415, "contentType");
 
   const bytes = request.body ? await readBounded(request.body, limits.bytes) : Buffer.alloc(0);
   if (bytes === null) return refuse(413, "tooLarge");
   let body: Buffer = bytes;
-  if (multipart) {
+  if (json) {
+    // The route validates the JSON itself; here only its size and raw control bytes.
+    if (hasControlInText(bytes.toString("utf8"))) return refuse(400, "malformed");
+  } else if (multipart) {
     const rewritten = rewriteMultipart(bytes, contentType ?? "", limits.fields);
     if (!("body" in rewritten)) return rewritten;
     body = rewritten.body;
