@@ -3,7 +3,7 @@
  * the queue (order, filters, conflict of interest), each case action with its audit row,
  * refused moves writing nothing, redaction, forwarding and the unit head's view of it.
  */
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holidays, reportAuditLog, reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
