@@ -8,7 +8,8 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     globals: true,
     pool: "forks",
-    testTimeout: 30_000,
+    // Generous: some tests start the server or a command, which a busy shared machine slows down.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ["default"],
   },

@@ -35,7 +35,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (!(await answers(`${baseUrl}/healthz`))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill("SIGKILL");
