@@ -147,11 +147,15 @@ describe("rate a service", () => {
 
 describe("any other address", () => {
   it("is a translated 404, never a 500", async () => {
-    for (const path of ["/nope", "/units", "/units/kota-palangka-raya", "/%E0%A4%A", "/regions/kota-palangka-raya/extra/parts"]) {
+    for (const path of ["/nope", "/units", "/units/kota-palangka-raya", "/regions/kota-palangka-raya/extra/parts"]) {
       const { status, html } = await page(path);
       expect(status, path).toBe(404);
       expect(h1Of(html), path).toBe("Halaman tidak ditemukan");
     }
+    // An address that is not valid percent-encoding is a malformed request, refused in both languages.
+    const broken = await page("/%E0%A4%A");
+    expect(broken.status).toBe(400);
+    expect(textOf(broken.html)).toContain("Permintaan ditolak: formatnya rusak");
   });
 
   it("answers a POST where there is no form with 405, not 500", async () => {

@@ -119,8 +119,10 @@ describe("the LKE worksheet", () => {
 
   it("refuses an evidence link holding a control character with 400, never a database error", async () => {
     const response = await app.post(HANDLING.path, { "items[0].scale": "percent", "items[0].percent": "80", evidence: "https://x.org/a\u0000b" }, as("evaluator", EN));
+    // The request guard refuses a control character before any route or query sees it.
     expect(response.status).toBe(400);
-    expect(textOf(await response.text())).toContain("Each line must be a web address starting with http:// or https://.");
+    expect(textOf(await response.text())).toContain("Request refused: it is malformed or contains characters that are not allowed.");
+    expect(await rows(lkeSheets)).toBe(0);
   });
 
   it("keeps other roles and regions out (403)", async () => {
