@@ -6,7 +6,8 @@
  * (`pg_ctl stop -m fast`) and started again. Checks that during the outage every answer is a
  * 503 with Retry-After (a page, or JSON for /api and /open-data) and /healthz says 503; that
  * the portal recovers by itself, without a restart; that no request ever got a 500 or a broken
- * connection; and that every rating the portal accepted (303 to the thanks page) is stored.
+ * connection; that every rating the portal accepted (303 to the thanks page) is stored; and
+ * that a rating refused with 503, sent again, is accepted and stored once.
  * Prints a summary; exits non-zero on any failure. Cleans up whatever happens.
  */
 import { execFile, spawnSync } from "node:child_process";
@@ -75,12 +76,14 @@ const targets: Record<Exclude<Kind, "rating">, string> = {
 interface Tally {
   requests: number;
   statuses: Map<string, number>;
+  /** Form tokens of the ratings answered with the thanks page, and of those answered 503. */
   accepted: string[];
+  refused: string[];
   connectionErrors: number;
   slowest: Map<string, number>;
 }
 
-const tally: Tally = { requests: 0, statuses: new Map(), accepted: [], connectionErrors: 0, slowest: new Map() };
+const tally: Tally = { requests: 0, statuses: new Map(), accepted: [], refused: [], connectionErrors: 0, slowest: new Map() };
 let phase: Phase = "before";
 let postCount = 0;
 let serviceId = "";
@@ -139,6 +142,13 @@ async function rate(base: string): Promise<void> {
     const status = await check("form", FORM, form);
     if (status === 200) token = /name="token" value="([\w-]{43})"/.exec(await html.text())?.[1] ?? token;
   }
+  const status = await post(base, token);
+  if (status === 303) tally.accepted.push(token);
+  else if (status === 503) tally.refused.push(token);
+}
+
+/** Sends a rating with the given form token; returns the status (0: no answer). */
+async function post(base: string, token: string): Promise<number> {
   const n = ++postCount;
   const fields = new URLSearchParams({ token, serviceId, u1: "4", u2: "3", u3: "3", u4: "4", u5: "3", u6: "4", u7: "4", u8: "2", u9: "3" });
   const answer = await request(base, FORM, {
@@ -151,9 +161,11 @@ async function rate(base: string): Promise<void> {
       "X-Forwarded-For": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
     },
   });
-  if (!answer) return;
+  if (!answer) return 0;
   const location = answer.response.headers.get("location");
-  if ((await check("rating", FORM, answer)) === 303 && location === `${FORM}/thanks`) tally.accepted.push(token);
+  const status = await check("rating", FORM, answer);
+  if (status === 303 && location !== `${FORM}/thanks`) fail(`a rating was redirected to ${location}, not to the thanks page`);
+  return status;
 }
 
 async function worker(base: string, index: number, until: () => boolean): Promise<void> {
@@ -252,7 +264,17 @@ async function main(): Promise<void> {
     finished = true;
     await running;
 
-    // Nothing accepted lost: every rating answered with the thanks page is stored.
+    // A form refused with 503 can simply be sent again: it is stored once, whether or not its
+    // first sending reached the database before the connection broke.
+    const resent = [...tally.refused];
+    for (const token of resent) {
+      const status = await post(base, token);
+      if (status === 303) tally.accepted.push(token);
+      else fail(`a rating refused during the outage, sent again, answered ${status}`);
+    }
+
+    // Nothing accepted lost, nothing counted twice: every rating answered with the thanks page
+    // is stored, exactly once.
     const secrets = JSON.parse(readFileSync(path.join(appData, "secrets.json"), "utf8")) as { HASH_KEY: string };
     const hashKey = Buffer.from(secrets.HASH_KEY, "base64");
     const db = postgres(url, { max: 1, onnotice: () => {} });
@@ -261,8 +283,8 @@ async function main(): Promise<void> {
       const [found] = await db<{ n: number }[]>`SELECT count(*)::int AS n FROM skm_submissions WHERE token_hash = ANY(${hashes})`;
       const [rows] = await db<{ n: number }[]>`SELECT count(*)::int AS n FROM skm_responses WHERE source = 'web'`;
       if (found!.n !== hashes.length) fail(`${hashes.length - found!.n} of ${hashes.length} accepted ratings are not stored`);
-      if (rows!.n < hashes.length) fail(`${rows!.n} web ratings stored for ${hashes.length} accepted`);
-      console.log(`accepted ratings: ${hashes.length}, found stored: ${found!.n} (web ratings in the table: ${rows!.n})`);
+      if (rows!.n !== hashes.length) fail(`${rows!.n} web ratings stored for ${hashes.length} accepted`);
+      console.log(`ratings accepted: ${hashes.length} (${resent.length} of them sent again after a 503), stored: ${found!.n} found by token, ${rows!.n} rows`);
     } finally {
       await db.end();
     }
