@@ -14,8 +14,8 @@ describe("organisation queries", () => {
   it("lists regions with their province and number of active units", async () => {
     const regions = await listRegions(database.db);
     expect(regions).toEqual([
-      { slug: "kabupaten-kotawaringin-timur", name: "Kabupaten Kotawaringin Timur", kind: "kabupaten", provinceName: "Kalimantan Tengah", unitCount: 3 },
-      { slug: "kota-palangka-raya", name: "Kota Palangka Raya", kind: "kota", provinceName: "Kalimantan Tengah", unitCount: 9 },
+      { id: expect.any(Number), slug: "kabupaten-kotawaringin-timur", name: "Kabupaten Kotawaringin Timur", kind: "kabupaten", provinceName: "Kalimantan Tengah", unitCount: 3 },
+      { id: expect.any(Number), slug: "kota-palangka-raya", name: "Kota Palangka Raya", kind: "kota", provinceName: "Kalimantan Tengah", unitCount: 9 },
     ]);
   });
 
