@@ -13,9 +13,9 @@
  * Report access needs someone who already has it: a grant of a role that opens any report
  * content (reports themselves, or what moderators forward to a unit's head), and a password or
  * two-factor reset of someone who holds one, take effect only once a person who already reads
- * reports in that region approves (`canApproveAccess`); a unit's region is the unit's own. An admin's own second
- * account cannot: it holds no report access, and nobody approves their own grant or reset or
- * one they asked for. Admins themselves never read reports.
+ * reports in that region (a unit grant's: the unit's region) approves (`canApproveAccess`).
+ * An admin's own second account cannot: it holds no report access, and nobody approves their
+ * own grant or reset or one they asked for. Admins themselves never read reports.
  *
  * Conflict of interest: nobody attached to a unit (it is their home unit, or they manage it)
  * may read or act on integrity reports about that unit, whatever else they are.
