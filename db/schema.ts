@@ -249,10 +249,12 @@ export const accessRequests = pgTable(
       .references(() => staff.id, { onDelete: "cascade" }),
     /** The role asked for (grants only). */
     role: staffRole(),
-    /** The region whose report readers decide. */
+    /** The region whose report readers decide (a unit grant's: the unit's region). */
     regionId: integer()
       .notNull()
       .references(() => regions.id, { onDelete: "cascade" }),
+    /** The unit of a unit manager grant asked for (null for any other request). */
+    unitId: integer().references(() => units.id, { onDelete: "cascade" }),
     /** Null when a command-line tool asked (the operator). */
     requestedByStaffId: integer().references(() => staff.id, { onDelete: "set null" }),
     requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -262,7 +264,12 @@ export const accessRequests = pgTable(
   },
   (t) => [
     check("access_requests_role_for_grants", sql`(${t.kind} = 'grant') = (${t.role} IS NOT NULL)`),
-    uniqueIndex("access_requests_one_pending_key").on(t.kind, t.targetStaffId, t.regionId).where(sql`${t.status} = 'pending'`),
+    check("access_requests_unit_for_grants", sql`${t.unitId} IS NULL OR ${t.kind} = 'grant'`),
+    // One pending request per person, kind, region and unit: a moderator grant and a unit
+    // manager grant in the same region may wait side by side.
+    uniqueIndex("access_requests_one_pending_key")
+      .on(t.kind, t.targetStaffId, t.regionId, sql`coalesce(${t.unitId}, 0)`)
+      .where(sql`${t.status} = 'pending'`),
     index("access_requests_region_idx").on(t.regionId, t.status),
   ],
 );

@@ -26,13 +26,14 @@ interface Requester {
 }
 
 /**
- * Asks for a grant of a report-reading role. False when the same grant already waits.
- * The request is audited under the region whose readers decide.
+ * Asks for a grant of a role that opens report content. False when the same grant already
+ * waits. `regionId` is the region whose readers decide (`grantApprovalRegion`): the grant's
+ * own, or its unit's; the request is audited under it.
  */
-export async function requestGrant(tx: Database, requester: Requester, targetStaffId: number, grant: Grant & { regionId: number }): Promise<boolean> {
+export async function requestGrant(tx: Database, requester: Requester, targetStaffId: number, grant: Grant, regionId: number): Promise<boolean> {
   const [row] = await tx
     .insert(accessRequests)
-    .values({ kind: "grant", targetStaffId, role: grant.role, regionId: grant.regionId, requestedByStaffId: requester.staffId })
+    .values({ kind: "grant", targetStaffId, role: grant.role, regionId, unitId: grant.unitId, requestedByStaffId: requester.staffId })
     .onConflictDoNothing()
     .returning({ id: accessRequests.id });
   if (!row) return false;
@@ -42,7 +43,7 @@ export async function requestGrant(tx: Database, requester: Requester, targetSta
     action: "staff.access_requested",
     objectType: "staff",
     objectId: targetStaffId,
-    regionId: grant.regionId,
+    regionId,
     details: { request: row.id, kind: "grant", grant },
   });
   return true;
@@ -75,17 +76,25 @@ export async function requestReset(
   }
 }
 
+/** The grant a request asks for: a unit manager grant names its unit, any other its region. */
+function requestedGrant(request: { role: Role | null; regionId: number; unitId: number | null }): Grant | null {
+  if (!request.role) return null;
+  if (request.unitId !== null) return { role: request.role, regionId: null, provinceId: null, unitId: request.unitId };
+  return { role: request.role, regionId: request.regionId, provinceId: null, unitId: null };
+}
+
 /** Pending grants of these people (for the staff list and page), by person. */
 export async function pendingGrantsOf(db: Database, staffIds: readonly number[]): Promise<Map<number, Grant[]>> {
   const byStaff = new Map<number, Grant[]>(staffIds.map((id) => [id, []]));
   if (staffIds.length === 0) return byStaff;
   const rows = await db
-    .select({ staffId: accessRequests.targetStaffId, role: accessRequests.role, regionId: accessRequests.regionId })
+    .select({ staffId: accessRequests.targetStaffId, role: accessRequests.role, regionId: accessRequests.regionId, unitId: accessRequests.unitId })
     .from(accessRequests)
     .where(and(eq(accessRequests.kind, "grant"), eq(accessRequests.status, "pending"), inArray(accessRequests.targetStaffId, [...staffIds])))
     .orderBy(accessRequests.id);
   for (const row of rows) {
-    if (row.role) byStaff.get(row.staffId)?.push({ role: row.role, regionId: row.regionId, provinceId: null, unitId: null });
+    const grant = requestedGrant(row);
+    if (grant) byStaff.get(row.staffId)?.push(grant);
   }
   return byStaff;
 }
@@ -104,6 +113,8 @@ export interface AccessNotice {
   kind: AccessRequestKind;
   role: Role | null;
   regionId: number;
+  /** The unit of a unit manager grant. */
+  unitId: number | null;
   status: "pending" | "approved" | "refused";
   targetName: string;
   targetEmail: string;
@@ -131,6 +142,7 @@ export async function accessNoticesFor(db: Database, actor: Actor, now = new Dat
       kind: accessRequests.kind,
       role: accessRequests.role,
       regionId: accessRequests.regionId,
+      unitId: accessRequests.unitId,
       status: accessRequests.status,
       targetStaffId: accessRequests.targetStaffId,
       requestedByStaffId: accessRequests.requestedByStaffId,
@@ -179,7 +191,7 @@ export async function decideAccessRequest(
     .update(accessRequests)
     .set({ status: approve ? "approved" : "refused", decidedByStaffId: approver.id, decidedAt: now })
     .where(eq(accessRequests.id, request.id));
-  const grant = request.role ? { role: request.role, regionId: request.regionId, provinceId: null, unitId: null } : null;
+  const grant = requestedGrant(request);
   await recordAudit(tx, {
     actorStaffId: approver.id,
     actorRole: "moderator",

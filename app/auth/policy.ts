@@ -10,11 +10,12 @@
  *  - evaluator (TPI): one region; fills the LKE worksheet of its units.
  *  - province_monitor: one province; reads aggregates of all its regions, nothing else.
  *
- * Report access needs someone who already has it: a grant of a role that reads reports, and a
- * password or two-factor reset of someone who holds one, take effect only once a person who
- * already reads reports in that region approves (`canApproveAccess`). An admin's own second
- * account cannot: it holds no report access, and nobody approves their own grant or reset or
- * one they asked for. Admins themselves never read reports.
+ * Report access needs someone who already has it: a grant of a role that opens any report
+ * content (reports themselves, or what moderators forward to a unit's head), and a password or
+ * two-factor reset of someone who holds one, take effect only once a person who already reads
+ * reports in that region (a unit grant's: the unit's region) approves (`canApproveAccess`).
+ * An admin's own second account cannot: it holds no report access, and nobody approves their
+ * own grant or reset or one they asked for. Admins themselves never read reports.
  *
  * Conflict of interest: nobody attached to a unit (it is their home unit, or they manage it)
  * may read or act on integrity reports about that unit, whatever else they are.
@@ -253,21 +254,43 @@ export function canManageGrant(actor: Actor, resource: Resource | null): boolean
   return resource !== null && can(actor, "staff.manage", resource);
 }
 
-/** Roles whose grant opens the content of integrity reports. */
-export const REPORT_READING_ROLES: ReadonlySet<Role> = new Set(ROLES.filter((role) => ROLE_ACTIONS[role].has("report.read")));
+/**
+ * Roles whose grant opens any report content: the reports themselves (moderators) or the
+ * summaries and files moderators forward to a unit's head (unit managers).
+ */
+export const REPORT_CONTENT_ROLES: ReadonlySet<Role> = new Set(
+  ROLES.filter((role) => ROLE_ACTIONS[role].has("report.read") || ROLE_ACTIONS[role].has("report.forwarded.read")),
+);
 
 /** Does this grant open report content (so giving it needs a report reader's approval)? */
 export function grantReadsReports(grant: Pick<Grant, "role">): boolean {
-  return REPORT_READING_ROLES.has(grant.role);
+  return REPORT_CONTENT_ROLES.has(grant.role);
+}
+
+/** Where a unit is: the region whose report readers decide about a grant on it. */
+export type UnitRegion = (unitId: number) => number | undefined;
+
+/**
+ * The region whose report readers must approve this grant: its own region, or its unit's.
+ * Null when the grant opens no report content (it takes effect at once), or when its unit is
+ * unknown (the caller refuses it as an unknown scope).
+ */
+export function grantApprovalRegion(grant: Grant, unitRegion: UnitRegion): number | null {
+  if (!grantReadsReports(grant)) return null;
+  if (grant.unitId !== null) return unitRegion(grant.unitId) ?? null;
+  return grant.regionId;
 }
 
 /**
- * Regions in which this person reads reports: a reset of their password or two-factor needs
- * the approval of a report reader of each of them.
+ * Regions in which this person opens report content: a reset of their password or two-factor
+ * needs the approval of a report reader of each of them.
  */
-export function reportReadingRegions(actor: Pick<Actor, "grants">): number[] {
+export function reportReadingRegions(actor: Pick<Actor, "grants">, unitRegion: UnitRegion): number[] {
   const regionIds = new Set<number>();
-  for (const grant of actor.grants) if (grantReadsReports(grant) && grant.regionId !== null) regionIds.add(grant.regionId);
+  for (const grant of actor.grants) {
+    const regionId = grantApprovalRegion(grant, unitRegion);
+    if (regionId !== null) regionIds.add(regionId);
+  }
   return [...regionIds].sort((a, b) => a - b);
 }
 

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, staff, staffGrants, units } from "../../db/schema";
 import { pendingGrantsOf } from "./access-requests.server";
-import { canManageGrant, grantResource, reach, type Actor, type Grant, type Resource } from "./policy";
+import { canManageGrant, grantResource, reach, type Actor, type Grant, type Resource, type UnitRegion } from "./policy";
 
 export interface ScopeDirectory {
   provinces: Map<number, { name: string }>;
@@ -38,6 +38,11 @@ export function resourceOfGrant(directory: ScopeDirectory, grant: Grant): Resour
     regionProvince: (id) => directory.regions.get(id)?.provinceId,
     unit: (id) => directory.units.get(id),
   });
+}
+
+/** Where each unit is, for the policy's approval rule (`grantApprovalRegion`). */
+export function unitRegion(directory: ScopeDirectory): UnitRegion {
+  return (unitId) => directory.units.get(unitId)?.regionId;
 }
 
 /** The region a grant belongs to, for the audit log (null for installation or province grants). */

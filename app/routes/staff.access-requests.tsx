@@ -31,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       kind: notice.kind,
       role: notice.role,
       region: directory.regions.get(notice.regionId)?.name ?? "",
+      unit: notice.unitId === null ? null : (directory.units.get(notice.unitId)?.name ?? ""),
       status: notice.status,
       target: `${notice.targetName} <${notice.targetEmail}>`,
       requester: notice.requesterName,
@@ -84,10 +85,11 @@ export default function AccessRequestsPage() {
           {notices.map((notice) => (
             <li key={notice.id} className="panel">
               <p>
-                {t(`access.kind.${notice.kind}`, {
+                {t(notice.unit === null ? `access.kind.${notice.kind}` : "access.kind.unitGrant", {
                   person: notice.target,
                   role: notice.role ? t(`roles.${notice.role}`) : "",
                   region: notice.region,
+                  unit: notice.unit,
                 })}
               </p>
               <p className="muted">

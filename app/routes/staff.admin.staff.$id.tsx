@@ -6,7 +6,7 @@ import { pendingResetsOf, requestGrant, requestReset } from "~/auth/access-reque
 import { createSetupToken, resetTwoFactor, setupLink } from "~/auth/accounts.server";
 import { grantFromForm, grantSchema } from "~/auth/forms";
 import { actingRole, forbidden, requireStaff } from "~/auth/guard.server";
-import { canManageGrant, grantReadsReports, reportReadingRegions } from "~/auth/policy";
+import { canManageGrant, grantApprovalRegion, reportReadingRegions } from "~/auth/policy";
 import { endAllSessions } from "~/auth/session.server";
 import {
   addGrant,
@@ -22,6 +22,7 @@ import {
   scopeDirectory,
   scopeName,
   setActive,
+  unitRegion,
 } from "~/auth/staff-admin.server";
 import { recordAudit } from "~/audit/audit.server";
 import { FormMessage, SubmitRow } from "~/components/forms";
@@ -97,12 +98,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const resource = resourceOfGrant(directory, grant);
       if (!resource) return fail({ fieldErrors: { role: ["errors.scopeUnknown"] } });
       if (!canManageGrant(signedIn.actor, resource)) return fail({ fieldErrors: { role: ["errors.scopeNotAllowed"] } });
-      if (grantReadsReports(grant) && grant.regionId !== null) {
-        // A role that reads reports waits for a report reader of the region to approve it.
-        const regionId = grant.regionId;
+      const approvalRegion = grantApprovalRegion(grant, unitRegion(directory));
+      if (approvalRegion !== null) {
+        // A role that opens report content waits for a report reader of the region (a
+        // unit's: the unit's region) to approve it.
         if (await hasGrant(context.db, target.id, grant)) return fail({ fieldErrors: { role: ["errors.grantExists"] } });
         const requested = await context.db.transaction((tx) =>
-          requestGrant(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, { ...grant, regionId }),
+          requestGrant(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, grant, approvalRegion),
         );
         return requested ? back("grant-requested") : fail({ fieldErrors: { role: ["errors.grantPending"] } });
       }
@@ -138,7 +140,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return back(intent);
     }
     case "reset-two-factor": {
-      const readerRegions = reportReadingRegions(target);
+      const readerRegions = reportReadingRegions(target, unitRegion(directory));
       if (readerRegions.length > 0) {
         await context.db.transaction((tx) => requestReset(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, "two_factor_reset", readerRegions));
         return back("reset-requested");
@@ -151,7 +153,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "reset-password": {
       if (!target.active) return fail({ error: "errors.inactive" });
-      const readerRegions = reportReadingRegions(target);
+      const readerRegions = reportReadingRegions(target, unitRegion(directory));
       if (readerRegions.length > 0) {
         // The link goes to the approving report reader, who hands it over in person.
         await context.db.transaction((tx) => requestReset(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, "password_reset", readerRegions));

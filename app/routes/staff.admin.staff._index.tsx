@@ -8,7 +8,7 @@ import { createSetupToken, setupLink } from "~/auth/accounts.server";
 import { grantFromForm, inviteSchema } from "~/auth/forms";
 import { actingRole, requireReach } from "~/auth/guard.server";
 import { requestGrant } from "~/auth/access-requests.server";
-import { canManageGrant, grantReadsReports } from "~/auth/policy";
+import { canManageGrant, grantApprovalRegion } from "~/auth/policy";
 import { normaliseEmail } from "~/auth/login.server";
 import {
   createStaffMember,
@@ -19,6 +19,7 @@ import {
   resourceOfGrant,
   scopeDirectory,
   scopeName,
+  unitRegion,
 } from "~/auth/staff-admin.server";
 import { recordAudit } from "~/audit/audit.server";
 import { ConformTextField } from "~/components/conform-fields";
@@ -78,9 +79,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { email: ["errors.emailTaken"] } }), link: null }, { status: 400 });
   }
 
-  // A role that reads reports is only asked for: the account starts without it until a
-  // report reader of the region approves.
-  const approvalRegion = grantReadsReports(grant) ? grant.regionId : null;
+  // A role that opens report content is only asked for: the account starts without it until a
+  // report reader of the region (a unit's: the unit's region) approves.
+  const approvalRegion = grantApprovalRegion(grant, unitRegion(directory));
   const actorRole = actingRole(signedIn, "staff.manage", resource);
   const token = await context.db.transaction(async (tx) => {
     const staffId = await createStaffMember(tx, { email, displayName: submission.value.displayName, homeUnitId, grant: approvalRegion === null ? grant : null });
@@ -93,7 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       regionId: regionOfGrant(directory, grant),
       details: { grant, pendingApproval: approvalRegion !== null },
     });
-    if (approvalRegion !== null) await requestGrant(tx, { staffId: signedIn.id, role: actorRole }, staffId, { ...grant, regionId: approvalRegion });
+    if (approvalRegion !== null) await requestGrant(tx, { staffId: signedIn.id, role: actorRole }, staffId, grant, approvalRegion);
     return createSetupToken(tx, context.config, staffId);
   });
   // The link is shown once, to be handed to the person; only its keyed hash is stored.

@@ -3,7 +3,8 @@
  * sockpuppet (the admin invites a second address of their own as moderator, sets it up and
  * opens a report) and the reset (the admin resets a real moderator's password and two-step
  * verification to sign in as them) are refused until a moderator of the region approves;
- * every moderator of the region is told, and the audit log and staff list show it.
+ * every moderator of the region is told, and the audit log and staff list show it. The same
+ * holds for the unit manager role, which sees what moderators forward to the unit's head.
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,13 +13,16 @@ import { currentTotp, openTotpSecret } from "~/auth/totp.server";
 import { CookieJar, createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
-import { createReport } from "../helpers/reports";
-import { createStaff, regionId, sessionFor, type TestStaff } from "../helpers/staff";
+import { createReport, shiftDay } from "../helpers/reports";
+import { createStaff, regionId, sessionFor, unitId, type TestStaff } from "../helpers/staff";
 import { localDate } from "~/skm/import.server";
 
 const CITY = "kota-palangka-raya";
 const KOTIM = "kabupaten-kotawaringin-timur";
 const NARRATIVE = "Petugas loket meminta uang pelicin tiga ratus ribu.";
+const DISDUKCAPIL = `${CITY}/disdukcapil`;
+const DISDUKCAPIL_NAME = "Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya";
+const SUMMARY = "Ringkasan untuk kepala unit: pungli di loket akta kelahiran.";
 
 let database: TestDatabase;
 let app: TestApp;
@@ -26,6 +30,7 @@ let people: Record<"cityAdmin" | "installationAdmin" | "moderator" | "colleague"
 let cookies: Record<keyof typeof people, string>;
 let report: { id: string; reference: string };
 let city: number;
+let disdukcapil: number;
 
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
@@ -43,6 +48,21 @@ beforeAll(async () => {
   ) as typeof cookies;
   report = await createReport(database.db, app.config, { receivedOn: localDate("Asia/Jakarta"), content: { narrative: NARRATIVE } });
   city = await regionId(database.db, CITY);
+  disdukcapil = await unitId(database.db, DISDUKCAPIL);
+  // A moderator forwards a summary of a report about Disdukcapil to the unit's head.
+  const today = localDate("Asia/Jakarta");
+  const aboutUnit = await createReport(database.db, app.config, {
+    unit: DISDUKCAPIL,
+    receivedOn: shiftDay(today, -2),
+    clock: { status: "verified", triagedOn: shiftDay(today, -1), verifiedOn: shiftDay(today, -1), followUpDueOn: shiftDay(today, 10) },
+    content: { narrative: NARRATIVE },
+  });
+  const forwarded = await app.post(
+    `/staff/reports/${aboutUnit.id}`,
+    { intent: "forward", destination: "unit_head", summary: SUMMARY, reason: "Diteruskan kepada kepala unit." },
+    { Cookie: cookies.moderator },
+  );
+  expect(forwarded.status).toBe(303);
 });
 afterAll(() => database.drop());
 
@@ -73,6 +93,20 @@ async function auditActions(targetStaffId: number) {
   return rows;
 }
 
+/** Completes an invitation's set-up (password, then two-step verification) in a fresh browser. */
+async function completeSetup(link: string, staffId: number) {
+  const b = browser();
+  const token = new URL(`http://x${link}`).searchParams.get("token")!;
+  const setup = await b.post(link, { token, password: "kebun-sawit-di-hulu-sungai", confirm: "kebun-sawit-di-hulu-sungai" });
+  expect(setup.status).toBe(303);
+  expect((await b.get("/staff/two-factor")).status).toBe(200);
+  const [row] = await database.db.select({ secret: staff.totpSecret }).from(staff).where(eq(staff.id, staffId));
+  const enrolled = await b.post("/staff/two-factor", { code: await currentTotp(openTotpSecret(row!.secret!, app.config.secrets)) });
+  expect(enrolled.status).toBe(200);
+  expect(b.jar.has("pd_staff")).toBe(true);
+  return b;
+}
+
 /** Everything an attacker holding this session can get about the report, as text. */
 async function tryToReadTheReport(cookie: string): Promise<number[]> {
   const statuses: number[] = [];
@@ -101,15 +135,7 @@ describe("the sockpuppet", () => {
     expect(await database.db.select().from(staffGrants).where(eq(staffGrants.staffId, sockId))).toEqual([]);
 
     // It completes set-up: password, then two-step verification.
-    const b = browser();
-    const token = new URL(`http://x${link!}`).searchParams.get("token")!;
-    const setup = await b.post(link!, { token, password: "kebun-sawit-di-hulu-sungai", confirm: "kebun-sawit-di-hulu-sungai" });
-    expect(setup.status).toBe(303);
-    expect((await b.get("/staff/two-factor")).status).toBe(200);
-    const [row] = await database.db.select({ secret: staff.totpSecret }).from(staff).where(eq(staff.id, sockId));
-    const enrolled = await b.post("/staff/two-factor", { code: await currentTotp(openTotpSecret(row!.secret!, app.config.secrets)) });
-    expect(enrolled.status).toBe(200);
-    expect(b.jar.has("pd_staff")).toBe(true);
+    const b = await completeSetup(link!, sockId);
 
     // It tries to open the report: nothing.
     for (const status of await tryToReadTheReport(b.jar.header)) expect([403, 404]).toContain(status);
@@ -184,6 +210,68 @@ describe("the sockpuppet", () => {
   });
 });
 
+describe("the unit manager sockpuppet", () => {
+  it("an admin's second address invited as unit manager sees nothing forwarded until a moderator of the unit's region approves", async () => {
+    const invite = await app.post(
+      "/staff/admin/staff",
+      { email: "admin.ketiga@example.org", displayName: "Akun Ketiga", role: "unit_manager", unitId: String(disdukcapil) },
+      { Cookie: cookies.cityAdmin },
+    );
+    expect(invite.status).toBe(200);
+    const inviteHtml = await invite.text();
+    expect(textOf(inviteHtml)).toContain("Peran ini membuka isi laporan");
+    const [sock] = await database.db.select({ id: staff.id }).from(staff).where(eq(staff.email, "admin.ketiga@example.org"));
+    const sockId = sock!.id;
+    expect(await database.db.select().from(staffGrants).where(eq(staffGrants.staffId, sockId))).toEqual([]);
+    const b = await completeSetup(/http:\/\/localhost:3000(\/staff\/setup\?token=[\w-]+)/.exec(inviteHtml)![1]!, sockId);
+    const sockCookie = b.jar.header;
+    const before = await app.get("/staff/forwarded", { Cookie: sockCookie });
+    expect(before.status).toBe(403);
+    expect(await before.text()).not.toContain(SUMMARY);
+
+    // The request names the unit and goes to the unit's region, whose moderators are told.
+    const [request] = await pendingRequests(sockId);
+    expect(request).toMatchObject({ kind: "grant", role: "unit_manager", unitId: disdukcapil, regionId: city, requestedByStaffId: people.cityAdmin.id });
+    expect(textOf(await (await app.get("/staff/admin/staff", { Cookie: cookies.cityAdmin })).text())).toContain(
+      `Pengelola unit — ${DISDUKCAPIL_NAME} (menunggu persetujuan moderator)`,
+    );
+    const list = textOf(await (await app.get("/staff/access-requests", { Cookie: cookies.moderator })).text());
+    expect(list).toContain(`Beri Akun Ketiga <admin.ketiga@example.org> peran Pengelola unit untuk ${DISDUKCAPIL_NAME} (Kota Palangka Raya)`);
+
+    // Neither the account, the admins, a moderator of another region nor a unit manager of the region can approve.
+    const manager = await createStaff(database.db, app.config, { displayName: "Kepala DPMPTSP", grants: [{ role: "unit_manager", unit: `${CITY}/dpmptsp` }] });
+    const managerCookie = await sessionFor(database.db, app.config, manager.id);
+    for (const cookie of [sockCookie, cookies.cityAdmin, cookies.installationAdmin, cookies.kotimModerator, managerCookie]) {
+      const attempt = await app.post("/staff/access-requests", { requestId: String(request!.id), decision: "approve" }, { Cookie: cookie });
+      expect(attempt.status).toBe(403);
+    }
+    expect(await database.db.select().from(staffGrants).where(eq(staffGrants.staffId, sockId))).toEqual([]);
+
+    // A moderator of the region approves: the grant is the unit grant asked for, and it opens what was forwarded.
+    const approved = await app.post("/staff/access-requests", { requestId: String(request!.id), decision: "approve" }, { Cookie: cookies.colleague });
+    expect(approved.status).toBe(303);
+    expect(await database.db.select({ role: staffGrants.role, regionId: staffGrants.regionId, unitId: staffGrants.unitId }).from(staffGrants).where(eq(staffGrants.staffId, sockId))).toEqual([
+      { role: "unit_manager", regionId: null, unitId: disdukcapil },
+    ]);
+    const after = await app.get("/staff/forwarded", { Cookie: sockCookie });
+    expect(after.status).toBe(200);
+    expect(textOf(await after.text())).toContain(SUMMARY);
+    const entries = await database.db.select().from(auditLog).where(and(eq(auditLog.objectId, String(sockId)), eq(auditLog.action, "staff.access_approved")));
+    expect(entries[0]).toMatchObject({ actorStaffId: people.colleague.id, regionId: city, details: { kind: "grant", grant: { role: "unit_manager", unitId: disdukcapil } } });
+  });
+
+  it("a unit manager role and a moderator role asked for the same person in the same region wait side by side", async () => {
+    const evaluator = await createStaff(database.db, app.config, { displayName: "Evaluator Dua", grants: [{ role: "evaluator", region: CITY }] });
+    const path = `/staff/admin/staff/${evaluator.id}`;
+    const unit = await app.post(path, { intent: "add-grant", role: "unit_manager", unitId: String(disdukcapil) }, { Cookie: cookies.cityAdmin });
+    expect(unit.headers.get("location")).toContain("saved=grant-requested");
+    const moderator = await app.post(path, { intent: "add-grant", role: "moderator", regionId: String(city) }, { Cookie: cookies.cityAdmin });
+    expect(moderator.headers.get("location")).toContain("saved=grant-requested");
+    expect((await pendingRequests(evaluator.id)).map((r) => r.role).sort()).toEqual(["moderator", "unit_manager"]);
+    expect(await database.db.select().from(staffGrants).where(and(eq(staffGrants.staffId, evaluator.id), eq(staffGrants.role, "unit_manager")))).toEqual([]);
+  });
+});
+
 describe("the reset", () => {
   it("an admin resetting a real moderator's password and two-step verification gets no way in; a moderator's approval hands the link to the moderator", async () => {
     const target = people.moderator;
@@ -242,6 +330,35 @@ describe("the reset", () => {
       `staff.access_approved:${people.colleague.id}`,
       `staff.access_approved:${people.colleague.id}`,
     ]);
+  });
+
+  it("an admin resetting a real unit manager's password and two-step verification waits for a moderator of the unit's region", async () => {
+    const manager = await createStaff(database.db, app.config, { displayName: "Kepala Disdukcapil", grants: [{ role: "unit_manager", unit: DISDUKCAPIL }] });
+    const managerCookie = await sessionFor(database.db, app.config, manager.id);
+    const path = `/staff/admin/staff/${manager.id}`;
+    const before = await database.db.select().from(staff).where(eq(staff.id, manager.id));
+    for (const intent of ["reset-password", "reset-two-factor"]) {
+      const response = await app.post(path, { intent }, { Cookie: cookies.cityAdmin });
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toContain("saved=reset-requested");
+    }
+    expect(await database.db.select().from(staff).where(eq(staff.id, manager.id))).toEqual(before);
+    expect(await database.db.select().from(setupTokens).where(eq(setupTokens.staffId, manager.id))).toEqual([]);
+    expect((await app.get("/staff/forwarded", { Cookie: managerCookie })).status).toBe(200);
+
+    const requests = await pendingRequests(manager.id);
+    expect(requests.map((r) => [r.kind, r.regionId, r.unitId]).sort()).toEqual([
+      ["password_reset", city, null],
+      ["two_factor_reset", city, null],
+    ]);
+    const passwordRequest = requests.find((r) => r.kind === "password_reset")!;
+    for (const cookie of [cookies.cityAdmin, managerCookie, cookies.kotimModerator]) {
+      expect((await app.post("/staff/access-requests", { requestId: String(passwordRequest.id), decision: "approve" }, { Cookie: cookie })).status).toBe(403);
+    }
+    const approved = await app.post("/staff/access-requests", { requestId: String(passwordRequest.id), decision: "approve" }, { Cookie: cookies.colleague });
+    expect(approved.status).toBe(200);
+    expect(await approved.text()).toMatch(/staff\/setup\?token=/);
+    expect((await app.get("/staff/forwarded", { Cookie: managerCookie })).status).toBe(302);
   });
 
   it("resets of someone who reads no report need no approval", async () => {

@@ -8,7 +8,7 @@ import { auditLog, staff, staffGrants, staffSessions } from "../../db/schema";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
-import { createStaff, regionId, sessionFor, unitId, type TestStaff } from "../helpers/staff";
+import { createStaff, regionId, sessionFor, type TestStaff } from "../helpers/staff";
 
 let database: TestDatabase;
 let app: TestApp;
@@ -60,7 +60,7 @@ describe("inviting staff", () => {
     const entry = (await auditRows(id)).find((row) => row.action === "staff.invite");
     expect(entry).toMatchObject({ action: "staff.invite", actorStaffId: cityAdmin.id, actorRole: "admin", regionId: city });
     // The moderator role reads reports: it waits for a moderator's approval (tests/app/insider.test.ts).
-    expect(textOf(html)).toContain("Peran moderator menunggu persetujuan moderator wilayah");
+    expect(textOf(html)).toContain("Peran ini membuka isi laporan: ia menunggu persetujuan moderator wilayah");
     expect(await database.db.select().from(staffGrants).where(eq(staffGrants.staffId, id))).toEqual([]);
     expect((await auditRows(id)).find((row) => row.action === "staff.access_requested")).toMatchObject({ regionId: city, details: { kind: "grant" } });
     expect(JSON.stringify(entry?.details)).not.toContain("siti");
@@ -113,19 +113,20 @@ describe("managing a staff member", () => {
     const path = `/staff/admin/staff/${person.id}`;
     expect((await app.get(path, { Cookie: cookies.city })).status).toBe(200);
 
-    const disdukcapil = await unitId(database.db, "kota-palangka-raya/disdukcapil");
-    const added = await app.post(path, { intent: "add-grant", role: "unit_manager", unitId: String(disdukcapil) }, { Cookie: cookies.city });
+    // A role that opens no report content takes effect at once (tests/app/insider.test.ts covers the others).
+    const city = await regionId(database.db, "kota-palangka-raya");
+    const added = await app.post(path, { intent: "add-grant", role: "evaluator", regionId: String(city) }, { Cookie: cookies.city });
     expect(added.status).toBe(303);
-    const duplicate = await app.post(path, { intent: "add-grant", role: "unit_manager", unitId: String(disdukcapil) }, { Cookie: cookies.city });
+    const duplicate = await app.post(path, { intent: "add-grant", role: "evaluator", regionId: String(city) }, { Cookie: cookies.city });
     expect(duplicate.status).toBe(400);
 
     const grants = await database.db.select().from(staffGrants).where(eq(staffGrants.staffId, person.id));
-    expect(grants.map((g) => g.role).sort()).toEqual(["moderator", "unit_manager"]);
+    expect(grants.map((g) => g.role).sort()).toEqual(["evaluator", "moderator"]);
     const removed = await app.post(path, { intent: "remove-grant", grantId: String(grants.find((g) => g.role === "moderator")!.id) }, { Cookie: cookies.city });
     expect(removed.status).toBe(303);
     // Losing a role ends the person's sessions.
     expect((await app.get("/staff", { Cookie: personCookie })).status).toBe(302);
-    const last = await app.post(path, { intent: "remove-grant", grantId: String(grants.find((g) => g.role === "unit_manager")!.id) }, { Cookie: cookies.city });
+    const last = await app.post(path, { intent: "remove-grant", grantId: String(grants.find((g) => g.role === "evaluator")!.id) }, { Cookie: cookies.city });
     expect(last.status).toBe(400);
     expect(textOf(await last.text())).toContain("Peran terakhir tidak dapat dicabut.");
 

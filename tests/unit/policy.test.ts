@@ -9,8 +9,9 @@ import {
   accessNoticeRegions,
   can,
   canApproveAccess,
+  grantApprovalRegion,
   grantReadsReports,
-  REPORT_READING_ROLES,
+  REPORT_CONTENT_ROLES,
   reportReadingRegions,
   reach,
   reachIncludesUnit,
@@ -315,10 +316,22 @@ describe("insiders: report access needs someone who already has it", () => {
   const admin10 = (staffId: number): Actor => ({ staffId, homeUnitId: null, grants: [grant("admin", { regionId: 10 })] });
   const moderator10 = (staffId: number): Actor => ({ staffId, homeUnitId: null, grants: [grant("moderator", { regionId: 10 })] });
 
-  it("counts only the moderator role as one that reads reports", () => {
-    expect([...REPORT_READING_ROLES]).toEqual(["moderator"]);
+  // Units 100 and 101 are in region 10, 200 in region 20.
+  const unitRegion = (unitId: number) => ({ 100: 10, 101: 10, 200: 20 })[unitId];
+
+  it("counts the roles that open any report content: moderators, and unit managers (forwarded cases)", () => {
+    expect([...REPORT_CONTENT_ROLES]).toEqual(["moderator", "unit_manager"]);
     expect(grantReadsReports(grant("moderator", { regionId: 10 }))).toBe(true);
-    for (const role of ["admin", "unit_manager", "evaluator", "province_monitor"] as const) expect(grantReadsReports(grant(role))).toBe(false);
+    expect(grantReadsReports(grant("unit_manager", { unitId: 100 }))).toBe(true);
+    for (const role of ["admin", "evaluator", "province_monitor"] as const) expect(grantReadsReports(grant(role))).toBe(false);
+  });
+
+  it("sends a unit manager grant to the moderators of the unit's region, and lets other grants through", () => {
+    expect(grantApprovalRegion(grant("moderator", { regionId: 10 }), unitRegion)).toBe(10);
+    expect(grantApprovalRegion(grant("unit_manager", { unitId: 200 }), unitRegion)).toBe(20);
+    expect(grantApprovalRegion(grant("unit_manager", { unitId: 999 }), unitRegion)).toBeNull();
+    expect(grantApprovalRegion(grant("admin", { regionId: 10 }), unitRegion)).toBeNull();
+    expect(grantApprovalRegion(grant("evaluator", { regionId: 10 }), unitRegion)).toBeNull();
   });
 
   it("never lets an admin, of a region or of the installation, reach report content", () => {
@@ -345,10 +358,21 @@ describe("insiders: report access needs someone who already has it", () => {
     expect(canApproveAccess(moderator10(5), request)).toBe(true);
   });
 
+  it("sockpuppet: the admin's second account, invited as unit manager, waits for a moderator of the unit's region", () => {
+    const sockpuppet: Actor = { staffId: 2, homeUnitId: null, grants: [] };
+    const request = { targetStaffId: 2, requestedByStaffId: 1, regionId: grantApprovalRegion(grant("unit_manager", { unitId: 100 }), unitRegion)! };
+    expect(request.regionId).toBe(10);
+    expect(canApproveAccess(admin10(1), request)).toBe(false);
+    expect(canApproveAccess(sockpuppet, request)).toBe(false);
+    // Another unit manager of the region receives forwarded cases but does not read reports.
+    expect(canApproveAccess({ ...ACTORS.unitManager100!, staffId: 3 }, request)).toBe(false);
+    expect(canApproveAccess(moderator10(5), request)).toBe(true);
+  });
+
   it("reset: nobody approves a reset about themselves or one they asked for, even when they read reports", () => {
     // Staff 6 is a real moderator whose password the admin (1) wants to reset.
     const target: Actor = moderator10(6);
-    expect(reportReadingRegions(target)).toEqual([10]);
+    expect(reportReadingRegions(target, unitRegion)).toEqual([10]);
     const request = { targetStaffId: 6, requestedByStaffId: 1, regionId: 10 };
     expect(canApproveAccess(admin10(1), request)).toBe(false);
     expect(canApproveAccess(target, request)).toBe(false);
@@ -360,10 +384,22 @@ describe("insiders: report access needs someone who already has it", () => {
     expect(canApproveAccess({ staffId: 9, homeUnitId: 100, grants: [grant("moderator", { regionId: 10 })] }, request)).toBe(true);
   });
 
-  it("finds every region a multi-region moderator reads reports in, and nothing for other roles", () => {
+  it("reset: a unit manager's reset waits for a moderator of the unit's region", () => {
+    const target: Actor = { staffId: 6, homeUnitId: 200, grants: [grant("unit_manager", { unitId: 200 })] };
+    expect(reportReadingRegions(target, unitRegion)).toEqual([20]);
+    const request = { targetStaffId: 6, requestedByStaffId: 1, regionId: 20 };
+    expect(canApproveAccess(ACTORS.installationAdmin!, request)).toBe(false);
+    expect(canApproveAccess(target, request)).toBe(false);
+    expect(canApproveAccess(moderator10(8), request)).toBe(false);
+    expect(canApproveAccess({ staffId: 8, homeUnitId: null, grants: [grant("moderator", { regionId: 20 })] }, request)).toBe(true);
+  });
+
+  it("finds every region someone opens report content in, and nothing for other roles", () => {
     const both: Actor = { staffId: 1, homeUnitId: null, grants: [grant("moderator", { regionId: 20 }), grant("admin"), grant("moderator", { regionId: 10 })] };
-    expect(reportReadingRegions(both)).toEqual([10, 20]);
-    expect(reportReadingRegions(ACTORS.installationAdmin!)).toEqual([]);
-    expect(reportReadingRegions(ACTORS.unitManager100!)).toEqual([]);
+    expect(reportReadingRegions(both, unitRegion)).toEqual([10, 20]);
+    expect(reportReadingRegions(ACTORS.installationAdmin!, unitRegion)).toEqual([]);
+    expect(reportReadingRegions(ACTORS.evaluator10!, unitRegion)).toEqual([]);
+    expect(reportReadingRegions(ACTORS.unitManager100!, unitRegion)).toEqual([10]);
+    expect(reportReadingRegions(ACTORS.moderator10Manager101!, unitRegion)).toEqual([10]);
   });
 });
