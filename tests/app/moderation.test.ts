@@ -255,8 +255,8 @@ describe("the public unit page and the units' replies", () => {
   const PAGE = "/units/kota-palangka-raya/dpmptsp";
 
   it("shows published suggestions only from DISCLOSURE_MIN respondents, with the unit's reply", async () => {
-    // Disdukcapil's few ratings from the tests above would otherwise be recoverable as the
-    // region's total minus DPMPTSP, so the publication rule would hide DPMPTSP too.
+    // Disdukcapil's ratings from the tests above hold only three answers to U9; they would be
+    // recoverable as the region's total minus DPMPTSP, so the rule would hide DPMPTSP too.
     await ratings("kota-palangka-raya/disdukcapil", 5);
     const [id, pending] = await ratings("kota-palangka-raya/dpmptsp", 4, ["Izin saya selesai cepat, 0813-1111-2222.", "Belum dimoderasi"]);
     expect((await app.post(QUEUE, { intent: "publish", id: String(id), publishedText: "Izin saya selesai cepat, [disamarkan]." }, as("cityModerator"))).status).toBe(303);
@@ -264,7 +264,9 @@ describe("the public unit page and the units' replies", () => {
     expect(below).not.toContain("Izin saya selesai cepat");
     expect(below).not.toContain("Saran dari warga");
 
-    await ratings("kota-palangka-raya/dpmptsp", 1);
+    // Five more: nine respondents, and five answers to U9 (every third rating leaves it blank),
+    // so no unsur of the cell rests on fewer than DISCLOSURE_MIN answers.
+    await ratings("kota-palangka-raya/dpmptsp", 5);
     const above = textOf(await (await app.get(PAGE)).text());
     expect(above).toContain("Saran dari warga");
     expect(above).toContain("Izin saya selesai cepat, [disamarkan].");
