@@ -152,6 +152,38 @@ export function checkUrl(url: URL): GuardResult | null {
   return query ? checkUrlEncoded(query, LIMITS.queryFields, false) : null;
 }
 
+/**
+ * After a body breaks its limit, what is still coming is read and thrown away for a moment
+ * before the connection is dropped: closing a socket with unread data makes the kernel reset
+ * it, and the client then loses the 413 it was about to read. Bounded in bytes and time, so a
+ * slow or endless sender holds nothing for long.
+ */
+const DRAIN = { bytes: 16 * 1024 * 1024, ms: 1000 };
+
+async function drainThenCancel(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const deadline = Date.now() + DRAIN.ms;
+  let drained = 0;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    while (drained < DRAIN.bytes) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), left)));
+      const next = await Promise.race([reader.read(), timeout]);
+      clearTimeout(timer);
+      if (next === "timeout" || next.done) return;
+      drained += next.value.byteLength;
+      // Let other requests run between chunks: draining must not hold up /healthz.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch {
+    // The client went away: nothing left to drain.
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
 /** Reads at most `limit` bytes of the body; null when there are more. */
 async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer | null> {
   const reader = body.getReader();
@@ -162,7 +194,7 @@ async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Pro
     if (done) return Buffer.concat(chunks, size);
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      await drainThenCancel(reader);
       return null;
     }
     chunks.push(value);

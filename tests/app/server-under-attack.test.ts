@@ -54,8 +54,10 @@ function floodForm(base: string, declareLength: boolean): Promise<number> {
       response.resume();
       resolve(response.statusCode ?? 0);
     });
-    // The server answers and closes before the body is done: writing on is expected to fail.
+    // The server answers and closes before the body is done: writing on is expected to fail,
+    // but the answer must still arrive (the server drains before closing, see request-guard).
     req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    req.on("close", () => reject(new Error("the connection closed without an answer")));
     let sent = 0;
     const pump = () => {
       while (sent < EIGHT_MIB && !req.destroyed) {
