@@ -6,7 +6,7 @@
  * pages without it).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -91,6 +91,12 @@ const findings: Array<{ tool: "wapiti" | "sqlmap"; category: string; path: strin
 const MODULES = ["sql", "exec", "file", "xss", "permanentxss", "redirect", "crlf", "methods", "http_headers", "cookieflags"];
 const ATTACK_SECONDS = 10;
 const wapitiReport = path.join(work, "wapiti.json");
+// wapiti builds every module, selected or not, and its technology-detection module downloads
+// its database from the internet when it finds none. The scan must send nothing beyond this
+// machine: an empty local database (the module is not run) keeps it from trying.
+const wapitiConfig = path.join(work, "wapiti-config");
+mkdirSync(wapitiConfig, { recursive: true });
+writeFileSync(path.join(wapitiConfig, "apps.json"), JSON.stringify({ apps: {}, categories: {} }));
 const wapiti = spawnSync(
   "timeout",
   [
@@ -100,6 +106,7 @@ const wapiti = spawnSync(
     "--scope", "folder",
     "--flush-session",
     "--store-session", path.join(work, "wapiti-session"),
+    "--store-config", wapitiConfig,
     "--max-scan-time", String(WAPITI_SECONDS),
     "--max-attack-time", String(ATTACK_SECONDS),
     "--max-links-per-page", "20",

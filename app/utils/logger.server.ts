@@ -16,7 +16,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 
 /** The anonymous reporting pages: /report and everything under it. */
 export function isReportPath(pathname: string): boolean {
-  return pathname === "/report" || pathname.startsWith("/report/");
+  // `/report.data` is where the form posts with JavaScript (Remix's data address).
+  return pathname === "/report" || pathname === "/report.data" || pathname.startsWith("/report/");
 }
 
 /**

@@ -55,7 +55,9 @@ export const LIMITS = {
 const KIB = 1024;
 
 /** The limits of a POST to `path`: the report forms take photos, staff forms are longer. */
-export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileBytes: number }): BodyLimits {
+export function bodyLimitsFor(requested: string, report: { maxFiles: number; maxFileBytes: number }): BodyLimits {
+  // With JavaScript, Remix posts a form to its route's data address (`/report.data`).
+  const path = requested.endsWith(".data") ? requested.slice(0, -".data".length) : requested;
   if (path === "/report" || path === "/report/case") {
     return { bytes: report.maxFiles * report.maxFileBytes + 256 * KIB, fields: 100, multipart: true };
   }
