@@ -1,6 +1,7 @@
 import { pathForLog } from "~/utils/request-handler.server";
 import { describe, expect, it } from "vitest";
-import { errorForLog } from "~/utils/logger.server";
+import { errorForLog, isReportPath } from "~/utils/logger.server";
+import { bodyLimitsFor } from "~/utils/request-guard.server";
 
 describe("errors in logs", () => {
   it("never carry the parameters of a failed query", () => {
@@ -36,5 +37,19 @@ describe("request paths in logs", () => {
       "/staff/reports/:id/files/:id",
     );
     expect(pathForLog("/units/kota-palangka-raya/disdukcapil")).toBe("/units/kota-palangka-raya/disdukcapil");
+  });
+});
+
+describe("the report paths", () => {
+  it("include Remix's data address, where the form posts with JavaScript", () => {
+    for (const path of ["/report", "/report.data", "/report/case", "/report/case.data", "/report/thanks"]) expect(isReportPath(path), path).toBe(true);
+    for (const path of ["/", "/reports", "/rate/kota-palangka-raya/disdukcapil", "/staff/reports"]) expect(isReportPath(path), path).toBe(false);
+  });
+
+  it("get the report forms' body limits at the data address too", () => {
+    const report = { maxFiles: 5, maxFileBytes: 8 * 1024 * 1024 };
+    expect(bodyLimitsFor("/report.data", report)).toEqual(bodyLimitsFor("/report", report));
+    expect(bodyLimitsFor("/report/case.data", report)).toEqual(bodyLimitsFor("/report/case", report));
+    expect(bodyLimitsFor("/report.data", report).multipart).toBe(true);
   });
 });
