@@ -5,6 +5,7 @@
  * once a day (`ReportLog`): a line beside a report's arrival could point at the reporter.
  */
 import pino, { type Logger } from "pino";
+import { pagePath } from "./page-path";
 
 export type { Logger };
 
@@ -15,9 +16,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 /** The anonymous reporting pages: /report and everything under it. */
+/** Whether a request is for a report page, at its own address or its data address. */
 export function isReportPath(pathname: string): boolean {
-  // `/report.data` is where the form posts with JavaScript (Remix's data address).
-  return pathname === "/report" || pathname === "/report.data" || pathname.startsWith("/report/");
+  const page = pagePath(pathname);
+  return page === "/report" || page.startsWith("/report/");
 }
 
 /**

@@ -22,6 +22,7 @@
  */
 import { Buffer } from "node:buffer";
 import { CLIENT_ERROR_MAX_BYTES, CLIENT_ERROR_PATH } from "../telemetry/client-error";
+import { pagePath } from "./page-path";
 
 export type GuardProblem = "method" | "malformed" | "tooLarge" | "contentType";
 
@@ -55,9 +56,7 @@ export const LIMITS = {
 const KIB = 1024;
 
 /** The limits of a POST to `path`: the report forms take photos, staff forms are longer. */
-export function bodyLimitsFor(requested: string, report: { maxFiles: number; maxFileBytes: number }): BodyLimits {
-  // With JavaScript, Remix posts a form to its route's data address (`/report.data`).
-  const path = requested.endsWith(".data") ? requested.slice(0, -".data".length) : requested;
+export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileBytes: number }): BodyLimits {
   if (path === "/report" || path === "/report/case") {
     return { bytes: report.maxFiles * report.maxFileBytes + 256 * KIB, fields: 100, multipart: true };
   }
@@ -325,7 +324,7 @@ export async function guardRequest(request: Request, limitsFor: (path: string) =
   if (urlProblem) return urlProblem;
   if (method !== "POST") return { ok: true, request };
 
-  const limits = limitsFor(url.pathname);
+  const limits = limitsFor(pagePath(url.pathname));
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > limits.bytes) return refuse(413, "tooLarge");
   const contentType = request.headers.get("content-type");

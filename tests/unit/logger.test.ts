@@ -1,6 +1,7 @@
 import { pathForLog } from "~/utils/request-handler.server";
 import { describe, expect, it } from "vitest";
 import { errorForLog, isReportPath } from "~/utils/logger.server";
+import { pagePath } from "~/utils/page-path";
 import { bodyLimitsFor } from "~/utils/request-guard.server";
 
 describe("errors in logs", () => {
@@ -48,8 +49,10 @@ describe("the report paths", () => {
 
   it("get the report forms' body limits at the data address too", () => {
     const report = { maxFiles: 5, maxFileBytes: 8 * 1024 * 1024 };
-    expect(bodyLimitsFor("/report.data", report)).toEqual(bodyLimitsFor("/report", report));
-    expect(bodyLimitsFor("/report/case.data", report)).toEqual(bodyLimitsFor("/report/case", report));
-    expect(bodyLimitsFor("/report.data", report).multipart).toBe(true);
+    expect(bodyLimitsFor(pagePath("/report.data"), report)).toEqual(bodyLimitsFor("/report", report));
+    expect(bodyLimitsFor(pagePath("/report/case.data"), report)).toEqual(bodyLimitsFor("/report/case", report));
+    expect(bodyLimitsFor(pagePath("/report.data"), report).multipart).toBe(true);
+    expect(pagePath("/_root.data")).toBe("/");
+    expect(pagePath("/units/kota-palangka-raya/disdukcapil")).toBe("/units/kota-palangka-raya/disdukcapil");
   });
 });
