@@ -5,20 +5,25 @@
  */
 import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
 import { can } from "~/auth/policy";
-import { FormMessage, SelectField, StatusMessage, SubmitRow, TextField } from "~/components/forms";
-import { ErrorSummary, Figure, ScoreSummary, fieldId, useZiFormat } from "~/components/zi-score";
+import { StatusMessage } from "~/components/forms";
+import { HasilSection } from "~/components/zi/hasil-form";
+import { PengungkitTables } from "~/components/zi/pengungkit-tables";
+import { SubmissionHistory } from "~/components/zi/submission-history";
+import { SubmitSection } from "~/components/zi/submit-form";
+import { ScoreSummary } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
-import { evidenceFor, type EvidenceKind, type PortalEvidence } from "~/zi/evidence";
 import { portalEvidence } from "~/zi/evidence.server";
-import { GRADES, hasilSchema, parseYear } from "~/zi/form-schema";
-import { answerOf, currentScore, findZiUnit, saveHasil, submitSheet, unitResource } from "~/zi/sheets.server";
+import { parseYear, sheetActionSchema } from "~/zi/form-schema";
+import { answerOf, currentScore, findZiUnit, saveHasil, submitSheet, unitResource, type Author, type ZiUnit } from "~/zi/sheets.server";
+import { worksheetComponents, worksheetDone, worksheetHistory } from "~/zi/worksheet";
 import { notFound } from "~/utils/http.server";
 import { localDate } from "~/skm/import.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["zi"] };
 
@@ -43,29 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     portalEvidence(context.db, unit.id, year, context.config.disclosureMin, localDate(unit.timeZone)),
   ]);
   const { loaded, profile, score, internal, predicate } = current;
-  const components = (["pemenuhan", "reform"] as const).map((component) => ({
-    component,
-    areas: profile.pengungkit[component].map((area, areaIndex) => ({
-      area: area.area,
-      weight: area.weight,
-      subareas: area.subareas.map((sub, subIndex) => {
-        const answer = answerOf(loaded, component, area.area, sub.name);
-        const scored = score.pengungkit.areas.find((a) => a.area === area.area)?.components[component].subareas[subIndex];
-        return {
-          name: sub.name,
-          weight: sub.weight,
-          value: scored?.value ?? null,
-          points: scored?.points ?? null,
-          items: answer?.items.length ?? 0,
-          evidenceLinks: answer?.evidence.length ?? 0,
-          path: `${component}/${areaIndex}/${subIndex}`,
-          evidence: evidenceFor(component, area.area, sub.name),
-        };
-      }),
-    })),
-  }));
   const t = await i18nServer.getFixedT(request, "zi");
-  const done = new URL(request.url).searchParams.get("done");
   return {
     unit: { name: unit.name, regionName: unit.regionName, address: `${unit.regionSlug}/${unit.slug}`, timeZone: unit.timeZone },
     year,
@@ -78,15 +61,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     internal,
     predicate,
-    components,
+    components: worksheetComponents(profile, score, (component, area, subarea) => answerOf(loaded, component, area, subarea)),
     score,
     evidence,
     disclosureMin: context.config.disclosureMin,
-    submissions: loaded.submissions.map((s) => ({ version: s.version, total: s.total, profileId: s.profileId, submittedAt: s.submittedAt.toISOString() })),
+    submissions: worksheetHistory(loaded.submissions),
     canEdit: can(signedIn.actor, "lke.edit", resource),
-    done: done === "saved" || done === "submitted" ? done : null,
+    done: worksheetDone(new URL(request.url).searchParams.get("done")),
     title: `${t("sheet.title", { unit: unit.name, year })} · Pintu Depan`,
   };
+}
+
+type SheetCommand = z.output<typeof sheetActionSchema>;
+
+/** What an intent works on: who acts, on which sheet, and where the page is. */
+interface SheetTarget {
+  db: ActionFunctionArgs["context"]["db"];
+  author: Author;
+  unit: ZiUnit;
+  year: number;
+  disclosureMin: number;
+  back: string;
+}
+
+async function saveHasilInputs(target: SheetTarget, command: Extract<SheetCommand, { intent: "hasil" }>) {
+  const { capaianKinerja, ipak, ipkp } = command;
+  await saveHasil(target.db, target.author, target.unit, target.year, { capaianKinerja: capaianKinerja ?? null, ipak: ipak ?? null, ipkp: ipkp ?? null });
+  return redirect(`${target.back}?done=saved`, 303);
+}
+
+async function submitWorksheet(target: SheetTarget) {
+  const outcome = await submitSheet(target.db, target.author, target.unit, target.year, target.disclosureMin);
+  if (!outcome.ok) return failure({ intent: "submit", id: null, errors: { "": [`errors.${outcome.error}`] } });
+  return redirect(`${target.back}?done=submitted`, 303);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -94,77 +101,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const signedIn = await requirePermission(request, context, "lke.edit", resource);
   const author = { staffId: signedIn.id, role: actingRole(signedIn, "lke.edit", resource) };
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  const back = `/staff/zi/${unit.regionSlug}/${unit.slug}/${year}`;
-  if (intent === "hasil") {
-    const submission = parseWithZod(formData, { schema: hasilSchema });
-    if (submission.status !== "success") return invalid(intent, formData, submission);
-    const { capaianKinerja, ipak, ipkp } = submission.value;
-    await saveHasil(context.db, author, unit, year, { capaianKinerja: capaianKinerja ?? null, ipak: ipak ?? null, ipkp: ipkp ?? null });
-    return redirect(`${back}?done=saved`, 303);
+  const submission = parseWithZod(formData, { schema: sheetActionSchema });
+  if (submission.status !== "success") {
+    // Only the hasil form has fields of its own; any other failure is an intent this page lacks.
+    if (formData.get("intent") === "hasil") return invalid("hasil", formData, submission);
+    return failure({ intent: null, id: null, errors: { "": ["errors.unknownIntent"] } });
   }
-  if (intent === "submit") {
-    const outcome = await submitSheet(context.db, author, unit, year, context.config.disclosureMin);
-    if (!outcome.ok) return failure({ intent, id: null, errors: { "": [`errors.${outcome.error}`] } });
-    return redirect(`${back}?done=submitted`, 303);
-  }
-  return failure({ intent: null, id: null, errors: { "": ["errors.unknownIntent"] } });
-}
-
-function EvidenceNote({ kind, evidence, year, disclosureMin }: { kind: EvidenceKind; evidence: PortalEvidence; year: number; disclosureMin: number }) {
-  const { t } = useTranslation("zi");
-  const format = useZiFormat();
-  switch (kind) {
-    case "reportChannel":
-      return <>{t("evidence.reportChannel", { count: evidence.reportsReceived, year })}</>;
-    case "followUp":
-      return evidence.followUp.due === 0 ? (
-        <>{t("evidence.followUpNone", { year })}</>
-      ) : (
-        <>
-          {t("evidence.followUp", { resolved: evidence.followUp.resolved, due: evidence.followUp.due, share: format.share(evidence.followUp.share) })}{" "}
-          {t("evidence.followUpOnTime", { onTime: evidence.followUp.onTime, due: evidence.followUp.due, share: format.share(evidence.followUp.onTimeShare) })}
-        </>
-      );
-    case "skmSurvey":
-      return (
-        <>
-          {t("evidence.skmSurvey", { count: evidence.skmQuarters.length, grade: evidence.skmGrade, year })}{" "}
-          {evidence.publishedQuarters.length > 0
-            ? t("evidence.published", { count: evidence.publishedQuarters.length, min: disclosureMin })
-            : t("evidence.notPublished", { min: disclosureMin })}{" "}
-          {t("evidence.offline")}
-        </>
-      );
-    case "suggestionsAnswered":
-      return evidence.suggestions.published === 0 ? (
-        <>{t("evidence.suggestionsNone", { year })}</>
-      ) : (
-        <>
-          {t("evidence.suggestions", {
-            answered: evidence.suggestions.answered,
-            published: evidence.suggestions.published,
-            share: format.share(evidence.suggestions.share),
-          })}
-        </>
-      );
-    case "channels":
-      return <>{t("evidence.channels")}</>;
+  const target = { db: context.db, author, unit, year, disclosureMin: context.config.disclosureMin, back: `/staff/zi/${unit.regionSlug}/${unit.slug}/${year}` };
+  const command = submission.value;
+  switch (command.intent) {
+    case "hasil":
+      return saveHasilInputs(target, command);
+    case "submit":
+      return submitWorksheet(target);
   }
 }
 
 export default function LkeSheet() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
-  const { t, i18n } = useTranslation("zi");
-  const format = useZiFormat();
+  const { t } = useTranslation("zi");
   const base = `/staff/zi/${data.unit.address}/${data.year}`;
-  const hasilFailed = actionData?.intent === "hasil" ? actionData : undefined;
-  const errorsOf = (field: string) => hasilFailed?.errors[field]?.map((key) => t(key));
-  const typed = (field: string, saved: string | number | null) => hasilFailed?.values[field] ?? (saved === null ? "" : String(saved));
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: data.unit.timeZone }).format(new Date(iso));
-  const internalText = (value: number | null) =>
-    value === null ? t("hasil.internalNone") : t("hasil.internal", { value: format.points(value) });
 
   return (
     <>
@@ -183,131 +140,24 @@ export default function LkeSheet() {
       <h2>{t("sheet.scoreHeading")}</h2>
       <ScoreSummary score={data.score} />
 
-      {data.components.map(({ component, areas }) => (
-        <section key={component} aria-labelledby={`component-${component}`}>
-          <h2 id={`component-${component}`}>{t(`component.${component}`)}</h2>
-          {areas.map((area) => (
-            <div className="table-scroll" key={area.area}>
-              <table className="lke-table">
-                <caption>{t("sheet.areaCaption", { area: area.area, weight: format.points(area.weight) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("sheet.subarea")}</th>
-                    <th scope="col">{t("sheet.weight")}</th>
-                    <th scope="col">{t("sheet.value")}</th>
-                    <th scope="col">{t("sheet.points")}</th>
-                    <th scope="col">{t("sheet.evidence")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {area.subareas.map((sub) => (
-                    <tr key={sub.name}>
-                      <th scope="row">
-                        {data.canEdit ? <Link to={`${base}/${sub.path}`}>{sub.name}</Link> : sub.name}
-                        {sub.items > 0 ? <span className="hint"> {t("sheet.items", { count: sub.items })}</span> : null}
-                      </th>
-                      <td>{format.points(sub.weight)}</td>
-                      <td>{sub.value === null ? t("sheet.notScored") : format.share(sub.value)}</td>
-                      <td>
-                        <Figure value={sub.points} />
-                      </td>
-                      <td>
-                        {sub.evidence.map((kind) => (
-                          <p key={kind} className="lke-evidence">
-                            <EvidenceNote kind={kind} evidence={data.evidence} year={data.year} disclosureMin={data.disclosureMin} />
-                          </p>
-                        ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
-        </section>
-      ))}
+      <PengungkitTables
+        components={data.components}
+        evidence={data.evidence}
+        year={data.year}
+        disclosureMin={data.disclosureMin}
+        editBase={data.canEdit ? base : null}
+      />
 
-      <section aria-labelledby="hasil-heading">
-        <h2 id="hasil-heading">{t("hasil.heading")}</h2>
-        <p>{t("hasil.intro")}</p>
-        {data.canEdit ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="hasil" />
-            <ErrorSummary errors={hasilFailed?.errors} translate={(key) => t(key)} />
-            <FormMessage errors={hasilFailed?.errors[""]?.map((key) => t(key))} />
-            <SelectField
-              id={fieldId("capaianKinerja")}
-              label={t("hasil.capaianKinerja")}
-              hint={t("hasil.capaianKinerjaHint")}
-              name="capaianKinerja"
-              defaultValue={typed("capaianKinerja", data.hasil.capaianKinerja)}
-              errors={errorsOf("capaianKinerja")}
-              options={[{ value: "", label: t("hasil.notEntered") }, ...GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }))]}
-            />
-            <TextField
-              id={fieldId("ipak")}
-              label={t("hasil.ipak")}
-              hint={`${t("hasil.indexHint")} ${internalText(data.internal.ipak)}`}
-              name="ipak"
-              inputMode="decimal"
-              defaultValue={typed("ipak", data.hasil.ipak)}
-              errors={errorsOf("ipak")}
-            />
-            <TextField
-              id={fieldId("ipkp")}
-              label={t("hasil.ipkp")}
-              hint={`${t("hasil.indexHint")} ${internalText(data.internal.ipkp)}`}
-              name="ipkp"
-              inputMode="decimal"
-              defaultValue={typed("ipkp", data.hasil.ipkp)}
-              errors={errorsOf("ipkp")}
-            />
-            <SubmitRow label={t("hasil.save")} />
-          </Form>
-        ) : null}
-      </section>
+      <HasilSection
+        saved={data.hasil}
+        internal={data.internal}
+        canEdit={data.canEdit}
+        failed={actionData?.intent === "hasil" ? actionData : undefined}
+      />
 
-      {data.canEdit ? (
-        <section aria-labelledby="submit-heading">
-          <h2 id="submit-heading">{t("submit.heading")}</h2>
-          <p>{t("submit.intro")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="submit" />
-            <FormMessage errors={actionData?.intent === "submit" ? actionData.errors[""]?.map((key) => t(key)) : undefined} />
-            <SubmitRow label={t("submit.button")} primary />
-          </Form>
-        </section>
-      ) : null}
+      {data.canEdit ? <SubmitSection errors={actionData?.intent === "submit" ? actionData.errors[""] : undefined} /> : null}
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t("history.heading")}</h2>
-        {data.submissions.length === 0 ? (
-          <p>{t("history.empty")}</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("history.version")}</th>
-                <th scope="col">{t("history.date")}</th>
-                <th scope="col">{t("history.total")}</th>
-                <th scope="col">{t("history.profile")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.submissions.map((s) => (
-                <tr key={s.version}>
-                  <td>{s.version}</td>
-                  <td>{date(s.submittedAt)}</td>
-                  <td>
-                    <Figure value={s.total} />
-                  </td>
-                  <td>{s.profileId}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <SubmissionHistory submissions={data.submissions} timeZone={data.unit.timeZone} />
     </>
   );
 }

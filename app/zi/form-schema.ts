@@ -133,3 +133,10 @@ export function parseYear(text: string | null | undefined): number | null {
   const year = Number(text);
   return year >= 2000 && year <= 2100 ? year : null;
 }
+
+/** The worksheet page's two forms, told apart by their intent. */
+export const sheetActionSchema = z.discriminatedUnion(
+  "intent",
+  [hasilSchema.extend({ intent: z.literal("hasil") }), z.object({ intent: z.literal("submit") })],
+  { errorMap: () => ({ message: "errors.unknownIntent" }) },
+);
