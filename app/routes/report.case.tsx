@@ -3,7 +3,7 @@ import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, EvidenceInput, ProtectionBox, type Translate } from "~/components/report-fields";
+import { ErrorSummary, EvidenceInput, ProtectionBox, type Translate } from "~/components/report/report-fields";
 import { i18nServer } from "~/i18n.server";
 import { cleanImages, FileRefused, parseReportForm } from "~/reports/attachments.server";
 import { addReporterFiles, addReporterMessage, reporterCase, type ReporterWriteOutcome } from "~/reports/case.server";
