@@ -12,6 +12,7 @@ import type { Config } from "../utils/env.server";
 import type { EncryptionKey } from "../utils/secrets.server";
 import { countReportFiles, storeReportFiles, type CleanImage } from "./attachments.server";
 import { UNKNOWN_UNIT, type UnitChoice } from "./form-schema";
+import type { RegionOption } from "./report-options";
 import { openJson, openText, sealText, type ReportContent } from "./sealed.server";
 import { holidaySet } from "./clock.server";
 import { apply, type ReportClock } from "./status-machine";
@@ -41,11 +42,7 @@ export async function reportUnitOptions(db: Database) {
         .orderBy(asc(services.position), asc(services.name))
     : [];
 
-  const regionList: Array<{
-    slug: string;
-    name: string;
-    agencies: Array<{ name: string; units: Array<{ key: string; name: string; services: Array<{ id: number; name: string }> }> }>;
-  }> = [];
+  const regionList: RegionOption[] = [];
   const choices: UnitChoice[] = [];
   for (const row of rows) {
     let region = regionList.find((r) => r.slug === row.regionSlug);

@@ -139,3 +139,19 @@ export const messageSchema = z.object({
 export const signInSchema = z.object({
   code: z.string({ required_error: "errors.code" }).trim().min(1, "errors.code").max(64, "errors.code"),
 });
+
+/** What the reporter's case page can be asked to do. */
+export const caseIntentSchema = z.enum(["signIn", "signOut", "message", "files"]);
+
+/**
+ * The case page's forms, one command per intent. The photos are read apart from these fields
+ * (attachments.server.ts), so the "files" command carries none.
+ */
+export const caseCommandSchema = z.discriminatedUnion("intent", [
+  signInSchema.extend({ intent: z.literal("signIn") }),
+  z.object({ intent: z.literal("signOut") }),
+  messageSchema.extend({ intent: z.literal("message") }),
+  z.object({ intent: z.literal("files") }),
+]);
+
+export type CaseCommand = z.infer<typeof caseCommandSchema>;

@@ -1,13 +1,16 @@
-import { type SubmissionResult } from "@conform-to/react";
+import { type Submission, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/utils/form-rows";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, EvidenceInput, ProtectionBox, type Translate } from "~/components/report-fields";
+import { CaseFiles } from "~/components/report/case-files";
+import { CaseMessages } from "~/components/report/case-messages";
+import { CaseFacts, CaseHistory, CaseStatus } from "~/components/report/case-summary";
+import { SignInForm } from "~/components/report/sign-in-form";
 import { i18nServer } from "~/i18n.server";
 import { cleanImages, FileRefused, parseReportForm } from "~/reports/attachments.server";
 import { addReporterFiles, addReporterMessage, reporterCase, type ReporterWriteOutcome } from "~/reports/case.server";
-import { MESSAGE_MAX, messageSchema, signInSchema } from "~/reports/form-schema";
+import { caseCommandSchema, caseIntentSchema, type CaseCommand } from "~/reports/form-schema";
 import { clearReporterSessionCookie, reporterSession, reporterSessionCookie, signInWithReceipt } from "~/reports/reporter-session.server";
 
 export const handle = { i18n: ["reports"] };
@@ -42,6 +45,8 @@ function reply(form: Reply["form"], result: SubmissionResult<string[]>, status: 
   return data<Reply>({ form, result }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+const sessionEnded = () => reply("signIn", { status: "error", error: { "": ["errors.sessionEnded"] } }, 401);
+
 function afterWrite(outcome: ReporterWriteOutcome, form: "message" | "files", result: SubmissionResult<string[]>) {
   if (outcome === "stored") return redirect(`/report/case?sent=${form}`, 303);
   if (outcome === "tooManyFiles") return reply(form, { ...result, error: { files: ["errors.tooManyFiles"] } }, 400);
@@ -52,126 +57,68 @@ function afterWrite(outcome: ReporterWriteOutcome, form: "message" | "files", re
   return redirect("/report/case", 303);
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, config } = context;
-  const parsed = await parseReportForm(request, config.reports);
-  const { fields, files } = parsed;
-  const intent = String(fields.get("intent") ?? "");
+type Parsed = Awaited<ReturnType<typeof parseReportForm>>;
+type Command<I extends CaseCommand["intent"]> = Extract<CaseCommand, { intent: I }>;
 
-  if (intent === "signIn") {
-    const submission = parseWithZod(fields, { schema: signInSchema });
-    if (submission.status !== "success") return reply("signIn", submission.reply({ hideFields: ["code"] }), 400);
-    const outcome = await signInWithReceipt(db, config, context.clientAddress, submission.value.code);
-    // The typed code is never sent back: it would sit in the page and the browser's history.
-    if (outcome.outcome === "throttled") return reply("signIn", submission.reply({ formErrors: ["errors.signInThrottled"], hideFields: ["code"] }), 429);
-    if (outcome.outcome === "wrong") return reply("signIn", submission.reply({ formErrors: ["errors.codeUnknown"], hideFields: ["code"] }), 400);
-    return redirect("/report/case", { status: 303, headers: { "Set-Cookie": reporterSessionCookie(config, outcome.reportId) } });
-  }
-  if (intent === "signOut") {
-    return redirect("/report/case", { status: 303, headers: { "Set-Cookie": clearReporterSessionCookie(config) } });
-  }
+async function signIn(context: AppLoadContext, submission: Submission<CaseCommand>, command: Command<"signIn">) {
+  const outcome = await signInWithReceipt(context.db, context.config, context.clientAddress, command.code);
+  // The typed code is never sent back: it would sit in the page and the browser's history.
+  if (outcome.outcome === "throttled") return reply("signIn", submission.reply({ formErrors: ["errors.signInThrottled"], hideFields: ["code"] }), 429);
+  if (outcome.outcome === "wrong") return reply("signIn", submission.reply({ formErrors: ["errors.codeUnknown"], hideFields: ["code"] }), 400);
+  return redirect("/report/case", { status: 303, headers: { "Set-Cookie": reporterSessionCookie(context.config, outcome.reportId) } });
+}
 
-  const reportId = reporterSession(request, config);
-  if (!reportId) return reply("signIn", { status: "error", error: { "": ["errors.sessionEnded"] } }, 401);
+function signOut(context: AppLoadContext) {
+  return redirect("/report/case", { status: 303, headers: { "Set-Cookie": clearReporterSessionCookie(context.config) } });
+}
 
-  if (intent === "message") {
-    const submission = parseWithZod(fields, { schema: messageSchema });
-    if (submission.status !== "success") return reply("message", submission.reply(), 400);
-    return afterWrite(await addReporterMessage(db, config, reportId, submission.value.body), "message", submission.reply());
+async function sendMessage(context: AppLoadContext, reportId: string, submission: Submission<CaseCommand>, command: Command<"message">) {
+  return afterWrite(await addReporterMessage(context.db, context.config, reportId, command.body), "message", submission.reply());
+}
+
+async function sendFiles(context: AppLoadContext, reportId: string, { fileProblem, files }: Parsed) {
+  if (fileProblem) return reply("files", { status: "error", error: { files: [`errors.${fileProblem}`] } }, fileProblem === "fileTooLarge" ? 413 : 400);
+  if (files.length === 0) return reply("files", { status: "error", error: { files: ["errors.noFiles"] } }, 400);
+  try {
+    const images = await cleanImages(files);
+    return afterWrite(await addReporterFiles(context.db, context.config, reportId, images), "files", { status: "error" });
+  } catch (error) {
+    if (!(error instanceof FileRefused)) throw error;
+    return reply("files", { status: "error", error: { files: [`errors.${error.problem}`] } }, error.status);
   }
-  if (intent === "files") {
-    if (parsed.fileProblem) {
-      return reply("files", { status: "error", error: { files: [`errors.${parsed.fileProblem}`] } }, parsed.fileProblem === "fileTooLarge" ? 413 : 400);
-    }
-    if (files.length === 0) return reply("files", { status: "error", error: { files: ["errors.noFiles"] } }, 400);
-    try {
-      const images = await cleanImages(files);
-      return afterWrite(await addReporterFiles(db, config, reportId, images), "files", { status: "error" });
-    } catch (error) {
-      if (!(error instanceof FileRefused)) throw error;
-      return reply("files", { status: "error", error: { files: [`errors.${error.problem}`] } }, error.status);
-    }
-  }
+}
+
+/**
+ * A command that did not parse. Signing in needs no session; anything else, even an unknown
+ * intent, is answered "session ended" without one, before its own errors.
+ */
+function refused(request: Request, context: AppLoadContext, submission: Submission<CaseCommand>) {
+  const intent = caseIntentSchema.safeParse(submission.payload.intent);
+  if (intent.success && intent.data === "signIn") return reply("signIn", submission.reply({ hideFields: ["code"] }), 400);
+  if (!reporterSession(request, context.config)) return sessionEnded();
+  if (intent.success && intent.data === "message") return reply("message", submission.reply(), 400);
   return reply("signIn", { status: "error", error: { "": ["errors.unknownAction"] } }, 400);
 }
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = await parseReportForm(request, context.config.reports);
+  const submission = parseWithZod(parsed.fields, { schema: caseCommandSchema });
+  if (submission.status !== "success") return refused(request, context, submission);
+  const command = submission.value;
+  if (command.intent === "signIn") return signIn(context, submission, command);
+  if (command.intent === "signOut") return signOut(context);
+
+  const reportId = reporterSession(request, context.config);
+  if (!reportId) return sessionEnded();
+  if (command.intent === "message") return sendMessage(context, reportId, submission, command);
+  return sendFiles(context, reportId, parsed);
+}
+
 export default function CasePage() {
-  const { report } = useLoaderData<typeof loader>();
-  return report ? <Case /> : <SignIn />;
-}
-
-function errorsOf(result: SubmissionResult<string[]> | undefined) {
-  const error = result?.error ?? {};
-  const formErrors = error[""] ?? [];
-  const fieldErrors = Object.entries(error).filter((entry): entry is [string, string[]] => entry[0] !== "" && Array.isArray(entry[1]));
-  const typed = (result?.initialValue ?? {}) as Record<string, unknown>;
-  return { formErrors, fieldErrors, typed };
-}
-
-function SignIn() {
+  const { report, sent, maxFiles, maxMegabytes } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reports");
   const reply = useActionData<typeof action>();
-  const { formErrors, fieldErrors } = errorsOf(reply?.form === "signIn" ? reply.result : undefined);
-  const tr: Translate = (key, options) => t(key, options);
-  const codeErrors = fieldErrors.find(([name]) => name === "code")?.[1];
-  return (
-    <div className="container narrow">
-      <h1>{t("signIn.title")}</h1>
-      <p>{t("signIn.intro")}</p>
-      <ErrorSummary formErrors={formErrors} fieldErrors={fieldErrors} labelOf={() => t("signIn.code")} t={tr} />
-      <Form method="post" className="receipt-sign-in">
-        <input type="hidden" name="intent" value="signIn" />
-        <div className={codeErrors ? "field field-invalid" : "field"}>
-          <label htmlFor="code">{t("signIn.code")}</label>
-          <p id="code-hint" className="hint">
-            {t("signIn.codeHint")}
-          </p>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
-            required
-            aria-invalid={codeErrors ? true : undefined}
-            aria-describedby={codeErrors ? "code-hint code-error" : "code-hint"}
-          />
-          {codeErrors ? (
-            <p id="code-error" className="field-errors">
-              {codeErrors.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            {t("signIn.submit")}
-          </button>
-        </div>
-      </Form>
-      <p>
-        <Link to="/report">{t("signIn.newReport")}</Link>
-      </p>
-      <ProtectionBox />
-    </div>
-  );
-}
-
-function Case() {
-  const { report, sent, maxFiles, maxMegabytes } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("reports");
-  const reply = useActionData<typeof action>();
-  const tr: Translate = (key, options) => t(key, options);
-  if (!report) return null;
-  const message = errorsOf(reply?.form === "message" ? reply.result : undefined);
-  const filesForm = errorsOf(reply?.form === "files" ? reply.result : undefined);
-  const formatDate = (date: string) =>
-    new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "id-ID", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-  const formatMonth = (date: string) =>
-    new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-  const rupiah = (n: number | null) => (n === null ? t("case.notGiven") : t("case.rupiah", { amount: new Intl.NumberFormat(i18n.language).format(n) }));
-
+  if (!report) return <SignInForm result={reply?.form === "signIn" ? reply.result : undefined} />;
   return (
     <div className="container narrow">
       <h1>{t("case.title")}</h1>
@@ -186,131 +133,15 @@ function Case() {
           {t(sent === "message" ? "case.sentMessage" : "case.sentFiles")}
         </p>
       ) : null}
-
-      <section className="panel" aria-labelledby="status-heading">
-        <h2 id="status-heading">{t("case.statusHeading")}</h2>
-        <p className="case-status">
-          <strong>{t(`status.${report.status}`)}</strong>
-          {report.outcome ? ` · ${t(`outcome.${report.outcome}`)}` : null}
-        </p>
-        <p className="hint">{t(`statusHint.${report.status}`)}</p>
-      </section>
-
+      <CaseStatus report={report} />
       {report.finished ? (
         <p>{t("case.finished")}</p>
       ) : (
         <>
-          <h2>{t("case.historyHeading")}</h2>
-          <ol className="case-history">
-            {report.events.map((event, index) => (
-              <li key={index}>
-                <span>{formatDate(event.occurredOn)}</span> · <strong>{t(`status.${event.toStatus}`)}</strong>
-                {event.reason ? <p>{event.reason}</p> : null}
-              </li>
-            ))}
-          </ol>
-
-          <h2>{t("case.reportHeading")}</h2>
-          <dl className="case-facts">
-            <dt>{t("case.facts.category")}</dt>
-            <dd>{t(`categories.${report.category}.name`)}</dd>
-            <dt>{t("case.facts.unit")}</dt>
-            <dd>{report.unitName ? `${report.unitName} · ${report.regionName}` : t("form.unknownUnit", { region: report.regionName })}</dd>
-            <dt>{t("case.facts.service")}</dt>
-            <dd>{report.serviceName ?? t("case.notGiven")}</dd>
-            <dt>{t("case.facts.when")}</dt>
-            <dd>{report.incidentMonth ? formatMonth(report.incidentMonth) : t("case.notGiven")}</dd>
-            <dt>{t("case.facts.amountAsked")}</dt>
-            <dd>{rupiah(report.content?.amountAsked ?? null)}</dd>
-            <dt>{t("case.facts.officialTariff")}</dt>
-            <dd>{rupiah(report.content?.officialTariff ?? null)}</dd>
-            <dt>{t("case.facts.paid")}</dt>
-            <dd>{report.content?.paid ? t(`paid.${report.content.paid}`) : t("case.notGiven")}</dd>
-            <dt>{t("case.facts.askedBy")}</dt>
-            <dd>{report.content?.askedBy ? t(`askedBy.${report.content.askedBy}`) : t("case.notGiven")}</dd>
-            <dt>{t("case.received")}</dt>
-            <dd>{formatDate(report.receivedOn)}</dd>
-          </dl>
-          <h3>{t("case.facts.narrative")}</h3>
-          <p className="case-narrative">{report.content?.narrative}</p>
-
-          <h2>{t("case.messagesHeading")}</h2>
-          {report.messages.length === 0 ? <p>{t("case.noMessages")}</p> : null}
-          <ol className="case-messages">
-            {report.messages.map((m, index) => (
-              <li key={index} className={m.kind === "question" ? "message-question" : "message-reporter"}>
-                <p className="hint">
-                  {t(m.kind === "question" ? "case.fromModerator" : "case.fromYou")} · {formatDate(m.createdOn)}
-                </p>
-                <p className="case-narrative">{m.body}</p>
-              </li>
-            ))}
-          </ol>
-
-          {/* Keyed on the messages: once sent, the box empties (with JavaScript the page is
-              not reloaded), so a shared phone does not keep showing what was written. */}
-          <Form key={report.messages.length} method="post">
-            <input type="hidden" name="intent" value="message" />
-            <ErrorSummary formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} t={tr} />
-            <div className={message.fieldErrors.length ? "field field-invalid" : "field"}>
-              <label htmlFor="body">{t("case.messageLabel")}</label>
-              <p id="body-hint" className="hint">
-                {t(report.status === "needs_info" ? "case.messageHintNeedsInfo" : "case.messageHint")}
-              </p>
-              <textarea
-                id="body"
-                name="body"
-                rows={5}
-                maxLength={MESSAGE_MAX}
-                required
-                defaultValue={typeof message.typed.body === "string" ? message.typed.body : ""}
-                aria-invalid={message.fieldErrors.length ? true : undefined}
-                aria-describedby={message.fieldErrors.length ? "body-hint body-error" : "body-hint"}
-              />
-              {message.fieldErrors.length ? (
-                <p id="body-error" className="field-errors">
-                  {message.fieldErrors.flatMap(([, errors]) => errors.map((e) => t(e))).join(" ")}
-                </p>
-              ) : null}
-            </div>
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                {t("case.send")}
-              </button>
-            </div>
-          </Form>
-
-          <h2>{t("case.filesHeading")}</h2>
-          {report.files.length ? (
-            <ul className="case-files">
-              {report.files.map((file) => (
-                <li key={file.id}>
-                  <a href={`/report/case/files/${file.id}`}>{t("case.fileLink", { number: file.seq, date: formatDate(file.addedOn) })}</a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t("case.noFiles")}</p>
-          )}
-          {report.fileCount < maxFiles ? (
-            <Form method="post" encType="multipart/form-data">
-              <input type="hidden" name="intent" value="files" />
-              <ErrorSummary formErrors={filesForm.formErrors} fieldErrors={filesForm.fieldErrors} labelOf={() => t("form.files")} t={tr} />
-              <EvidenceInput
-                maxFiles={maxFiles - report.fileCount}
-                maxMegabytes={maxMegabytes}
-                errors={filesForm.fieldErrors.find(([name]) => name === "files")?.[1]}
-                t={tr}
-              />
-              <div className="form-actions">
-                <button type="submit" className="button">
-                  {t("case.addFiles")}
-                </button>
-              </div>
-            </Form>
-          ) : (
-            <p>{t("case.filesFull")}</p>
-          )}
+          <CaseHistory events={report.events} />
+          <CaseFacts report={report} />
+          <CaseMessages report={report} result={reply?.form === "message" ? reply.result : undefined} />
+          <CaseFiles report={report} maxFiles={maxFiles} maxMegabytes={maxMegabytes} result={reply?.form === "files" ? reply.result : undefined} />
         </>
       )}
     </div>

@@ -11,7 +11,8 @@ const FOLDERS = ["app/components", "app/moderation"];
 
 describe("components shown in the browser", () => {
   for (const folder of FOLDERS) {
-    for (const name of readdirSync(folder).filter((n) => n.endsWith(".tsx"))) {
+    // Sections live in per-area folders too (app/components/report/…), so every level is read.
+    for (const name of readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((n) => /(?<!\.server)\.tsx?$/.test(n))) {
       it(`${folder}/${name} imports no value from a .server module`, () => {
         const text = readFileSync(path.join(folder, name), "utf8");
         const valueImports = [...text.matchAll(/^import (?!type )[^;]*from "([^"]+\.server)";/gm)].map((m) => m[1]);

@@ -1,11 +1,22 @@
 /**
- * Pieces shared by the report form and the case page: the error summary, the evidence input,
+ * Pieces shared by the report form and the case page: the error summary (and the errors it
+ * lists, read from a reply), the evidence input,
  * the "what is protected" box and the print button (which appears only with JavaScript).
  */
+import type { SubmissionResult } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** A form's errors as the error summary lists them, and what was typed, from the server's reply. */
+export function errorsOf(result: SubmissionResult<string[]> | undefined) {
+  const error = result?.error ?? {};
+  const formErrors = error[""] ?? [];
+  const fieldErrors = Object.entries(error).filter((entry): entry is [string, string[]] => entry[0] !== "" && Array.isArray(entry[1]));
+  const typed = (result?.initialValue ?? {}) as Record<string, unknown>;
+  return { formErrors, fieldErrors, typed };
+}
 
 /** Every error of a form, each linking to its field. */
 export function ErrorSummary({

@@ -1,0 +1,64 @@
+/** The messages between the reporter and the moderators, and the reporter's reply form. */
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ReporterCase } from "~/reports/case.server";
+import { MESSAGE_MAX } from "~/reports/form-schema";
+import { useCaseFormat } from "./case-format";
+import { ErrorSummary, errorsOf, type Translate } from "./report-fields";
+
+export function CaseMessages({ report, result }: { report: Pick<ReporterCase, "messages" | "status">; result: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation("reports");
+  const format = useCaseFormat();
+  const tr: Translate = (key, options) => t(key, options);
+  const message = errorsOf(result);
+  return (
+    <>
+      <h2>{t("case.messagesHeading")}</h2>
+      {report.messages.length === 0 ? <p>{t("case.noMessages")}</p> : null}
+      <ol className="case-messages">
+        {report.messages.map((m, index) => (
+          <li key={index} className={m.kind === "question" ? "message-question" : "message-reporter"}>
+            <p className="hint">
+              {t(m.kind === "question" ? "case.fromModerator" : "case.fromYou")} · {format.date(m.createdOn)}
+            </p>
+            <p className="case-narrative">{m.body}</p>
+          </li>
+        ))}
+      </ol>
+
+      {/* Keyed on the messages: once sent, the box empties (with JavaScript the page is
+          not reloaded), so a shared phone does not keep showing what was written. */}
+      <Form key={report.messages.length} method="post">
+        <input type="hidden" name="intent" value="message" />
+        <ErrorSummary formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} t={tr} />
+        <div className={message.fieldErrors.length ? "field field-invalid" : "field"}>
+          <label htmlFor="body">{t("case.messageLabel")}</label>
+          <p id="body-hint" className="hint">
+            {t(report.status === "needs_info" ? "case.messageHintNeedsInfo" : "case.messageHint")}
+          </p>
+          <textarea
+            id="body"
+            name="body"
+            rows={5}
+            maxLength={MESSAGE_MAX}
+            required
+            defaultValue={typeof message.typed.body === "string" ? message.typed.body : ""}
+            aria-invalid={message.fieldErrors.length ? true : undefined}
+            aria-describedby={message.fieldErrors.length ? "body-hint body-error" : "body-hint"}
+          />
+          {message.fieldErrors.length ? (
+            <p id="body-error" className="field-errors">
+              {message.fieldErrors.flatMap(([, errors]) => errors.map((e) => t(e))).join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t("case.send")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
