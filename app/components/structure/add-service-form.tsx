@@ -1,7 +1,7 @@
 /** The form adding a service to a unit, at the end of its list. */
 import { useTranslation } from "react-i18next";
 import { ConformTextField, useZodForm, type LastResult } from "~/components/conform-fields";
-import { IntentFormSection, SlugField } from "~/components/structure-forms";
+import { IntentFormSection, SlugField } from "~/components/structure/form-pieces";
 import { serviceAddSchema } from "~/org/admin-schema";
 
 export function AddServiceForm({ lastResult }: { lastResult: LastResult }) {

@@ -3,7 +3,7 @@ import { getInputProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { ConformSelectField, ConformTextAreaField, ConformTextField, useZodForm, type LastResult } from "~/components/conform-fields";
 import { TextField } from "~/components/forms";
-import { IntentFormSection } from "~/components/structure-forms";
+import { IntentFormSection } from "~/components/structure/form-pieces";
 import { LIMITS, SERVED_PERIODS, ZI_PREDICATES, unitUpdateSchema } from "~/org/admin-schema";
 import type { AdminUnit } from "~/org/admin.server";
 
