@@ -162,6 +162,10 @@ export interface HoursRule {
   closes: string;
 }
 
+/**
+ * A unit's details as its form posts them. Kept apart from the cross-field check and the
+ * reshaping below because a discriminated union (`unitAdminSchema`) takes only plain objects.
+ */
 const unitUpdateFields = z.object({
   name,
   agencyId: id("errors.agencyUnknown"),
@@ -247,6 +251,7 @@ export const unitAdminSchema = z
   });
 
 export type UnitAdminCommand = z.output<typeof unitAdminSchema>;
+
 /** The small forms of one service row: their mistakes and clashes are shown by the row, not a form section. */
 export const SERVICE_ROW_INTENTS = ["rename-service", "move-service", "deactivate-service", "reactivate-service"] as const;
 
