@@ -162,71 +162,98 @@ export interface HoursRule {
   closes: string;
 }
 
-export const unitUpdateSchema = z
-  .object({
-    name,
-    agencyId: id("errors.agencyUnknown"),
-    address: optionalText(LIMITS.address, true),
-    phone: z
-      .string({ invalid_type_error: "errors.invalidValue" })
-      .trim()
-      .max(LIMITS.phone, "errors.tooLong")
-      .regex(/^\+?[0-9][0-9 ().-]*$/, "errors.phoneFormat")
-      .optional(),
-    email: z
-      .string({ invalid_type_error: "errors.invalidValue" })
-      .trim()
-      .max(LIMITS.email, "errors.tooLong")
-      .email("errors.emailFormat")
-      .optional(),
-    hours: z.array(hoursRule, { invalid_type_error: "errors.invalidValue" }).max(LIMITS.hoursRules, "errors.tooManyRules").default([]),
-    servedPerPeriod: z
-      .number({ invalid_type_error: "errors.servedInvalid" })
-      .int("errors.servedInvalid")
-      .min(0, "errors.servedInvalid")
-      .max(LIMITS.servedPerPeriod, "errors.servedInvalid")
-      .optional(),
-    servedPeriod: oneOf(SERVED_PERIODS, "errors.periodInvalid"),
-    active: z.boolean({ invalid_type_error: "errors.invalidValue" }).default(false),
-    ziPredicate: oneOf(ZI_PREDICATES, "errors.predicateInvalid").default("none"),
-    ziPredicateYear: z
-      .number({ invalid_type_error: "errors.predicateYearInvalid" })
-      .int("errors.predicateYearInvalid")
-      .min(2000, "errors.predicateYearInvalid")
-      .max(2100, "errors.predicateYearInvalid")
-      .optional(),
-  })
-  .superRefine((unit, ctx) => {
-    if (unit.ziPredicate !== "none" && unit.ziPredicateYear === undefined) {
-      ctx.addIssue({ code: "custom", path: ["ziPredicateYear"], message: "errors.predicateYearRequired" });
-    }
-  })
-  .transform(({ hours, ziPredicateYear, ...unit }) => ({
+/**
+ * A unit's details as its form posts them. Kept apart from the cross-field check and the
+ * reshaping below because a discriminated union (`unitAdminSchema`) takes only plain objects.
+ */
+const unitUpdateFields = z.object({
+  name,
+  agencyId: id("errors.agencyUnknown"),
+  address: optionalText(LIMITS.address, true),
+  phone: z
+    .string({ invalid_type_error: "errors.invalidValue" })
+    .trim()
+    .max(LIMITS.phone, "errors.tooLong")
+    .regex(/^\+?[0-9][0-9 ().-]*$/, "errors.phoneFormat")
+    .optional(),
+  email: z
+    .string({ invalid_type_error: "errors.invalidValue" })
+    .trim()
+    .max(LIMITS.email, "errors.tooLong")
+    .email("errors.emailFormat")
+    .optional(),
+  hours: z.array(hoursRule, { invalid_type_error: "errors.invalidValue" }).max(LIMITS.hoursRules, "errors.tooManyRules").default([]),
+  servedPerPeriod: z
+    .number({ invalid_type_error: "errors.servedInvalid" })
+    .int("errors.servedInvalid")
+    .min(0, "errors.servedInvalid")
+    .max(LIMITS.servedPerPeriod, "errors.servedInvalid")
+    .optional(),
+  servedPeriod: oneOf(SERVED_PERIODS, "errors.periodInvalid"),
+  active: z.boolean({ invalid_type_error: "errors.invalidValue" }).default(false),
+  ziPredicate: oneOf(ZI_PREDICATES, "errors.predicateInvalid").default("none"),
+  ziPredicateYear: z
+    .number({ invalid_type_error: "errors.predicateYearInvalid" })
+    .int("errors.predicateYearInvalid")
+    .min(2000, "errors.predicateYearInvalid")
+    .max(2100, "errors.predicateYearInvalid")
+    .optional(),
+});
+
+type PredicateFields = Pick<z.output<typeof unitUpdateFields>, "ziPredicate" | "ziPredicateYear">;
+
+function checkPredicateYear(unit: PredicateFields, ctx: z.RefinementCtx): void {
+  if (unit.ziPredicate !== "none" && unit.ziPredicateYear === undefined) {
+    ctx.addIssue({ code: "custom", path: ["ziPredicateYear"], message: "errors.predicateYearRequired" });
+  }
+}
+
+function toUnitUpdate({ hours, ziPredicateYear, ...unit }: z.output<typeof unitUpdateFields>) {
+  return {
     ...unit,
     // A year without a predicate means nothing: it is not kept.
     ziPredicateYear: unit.ziPredicate === "none" ? null : (ziPredicateYear ?? null),
     openingHours: hours
       .filter((rule): rule is HoursRule => rule.days.length > 0 && rule.opens !== undefined && rule.closes !== undefined)
       .map((rule) => ({ days: [...new Set(rule.days)].sort((a, b) => a - b), opens: rule.opens, closes: rule.closes })),
-  }));
+  };
+}
 
-export type UnitUpdate = z.output<typeof unitUpdateSchema>;
+export const unitUpdateSchema = unitUpdateFields.superRefine(checkPredicateYear).transform(toUnitUpdate);
+
+export type UnitUpdate = ReturnType<typeof toUnitUpdate>;
 
 export const serviceAddSchema = z.object({ slug: slugField, name });
 const serviceId = id("errors.serviceUnknown");
 export const serviceRenameSchema = z.object({ serviceId, name });
 
-/** The small forms of one service row, told apart by their intent. */
-export const serviceChangeSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("rename-service"), serviceId, name }),
-    z.object({ intent: z.literal("move-service"), serviceId, direction: oneOf(["up", "down"] as const, "errors.invalidValue") }),
-    z.object({ intent: z.literal("deactivate-service"), serviceId }),
-    z.object({ intent: z.literal("reactivate-service"), serviceId }),
-  ],
-  { errorMap: () => ({ message: "errors.unknownIntent" }) },
-);
+/** Every form of a unit's admin page (the unit, a new service, each service row's small forms), told apart by their intent. */
+export const unitAdminSchema = z
+  .discriminatedUnion(
+    "intent",
+    [
+      unitUpdateFields.extend({ intent: z.literal("update-unit") }),
+      serviceAddSchema.extend({ intent: z.literal("add-service") }),
+      z.object({ intent: z.literal("rename-service"), serviceId, name }),
+      z.object({ intent: z.literal("move-service"), serviceId, direction: oneOf(["up", "down"] as const, "errors.invalidValue") }),
+      z.object({ intent: z.literal("deactivate-service"), serviceId }),
+      z.object({ intent: z.literal("reactivate-service"), serviceId }),
+    ],
+    { errorMap: () => ({ message: "errors.unknownIntent" }) },
+  )
+  .superRefine((command, ctx) => {
+    if (command.intent === "update-unit") checkPredicateYear(command, ctx);
+  })
+  .transform((command) => {
+    if (command.intent !== "update-unit") return command;
+    const { intent, ...fields } = command;
+    return { intent, unit: toUnitUpdate(fields) };
+  });
+
+export type UnitAdminCommand = z.output<typeof unitAdminSchema>;
+
+/** The small forms of one service row: their mistakes and clashes are shown by the row, not a form section. */
+export const SERVICE_ROW_INTENTS = ["rename-service", "move-service", "deactivate-service", "reactivate-service"] as const;
 
 // ─── Audit log filters ──────────────────────────────────────────────────────────────
 

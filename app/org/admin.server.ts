@@ -7,8 +7,9 @@
 import { and, asc, count, eq, inArray, max, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { agencies, provinces, regions, services, staff, units, type OpeningHoursRule } from "../../db/schema";
+import { recordAudit } from "../audit/audit.server";
 import type { Reach } from "../auth/policy";
-import type { UnitUpdate } from "./admin-schema";
+import type { UnitAdminCommand, UnitUpdate } from "./admin-schema";
 
 // ─── Reads ─────────────────────────────────────────────────────────────────────────
 
@@ -143,6 +144,8 @@ export async function listServices(db: Database, unitId: number) {
     .where(eq(services.unitId, unitId))
     .orderBy(asc(services.position), asc(services.name), asc(services.id));
 }
+
+export type AdminService = Awaited<ReturnType<typeof listServices>>[number];
 
 export async function staffIdByEmail(db: Database, email: string): Promise<number | null> {
   const [row] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, email.trim().toLowerCase()));
@@ -375,4 +378,63 @@ export async function moveService(tx: Database, unitId: number, serviceId: numbe
     if (service.position !== position) await tx.update(services).set({ position }).where(eq(services.id, service.id));
   }
   return true;
+}
+
+// ─── A unit's admin page: each change in its transaction, with its audit row ─────────
+
+/** Who makes a change, in which role, in which region: what the change's audit row records. */
+export interface StructureActor {
+  actorStaffId: number;
+  actorRole: string;
+  regionId: number;
+}
+
+/** Runs one form of a unit's admin page in its own transaction, with its audit row. */
+export function changeUnit(db: Database, actor: StructureActor, unit: AdminUnit, command: UnitAdminCommand): Promise<ChangeOutcome<void>> {
+  return runChange(db, async (tx) => {
+    switch (command.intent) {
+      case "update-unit":
+        return saveUnit(tx, actor, unit, command.unit);
+      case "add-service":
+        return addUnitService(tx, actor, unit.id, { slug: command.slug, name: command.name });
+      case "rename-service":
+        return renameUnitService(tx, actor, unit.id, command.serviceId, command.name);
+      case "move-service":
+        return moveUnitService(tx, actor, unit.id, command.serviceId, command.direction);
+      case "deactivate-service":
+      case "reactivate-service":
+        return setUnitServiceActive(tx, actor, unit.id, command.serviceId, command.intent === "reactivate-service");
+    }
+  });
+}
+
+/** Audited only when a field changed, naming the fields (never their values). */
+async function saveUnit(tx: Database, actor: StructureActor, unit: AdminUnit, values: UnitUpdate): Promise<void> {
+  const fields = await updateUnit(tx, actor.regionId, unit, values);
+  if (fields.length === 0) return;
+  await recordAudit(tx, { ...actor, action: "unit.update", objectType: "unit", objectId: unit.id, details: { fields } });
+}
+
+async function addUnitService(tx: Database, actor: StructureActor, unitId: number, values: { slug: string; name: string }): Promise<void> {
+  const serviceId = await addService(tx, unitId, values);
+  await recordAudit(tx, { ...actor, action: "service.create", objectType: "service", objectId: serviceId, details: { unitId, fields: Object.keys(values) } });
+}
+
+const recordServiceChange = (tx: Database, actor: StructureActor, unitId: number, serviceId: number, action: string, details: Record<string, unknown>) =>
+  recordAudit(tx, { ...actor, action, objectType: "service", objectId: serviceId, details: { unitId, ...details } });
+
+async function renameUnitService(tx: Database, actor: StructureActor, unitId: number, serviceId: number, name: string): Promise<void> {
+  if (await renameService(tx, unitId, serviceId, name)) await recordServiceChange(tx, actor, unitId, serviceId, "service.update", { fields: ["name"] });
+}
+
+async function moveUnitService(tx: Database, actor: StructureActor, unitId: number, serviceId: number, direction: "up" | "down"): Promise<void> {
+  if (await moveService(tx, unitId, serviceId, direction)) {
+    await recordServiceChange(tx, actor, unitId, serviceId, "service.move", { fields: ["position"], direction });
+  }
+}
+
+async function setUnitServiceActive(tx: Database, actor: StructureActor, unitId: number, serviceId: number, active: boolean): Promise<void> {
+  if (await setServiceActive(tx, unitId, serviceId, active)) {
+    await recordServiceChange(tx, actor, unitId, serviceId, active ? "service.reactivate" : "service.deactivate", { fields: ["active"] });
+  }
 }

@@ -8,7 +8,7 @@ import { can, type Resource } from "~/auth/policy";
 import { recordAudit } from "~/audit/audit.server";
 import { ConformSelectField, ConformTextField, useZodForm, type LastResult } from "~/components/conform-fields";
 import { FormMessage, StatusMessage } from "~/components/forms";
-import { IntentFormSection, RegionCodeAndZoneFields, SlugField } from "~/components/structure-forms";
+import { IntentFormSection, RegionCodeAndZoneFields, SlugField } from "~/components/structure/form-pieces";
 import { i18nServer } from "~/i18n.server";
 import { createProvince, createRegion, listManageableRegions, listProvinces, runChange } from "~/org/admin.server";
 import { provinceCreateSchema, REGION_KINDS, regionCreateSchema } from "~/org/admin-schema";

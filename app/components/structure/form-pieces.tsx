@@ -7,8 +7,8 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { TIME_ZONES, ZONE_ABBREVIATIONS } from "~/org/admin-schema";
-import { ConformSelectField, ConformTextField } from "./conform-fields";
-import { FormMessage, SubmitRow } from "./forms";
+import { ConformSelectField, ConformTextField } from "~/components/conform-fields";
+import { FormMessage, SubmitRow } from "~/components/forms";
 
 export function IntentFormSection<Schema extends Record<string, unknown>>({
   form,
