@@ -2,14 +2,14 @@
  * The first thing every request meets, before Remix or any form parser: the method, the path,
  * the query and the body are checked against fixed bounds in one linear pass, and a request
  * that breaks one is answered at once with its 4xx (the rest of an oversized body is never
- * read). What passes goes on as a new Request carrying the same bytes, so the framework only
+ * parsed). What passes goes on as a new Request carrying the same bytes, so the framework only
  * ever parses bounded, well-formed input:
  *
  * - methods other than GET, HEAD and POST: 405;
  * - a path or query that is not valid percent-encoding, or holds a control character (NUL
  *   included): 400, so no such character can reach a database query;
  * - a body over the route's size limit: 413 (from Content-Length before reading, else as soon
- *   as the limit is passed);
+ *   as the limit is passed), with the rest of the body drained in the background (see DRAIN);
  * - a POST whose Content-Type is not a form (urlencoded everywhere, multipart on the report
  *   forms only): 415;
  * - too many fields, too many values for one name, a field name too long or too deeply nested,
@@ -26,7 +26,10 @@ import { pagePath } from "./page-path";
 
 export type GuardProblem = "method" | "malformed" | "tooLarge" | "contentType";
 
-export type GuardResult = { ok: true; request: Request } | { ok: false; status: 400 | 405 | 413 | 415; problem: GuardProblem };
+export type GuardResult =
+  | { ok: true; request: Request }
+  /** `draining`: the rest of the body is being read and discarded, so the connection may stay open. */
+  | { ok: false; status: 400 | 405 | 413 | 415; problem: GuardProblem; draining?: true };
 
 export interface BodyLimits {
   /** Bytes of body, all parts together. */
@@ -154,38 +157,48 @@ export function checkUrl(url: URL): GuardResult | null {
 }
 
 /**
- * After a body breaks its limit, what is still coming is read and thrown away for a moment
- * before the connection is dropped: closing a socket with unread data makes the kernel reset
- * it, and the client then loses the 413 it was about to read. Bounded in bytes and time, so a
- * slow or endless sender holds nothing for long.
+ * After a body breaks its limit, the 413 is answered at once and what is still coming is read
+ * and thrown away in the background before the connection is let go: closing a socket with
+ * unread data makes the kernel reset it, and the client then loses the 413 it was reading
+ * (the "lingering close" of other web servers). Bounded in bytes, in total time and in time
+ * without progress, so a slow or endless sender holds nothing but its socket, and not for long;
+ * past a bound the connection is dropped.
  */
-const DRAIN = { bytes: 16 * 1024 * 1024, ms: 1000 };
+const DRAIN = { bytes: 16 * 1024 * 1024, ms: 10_000, idleMs: 2_000 };
 
-async function drainThenCancel(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+const TOO_LARGE_DRAINING: GuardResult = { ok: false, status: 413, problem: "tooLarge", draining: true };
+
+function drainInBackground(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): void {
+  void drain(reader, alreadyRead);
+}
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): Promise<void> {
   const deadline = Date.now() + DRAIN.ms;
-  let drained = 0;
+  let drained = alreadyRead;
   let timer: NodeJS.Timeout | undefined;
   try {
-    while (drained < DRAIN.bytes) {
-      const left = deadline - Date.now();
+    while (drained <= DRAIN.bytes) {
+      const left = Math.min(DRAIN.idleMs, deadline - Date.now());
       if (left <= 0) break;
       const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), left)));
       const next = await Promise.race([reader.read(), timeout]);
       clearTimeout(timer);
-      if (next === "timeout" || next.done) return;
+      if (next === "timeout") break;
+      // The whole body arrived: the connection is clean and may carry the next request.
+      if (next.done) return;
       drained += next.value.byteLength;
-      // Let other requests run between chunks: draining must not hold up /healthz.
-      await new Promise((resolve) => setImmediate(resolve));
     }
   } catch {
     // The client went away: nothing left to drain.
+    return;
   } finally {
     clearTimeout(timer);
-    await reader.cancel().catch(() => undefined);
   }
+  // Past a bound: stop reading, which drops the connection.
+  await reader.cancel().catch(() => undefined);
 }
 
-/** Reads at most `limit` bytes of the body; null when there are more. */
+/** Reads at most `limit` bytes of the body; null when there are more (the rest drains in the background). */
 async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer | null> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -195,7 +208,7 @@ async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Pro
     if (done) return Buffer.concat(chunks, size);
     size += value.byteLength;
     if (size > limit) {
-      await drainThenCancel(reader);
+      drainInBackground(reader, size);
       return null;
     }
     chunks.push(value);
@@ -326,7 +339,12 @@ export async function guardRequest(request: Request, limitsFor: (path: string) =
 
   const limits = limitsFor(pagePath(url.pathname));
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > limits.bytes) return refuse(413, "tooLarge");
+  if (Number.isFinite(declared) && declared > limits.bytes) {
+    // A sender about to send more than a drain takes is let go at once instead.
+    if (!request.body || declared > DRAIN.bytes) return refuse(413, "tooLarge");
+    drainInBackground(request.body.getReader(), 0);
+    return TOO_LARGE_DRAINING;
+  }
   const contentType = request.headers.get("content-type");
   // A post without a body (a bare button form) is an empty form; with a body it must say what it is.
   if (contentType === null && (request.body === null || declared === 0)) return { ok: true, request };
@@ -336,7 +354,7 @@ export async function guardRequest(request: Request, limitsFor: (path: string) =
   if (type !== "application/x-www-form-urlencoded" && !(multipart && limits.multipart) && !json) return refuse(415, "contentType");
 
   const bytes = request.body ? await readBounded(request.body, limits.bytes) : Buffer.alloc(0);
-  if (bytes === null) return refuse(413, "tooLarge");
+  if (bytes === null) return TOO_LARGE_DRAINING;
   let body: Buffer = bytes;
   if (json) {
     // The route validates the JSON itself; here only its size and raw control bytes.

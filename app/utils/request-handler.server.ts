@@ -88,9 +88,10 @@ function refused(status: number, message: string, extra: Record<string, string> 
 }
 
 /** The answer to a request refused by the guard, or by the server before it (scripts/server.ts). */
-export function refusedRequest(status: 400 | 405 | 413 | 415, problem: GuardProblem): Response {
-  // The unread rest of an oversized body is not worth a kept-alive connection.
-  const extra: Record<string, string> = status === 405 ? { Allow: ALLOW_HEADER } : status === 413 ? { Connection: "close" } : {};
+export function refusedRequest(status: 400 | 405 | 413 | 415, problem: GuardProblem, draining = false): Response {
+  // The unread rest of an oversized body is not worth a kept-alive connection, unless the guard
+  // is draining it: then closing now would reset the connection under the client's answer.
+  const extra: Record<string, string> = status === 405 ? { Allow: ALLOW_HEADER } : status === 413 && !draining ? { Connection: "close" } : {};
   return refused(status, REFUSED[problem], extra);
 }
 
@@ -121,7 +122,7 @@ export function createAppRequestHandler(build: ServerBuild, mode = build.mode): 
       if (!guarded.ok) {
         context.log.warn({ method: request.method, path: logged, problem: guarded.problem }, "request refused");
         status = guarded.status;
-        return refusedRequest(guarded.status, guarded.problem);
+        return refusedRequest(guarded.status, guarded.problem, guarded.draining === true);
       }
       const response = await remix(guarded.request, context);
       if (response.status >= 500 && failedForDatabase(context)) {
