@@ -67,20 +67,23 @@ export const questionSchema = z.object({
   reason: text("errors.reasonRequired", REASON_MAX),
 });
 
-export const statusSchema = z
-  .object({
-    intent: z.literal("status"),
-    to: z.enum(REPORT_STATUSES, { errorMap: () => ({ message: "errors.statusRequired" }) }),
-    reason: text("errors.reasonRequired", REASON_MAX),
-    outcome: z.enum(REPORT_OUTCOMES, { errorMap: () => ({ message: "errors.outcomeRequired" }) }).optional(),
-    duplicateOf: reference.optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.to === "closed" && !value.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "errors.outcomeRequired" });
-    if (value.to === "closed" && value.outcome === "duplicate" && !value.duplicateOf) {
-      ctx.addIssue({ code: "custom", path: ["duplicateOf"], message: "errors.duplicateRequired" });
-    }
-  });
+const statusFields = z.object({
+  intent: z.literal("status"),
+  to: z.enum(REPORT_STATUSES, { errorMap: () => ({ message: "errors.statusRequired" }) }),
+  reason: text("errors.reasonRequired", REASON_MAX),
+  outcome: z.enum(REPORT_OUTCOMES, { errorMap: () => ({ message: "errors.outcomeRequired" }) }).optional(),
+  duplicateOf: reference.optional(),
+});
+
+/** Closing needs an outcome, and closing as a duplicate the reference of the other case. */
+function checkStatus(value: z.infer<typeof statusFields>, ctx: z.RefinementCtx): void {
+  if (value.to === "closed" && !value.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "errors.outcomeRequired" });
+  if (value.to === "closed" && value.outcome === "duplicate" && !value.duplicateOf) {
+    ctx.addIssue({ code: "custom", path: ["duplicateOf"], message: "errors.duplicateRequired" });
+  }
+}
+
+export const statusSchema = statusFields.superRefine(checkStatus);
 
 export const linkDuplicateSchema = z.object({ intent: z.literal("link-duplicate"), duplicateOf: reference });
 export const unlinkDuplicateSchema = z.object({ intent: z.literal("unlink-duplicate") });
@@ -125,17 +128,53 @@ export interface Area {
   h: number;
 }
 
-export const redactSchema = z
-  .object({
-    intent: z.literal("redact"),
-    fileId: uuid("errors.unknownFile"),
-    areas: z.array(areaSchema).max(REDACTION_AREAS, "errors.areaRequired").default([]),
+const redactFields = z.object({
+  intent: z.literal("redact"),
+  fileId: uuid("errors.unknownFile"),
+  areas: z.array(areaSchema).max(REDACTION_AREAS, "errors.areaRequired").default([]),
+});
+
+/** The rows of the redaction form that were filled in; blank rows are ignored. */
+function completeAreas(areas: z.infer<typeof redactFields>["areas"]): Area[] {
+  return areas.filter((a): a is Area => a.x !== undefined && a.y !== undefined && a.w !== undefined && a.h !== undefined);
+}
+
+function checkRedaction(value: z.infer<typeof redactFields>, ctx: z.RefinementCtx): void {
+  if (completeAreas(value.areas).length === 0) ctx.addIssue({ code: "custom", path: ["areas"], message: "errors.areaRequired" });
+}
+
+export const redactSchema = redactFields.superRefine(checkRedaction).transform((value) => ({ ...value, areas: completeAreas(value.areas) }));
+
+/**
+ * Every form of the moderator's case page, one command per intent: what `changeCase`
+ * (casework.server.ts) carries out.
+ */
+export const caseworkCommandSchema = z
+  .discriminatedUnion("intent", [
+    assignSchema,
+    unassignSchema,
+    noteSchema,
+    questionSchema,
+    statusFields,
+    linkDuplicateSchema,
+    unlinkDuplicateSchema,
+    forwardSchema,
+    redactFields,
+  ])
+  .superRefine((command, ctx) => {
+    if (command.intent === "status") checkStatus(command, ctx);
+    if (command.intent === "redact") checkRedaction(command, ctx);
   })
-  .transform((value) => ({
-    ...value,
-    areas: value.areas.filter((a): a is Area => a.x !== undefined && a.y !== undefined && a.w !== undefined && a.h !== undefined),
-  }))
-  .refine((value) => value.areas.length > 0, { path: ["areas"], message: "errors.areaRequired" });
+  .transform((command) => (command.intent === "redact" ? { ...command, areas: completeAreas(command.areas) } : command));
+
+export type CaseworkCommand = z.infer<typeof caseworkCommandSchema>;
+export type CaseworkIntent = CaseworkCommand["intent"];
+export const CASEWORK_INTENTS = caseworkCommandSchema.innerType().innerType().options.map((o) => o.shape.intent.value) as readonly CaseworkIntent[];
+
+/** The form a request was about, when it names a known one (for errors shown beside it). */
+export function caseworkIntentOf(value: unknown): CaseworkIntent | null {
+  return typeof value === "string" && (CASEWORK_INTENTS as readonly string[]).includes(value) ? (value as CaseworkIntent) : null;
+}
 
 /** The queue's filters from the address; anything unknown falls back to its default. */
 export const STATUS_FILTERS = ["open", "closed", "all", ...REPORT_STATUSES] as const;

@@ -16,12 +16,14 @@ import { loadGrantsOf } from "../auth/session.server";
 import { localDate } from "../skm/import.server";
 import type { AppContext } from "../utils/context.server";
 import type { EncryptionKey } from "../utils/secrets.server";
-import type { Area, Destination } from "./casework-schema";
+import { statusFormTargets, type CaseworkCommand } from "./casework-schema";
+import { forwardSummaryFacts } from "./forward-summary";
 import { holidaySet, reportClockColumns } from "./clock.server";
 import { clockView } from "./queue.server";
 import { redactImage, isRedactable } from "./redaction.server";
 import { openBytes, openJson, openText, sealBytes, sealText, type ReportContent } from "./sealed.server";
 import {
+  CLOSING_OUTCOMES,
   STAFF_TRANSITIONS,
   apply,
   canAskQuestion,
@@ -96,7 +98,7 @@ export async function assignableModerators(db: Database, resource: Resource & { 
 }
 
 /** Everything the case page shows, decrypted. */
-export async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
+async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
   const { db, keys } = deps;
   const [head] = await db
     .select({
@@ -200,16 +202,23 @@ export async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
   };
 }
 
-export type CaseCommand =
-  | { kind: "assign"; assigneeId: number }
-  | { kind: "unassign" }
-  | { kind: "note"; body: string }
-  | { kind: "question"; body: string; reason: string }
-  | { kind: "status"; to: ReportStatus; reason: string; outcome?: ReportOutcome; duplicateOf?: string }
-  | { kind: "link-duplicate"; duplicateOf: string }
-  | { kind: "unlink-duplicate" }
-  | { kind: "forward"; destination: Destination; summary: string; reason: string; fileIds: string[]; externalReference?: string }
-  | { kind: "redact"; fileId: string; areas: Area[] };
+/** What the moderator's case page shows: the case, what can be redacted, and the forms it offers. */
+export async function casePage(deps: CaseworkDeps, report: LoadedReport) {
+  const detail = await caseDetail(deps, report);
+  return {
+    ...detail,
+    files: detail.files.map((f) => ({ ...f, redactable: isRedactable(f.mediaType) })),
+    outcomes: CLOSING_OUTCOMES[detail.status],
+    statusTargets: statusFormTargets(detail.transitions),
+    canForward: detail.transitions.includes("forwarded"),
+    forwardFacts: forwardSummaryFacts(detail),
+  };
+}
+
+export type CasePageView = Awaited<ReturnType<typeof casePage>>;
+
+/** One change to a case, as the case page's forms send it (casework-schema.ts). */
+export type CaseCommand = CaseworkCommand;
 
 export type CaseOutcome =
   | { ok: true }
@@ -250,31 +259,31 @@ export async function changeCase(deps: CaseworkDeps, signedIn: SignedInStaff, re
 
   // Pre-checks that need reads but no lock: the transaction re-checks the status it relies on.
   let assignee: number | null = null;
-  if (command.kind === "assign") {
+  if (command.intent === "assign") {
     const allowed = await assignableModerators(db, report.resource as Resource & { regionId: number });
     if (!allowed.some((m) => m.id === command.assigneeId)) return { ok: false, status: 400, field: "assigneeId", error: "errors.assigneeNotAllowed" };
     assignee = command.assigneeId;
   }
   let duplicateTarget: string | null = null;
-  if ((command.kind === "status" && command.outcome === "duplicate") || command.kind === "link-duplicate") {
+  if ((command.intent === "status" && command.outcome === "duplicate") || command.intent === "link-duplicate") {
     const found = await findDuplicateTarget(db, signedIn.actor, report, command.duplicateOf ?? "");
     if (!found) return { ok: false, status: 400, field: "duplicateOf", error: "errors.duplicateNotFound" };
     duplicateTarget = found;
   }
-  if (command.kind === "forward" || command.kind === "redact") {
-    const ids = command.kind === "forward" ? command.fileIds : [command.fileId];
+  if (command.intent === "forward" || command.intent === "redact") {
+    const ids = command.intent === "forward" ? command.fileIds : [command.fileId];
     if (ids.length > 0) {
       const found = await db
         .select({ id: reportFiles.id })
         .from(reportFiles)
         .where(and(eq(reportFiles.reportId, report.id), inArray(reportFiles.id, ids)));
-      if (found.length !== new Set(ids).size) return { ok: false, status: 400, field: command.kind === "forward" ? "fileIds" : "fileId", error: "errors.unknownFile" };
+      if (found.length !== new Set(ids).size) return { ok: false, status: 400, field: command.intent === "forward" ? "fileIds" : "fileId", error: "errors.unknownFile" };
     }
   }
 
   // Image work happens before the transaction, so the database is not held while it runs.
   let redactedCopy: Buffer | null = null;
-  if (command.kind === "redact") {
+  if (command.intent === "redact") {
     const [file] = await db
       .select({ content: reportFiles.content, mediaType: reportFiles.mediaType })
       .from(reportFiles)
@@ -336,12 +345,12 @@ export async function changeCase(deps: CaseworkDeps, signedIn: SignedInStaff, re
         });
       };
 
-      switch (command.kind) {
+      switch (command.intent) {
         case "assign":
         case "unassign": {
-          if (command.kind === "unassign" && report.assigneeId === null) throw new Refused(400, "", "errors.notAssigned");
+          if (command.intent === "unassign" && report.assigneeId === null) throw new Refused(400, "", "errors.notAssigned");
           await tx.update(reports).set({ assigneeId: assignee }).where(eq(reports.id, report.id));
-          await audit(tx, command.kind === "assign" ? "report.assigned" : "report.unassigned", { assigneeId: assignee, previousAssigneeId: report.assigneeId });
+          await audit(tx, command.intent === "assign" ? "report.assigned" : "report.unassigned", { assigneeId: assignee, previousAssigneeId: report.assigneeId });
           break;
         }
         case "note": {

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guard.server";
-import { useLocalDate } from "~/components/casework";
+import { useLocalDate } from "~/components/casework/clock";
 import { FormMessage, StatusMessage, SubmitRow, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { addHolidaySchema, removeHolidaySchema } from "~/reports/casework-schema";

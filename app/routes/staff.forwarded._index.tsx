@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireReach } from "~/auth/guard.server";
-import { useLocalDate } from "~/components/casework";
+import { useLocalDate } from "~/components/casework/clock";
 import { i18nServer } from "~/i18n.server";
 import { caseworkDeps, forwardedToUnitHeads } from "~/reports/casework.server";
 

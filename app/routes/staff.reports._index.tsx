@@ -9,7 +9,7 @@ import { QUEUE_PAGE_SIZE, STATUS_FILTERS, parseQueueFilter } from "~/reports/cas
 import { REPORT_CATEGORIES } from "~/reports/form-schema";
 import { holidaySet } from "~/reports/clock.server";
 import { listReportQueue, queueOptions } from "~/reports/queue.server";
-import { ClockBadge, useLocalDate } from "~/components/casework";
+import { ClockBadge, useLocalDate } from "~/components/casework/clock";
 
 export const handle = { i18n: ["casework"] };
 

@@ -2,7 +2,17 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import type { ZodTypeAny } from "zod";
-import { forwardSchema, parseQueueFilter, redactSchema, statusFormTargets, statusSchema } from "~/reports/casework-schema";
+import {
+  CASEWORK_INTENTS,
+  caseworkCommandSchema,
+  caseworkIntentOf,
+  forwardSchema,
+  parseQueueFilter,
+  redactSchema,
+  statusFormTargets,
+  statusSchema,
+} from "~/reports/casework-schema";
+import { forwardSummaryFacts } from "~/reports/forward-summary";
 import { toPixels } from "~/reports/redaction.server";
 import { STAFF_TRANSITIONS } from "~/reports/status-machine";
 
@@ -104,5 +114,64 @@ describe("queue filters", () => {
       overdue: false,
       page: 1,
     });
+  });
+});
+
+describe("the case page's one command union", () => {
+  it("knows every form of the page and nothing else", () => {
+    expect([...CASEWORK_INTENTS].sort()).toEqual(["assign", "forward", "link-duplicate", "note", "question", "redact", "status", "unassign", "unlink-duplicate"]);
+    expect(caseworkIntentOf("note")).toBe("note");
+    expect(caseworkIntentOf("delete")).toBeNull();
+    expect(caseworkIntentOf(["note"])).toBeNull();
+    expect(caseworkIntentOf(null)).toBeNull();
+  });
+
+  it("gives each intent its typed command", () => {
+    const assign = parse(caseworkCommandSchema, [["intent", "assign"], ["assigneeId", "7"]]);
+    expect(assign.status === "success" && assign.value).toEqual({ intent: "assign", assigneeId: 7 });
+    const note = parse(caseworkCommandSchema, [["intent", "note"], ["body", " Dicek. "], ["assigneeId", "7"]]);
+    expect(note.status === "success" && note.value).toEqual({ intent: "note", body: "Dicek." });
+    expect(parse(caseworkCommandSchema, [["intent", "delete"]]).status).toBe("error");
+    expect(parse(caseworkCommandSchema, [["intent", "note"], ["intent", "note"], ["body", "x"]]).status).toBe("error");
+  });
+
+  it("applies the status and redaction rules of their own forms", () => {
+    expect(parse(caseworkCommandSchema, [["intent", "status"], ["to", "closed"], ["reason", "x"]]).reply().error).toEqual({ outcome: ["errors.outcomeRequired"] });
+    expect(parse(caseworkCommandSchema, [["intent", "redact"], ["fileId", FILE]]).reply().error).toEqual({ areas: ["errors.areaRequired"] });
+    const redact = parse(caseworkCommandSchema, [["intent", "redact"], ["fileId", FILE], ["areas[0].x", ""], ["areas[1].x", "1"], ["areas[1].y", "2"], ["areas[1].w", "3"], ["areas[1].h", "4"]]);
+    expect(redact.status === "success" && redact.value).toEqual({ intent: "redact", fileId: FILE, areas: [{ x: 1, y: 2, w: 3, h: 4 }] });
+  });
+});
+
+describe("a forward's suggested summary", () => {
+  const report = {
+    reference: "PD-AB12-CD34",
+    unitName: "Disdukcapil",
+    regionName: "Kota Palangka Raya",
+    category: "pungli" as const,
+    serviceName: "KTP-el",
+    incidentMonth: "2026-11",
+    content: { amountAsked: 150000, officialTariff: 0, narrative: "Petugas Budi di loket 2 meminta uang", askedBy: "officer" },
+  };
+
+  it("lists the structured facts, a zero tariff included", () => {
+    expect(forwardSummaryFacts(report)).toEqual([
+      { fact: "intro", reference: "PD-AB12-CD34" },
+      { fact: "unit", unit: "Disdukcapil", region: "Kota Palangka Raya" },
+      { fact: "category", category: "pungli" },
+      { fact: "service", service: "KTP-el" },
+      { fact: "month", month: "2026-11" },
+      { fact: "amount", amount: 150000 },
+      { fact: "tariff", amount: 0 },
+    ]);
+  });
+
+  it("never carries what the reporter wrote, and leaves out what is not known", () => {
+    expect(JSON.stringify(forwardSummaryFacts(report))).not.toMatch(/Budi|loket|officer/);
+    expect(forwardSummaryFacts({ ...report, unitName: null, serviceName: null, incidentMonth: null, content: null })).toEqual([
+      { fact: "intro", reference: "PD-AB12-CD34" },
+      { fact: "unit", unit: null, region: "Kota Palangka Raya" },
+      { fact: "category", category: "pungli" },
+    ]);
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * What the moderator's case forms share: the failed submission the action sends back, stable
+ * field ids, the error summary at the top of the page, and each form's errors and values.
+ */
+import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/forms";
+import { EXTERNAL_REFERENCE_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, type CaseworkIntent } from "~/reports/casework-schema";
+
+export interface CaseFailure {
+  /** The form the request was about, or null when it named none the page knows. */
+  intent: CaseworkIntent | null;
+  /** For redaction: the file the form was about. */
+  fileId: string | null;
+  errors: Record<string, string[]>;
+  values: Record<string, string>;
+}
+
+/** The bounds the error messages name. */
+export const MESSAGE_LIMITS = { max: NOTE_MAX, reasonMax: REASON_MAX, summaryMax: SUMMARY_MAX, referenceMax: EXTERNAL_REFERENCE_MAX };
+
+/** A stable id for a field of one of the case forms, so the error summary can link to it. */
+export function fieldId(intent: string, field: string, scope?: string | null): string {
+  // Errors of a whole redaction area point at its first number.
+  const target = field === "fileId" || field === "areas" ? "areas[0].x" : /^areas\[\d+\]$/.test(field) ? `${field}.x` : field;
+  return `${intent}${scope ? `-${scope}` : ""}-${target}`.replace(/[^A-Za-z0-9_-]/g, "-");
+}
+
+/** Every error of the failed form, each linking to its field; form-level errors as plain text. */
+export function ErrorSummary({ failed }: { failed: CaseFailure }) {
+  const { t } = useTranslation("casework");
+  const entries = Object.entries(failed.errors).filter(([, messages]) => messages.length > 0);
+  if (entries.length === 0) return null;
+  const translate = (key: string) => t(key, MESSAGE_LIMITS);
+  return (
+    <div className="form-message form-error" role="alert" tabIndex={-1}>
+      <p>{t("errors.summary")}</p>
+      <ul>
+        {entries.map(([field, messages]) => (
+          <li key={field}>
+            {field && failed.intent ? (
+              <a href={`#${fieldId(failed.intent, field, failed.intent === "redact" ? failed.fileId : null)}`}>{messages.map(translate).join(" ")}</a>
+            ) : (
+              messages.map(translate).join(" ")
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The errors and typed values of one form, when the failed submission was that form's. */
+export function useCaseForm(intent: CaseworkIntent, failed: CaseFailure | undefined) {
+  const { t } = useTranslation("casework");
+  const mine = failed?.intent === intent ? failed : undefined;
+  const errorsOf = (field: string) => mine?.errors[field]?.map((key) => t(key, MESSAGE_LIMITS));
+  return {
+    id: (field: string) => fieldId(intent, field),
+    errorsOf,
+    valueOf: (field: string, fallback = "") => (mine ? (mine.values[field] ?? fallback) : fallback),
+    formErrors: <FormMessage errors={errorsOf("")} />,
+  };
+}
