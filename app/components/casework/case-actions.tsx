@@ -2,10 +2,10 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
-import { NOTE_MAX, REASON_MAX } from "~/reports/casework-schema";
+import { NOTE_MAX } from "~/reports/casework-schema";
 import type { CasePageView } from "~/reports/casework.server";
 import { ForwardForm } from "./forward-form";
-import { useCaseForm, type CaseFailure } from "./form-state";
+import { ReasonField, useCaseForm, type CaseFailure } from "./form-state";
 
 type Props = { detail: CasePageView; failed: CaseFailure | undefined };
 
@@ -114,7 +114,8 @@ function AssignForms({ detail, failed, me }: Props & { me: number }) {
 // text would otherwise stay).
 function QuestionForm({ failed }: { failed: CaseFailure | undefined }) {
   const { t } = useTranslation("casework");
-  const { id, errorsOf, valueOf, formErrors } = useCaseForm("question", failed);
+  const form = useCaseForm("question", failed);
+  const { id, errorsOf, valueOf, formErrors } = form;
   return (
     <Form method="post" aria-labelledby="question-legend">
       <fieldset>
@@ -123,16 +124,7 @@ function QuestionForm({ failed }: { failed: CaseFailure | undefined }) {
         <input type="hidden" name="intent" value="question" />
         {formErrors}
         <TextAreaField id={id("body")} label={t("question.body")} name="body" rows={4} maxLength={NOTE_MAX} defaultValue={valueOf("body")} errors={errorsOf("body")} />
-        <TextAreaField
-          id={id("reason")}
-          label={t("question.reason")}
-          hint={t("reason.hint")}
-          name="reason"
-          rows={2}
-          maxLength={REASON_MAX}
-          defaultValue={valueOf("reason", t("question.defaultReason"))}
-          errors={errorsOf("reason")}
-        />
+        <ReasonField form={form} label={t("question.reason")} rows={2} fallback={t("question.defaultReason")} />
         <SubmitRow label={t("question.submit")} primary />
       </fieldset>
     </Form>
@@ -141,7 +133,8 @@ function QuestionForm({ failed }: { failed: CaseFailure | undefined }) {
 
 function StatusForm({ detail, failed }: Props) {
   const { t } = useTranslation("casework");
-  const { id, errorsOf, valueOf, formErrors } = useCaseForm("status", failed);
+  const form = useCaseForm("status", failed);
+  const { id, errorsOf, valueOf, formErrors } = form;
   return (
     <Form method="post" aria-labelledby="status-legend">
       <fieldset>
@@ -179,16 +172,7 @@ function StatusForm({ detail, failed }: Props) {
             ) : null}
           </>
         ) : null}
-        <TextAreaField
-          id={id("reason")}
-          label={t("status.reason")}
-          hint={t("reason.hint")}
-          name="reason"
-          rows={3}
-          maxLength={REASON_MAX}
-          defaultValue={valueOf("reason")}
-          errors={errorsOf("reason")}
-        />
+        <ReasonField form={form} label={t("status.reason")} rows={3} />
         <SubmitRow label={t("status.submit")} primary />
       </fieldset>
     </Form>

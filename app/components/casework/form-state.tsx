@@ -3,7 +3,7 @@
  * field ids, the error summary at the top of the page, and each form's errors and values.
  */
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/forms";
+import { FormMessage, TextAreaField } from "~/components/forms";
 import { EXTERNAL_REFERENCE_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, type CaseworkIntent } from "~/reports/casework-schema";
 
 export interface CaseFailure {
@@ -60,4 +60,21 @@ export function useCaseForm(intent: CaseworkIntent, failed: CaseFailure | undefi
     valueOf: (field: string, fallback = "") => (mine ? (mine.values[field] ?? fallback) : fallback),
     formErrors: <FormMessage errors={errorsOf("")} />,
   };
+}
+
+/** The reason every status move records (the reporter may see it): the same field on each form. */
+export function ReasonField({ form, label, rows, fallback = "" }: { form: ReturnType<typeof useCaseForm>; label: string; rows: number; fallback?: string }) {
+  const { t } = useTranslation("casework");
+  return (
+    <TextAreaField
+      id={form.id("reason")}
+      label={label}
+      hint={t("reason.hint")}
+      name="reason"
+      rows={rows}
+      maxLength={REASON_MAX}
+      defaultValue={form.valueOf("reason", fallback)}
+      errors={form.errorsOf("reason")}
+    />
+  );
 }

@@ -2,11 +2,11 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
-import { DESTINATIONS, EXTERNAL_REFERENCE_MAX, REASON_MAX, SUMMARY_MAX } from "~/reports/casework-schema";
+import { DESTINATIONS, EXTERNAL_REFERENCE_MAX, SUMMARY_MAX } from "~/reports/casework-schema";
 import type { CasePageView } from "~/reports/casework.server";
 import type { ForwardFact } from "~/reports/forward-summary";
 import { useLocalMonth } from "./clock";
-import { useCaseForm, type CaseFailure } from "./form-state";
+import { ReasonField, useCaseForm, type CaseFailure } from "./form-state";
 
 /** The suggested summary in the page's language, from the facts forward-summary.ts allows. */
 function useSuggestedSummary(facts: ForwardFact[]): string {
@@ -36,7 +36,8 @@ function useSuggestedSummary(facts: ForwardFact[]): string {
 export function ForwardForm({ detail, failed }: { detail: Pick<CasePageView, "files" | "forwardFacts">; failed: CaseFailure | undefined }) {
   const { t } = useTranslation("casework");
   const suggested = useSuggestedSummary(detail.forwardFacts);
-  const { id, errorsOf, valueOf, formErrors } = useCaseForm("forward", failed);
+  const form = useCaseForm("forward", failed);
+  const { id, errorsOf, valueOf, formErrors } = form;
   return (
     <Form method="post" aria-labelledby="forward-legend">
       <fieldset>
@@ -82,16 +83,7 @@ export function ForwardForm({ detail, failed }: { detail: Pick<CasePageView, "fi
           defaultValue={valueOf("externalReference")}
           errors={errorsOf("externalReference")}
         />
-        <TextAreaField
-          id={id("reason")}
-          label={t("forward.reason")}
-          hint={t("reason.hint")}
-          name="reason"
-          rows={2}
-          maxLength={REASON_MAX}
-          defaultValue={valueOf("reason", t("forward.defaultReason"))}
-          errors={errorsOf("reason")}
-        />
+        <ReasonField form={form} label={t("forward.reason")} rows={2} fallback={t("forward.defaultReason")} />
         <SubmitRow label={t("forward.submit")} primary />
       </fieldset>
     </Form>
