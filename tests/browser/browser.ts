@@ -2,6 +2,8 @@
 import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startServer, type RunningServer } from "../helpers/server";
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -21,6 +23,31 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * A portal on a fresh embedded database with the demo data, and a browser, started before a
+ * test file's tests and stopped after them. Read `server` and `browser` inside the tests.
+ */
+export function portalAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+  const started: { server?: RunningServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    [started.server, started.browser] = await Promise.all([startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.server?.stop();
+  });
+  return {
+    get server() {
+      if (!started.server) throw new Error("the portal is not started yet");
+      return started.server;
+    },
+    get browser() {
+      if (!started.browser) throw new Error("the browser is not started yet");
+      return started.browser;
+    },
+  };
 }
 
 /** WCAG 2.1 A and AA violations on the current page, as "rule: target" lines. */

@@ -4,23 +4,13 @@
  * hydration. Any error boundary, page error or console error fails the journey, as does an
  * error the browser reported to the server's log.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import enCommon from "../../locales/en/common.json";
 import idCommon from "../../locales/id/common.json";
-import { startServer, type RunningServer } from "../helpers/server";
-import { launchBrowser } from "./browser";
+import { portalAndBrowser } from "./browser";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalAndBrowser();
 
 const PUBLIC_PAGES = [
   "/",
@@ -91,19 +81,19 @@ function linkKind(href: string): string {
 describe("clicking through the public site with JavaScript", () => {
   for (const locale of ["id-ID", "en-US"]) {
     it(`reaches every linked page without an error (${locale})`, { timeout: 240_000 }, async () => {
-      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+      const context = await portal.browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       const problems = watch(page);
       const followed = new Set<string>();
       for (const start of PUBLIC_PAGES) {
-        await page.goto(`${server.baseUrl}${start}`);
+        await page.goto(`${portal.server.baseUrl}${start}`);
         await settled(page);
         const kinds = new Map<string, string>();
         for (const href of await pageLinks(page)) if (!followed.has(linkKind(href))) kinds.set(linkKind(href), href);
         for (const [kind, href] of kinds) {
           followed.add(kind);
-          if (page.url() !== `${server.baseUrl}${start}`) {
-            await page.goto(`${server.baseUrl}${start}`);
+          if (page.url() !== `${portal.server.baseUrl}${start}`) {
+            await page.goto(`${portal.server.baseUrl}${start}`);
             await settled(page);
           }
           // A full page load would clear this marker: the click must stay a client-side navigation.
@@ -119,7 +109,7 @@ describe("clicking through the public site with JavaScript", () => {
       }
       await context.close();
       expect(problems).toEqual([]);
-      expect(server.output().stdout + server.output().stderr).not.toContain("a page failed in the browser");
+      expect(portal.server.output().stdout + portal.server.output().stderr).not.toContain("a page failed in the browser");
     });
   }
 });
@@ -127,11 +117,11 @@ describe("clicking through the public site with JavaScript", () => {
 describe("hydration", () => {
   for (const locale of ["id-ID", "en-US"]) {
     it(`leaves no console error on any public page (${locale})`, async () => {
-      const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 } });
+      const context = await portal.browser.newContext({ locale, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       const problems = watch(page);
       for (const path of PUBLIC_PAGES) {
-        await page.goto(`${server.baseUrl}${path}`);
+        await page.goto(`${portal.server.baseUrl}${path}`);
         await settled(page);
         // Recoverable hydration errors are reported after the first commit.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));

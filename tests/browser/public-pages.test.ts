@@ -1,21 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../helpers/server";
-import { accessibilityViolations, launchBrowser } from "./browser";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations, portalAndBrowser } from "./browser";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalAndBrowser();
 
 const PAGES = [
   "/",
@@ -39,11 +25,11 @@ const PAGES = [
 describe("accessibility (WCAG 2.1 AA, axe-core)", () => {
   for (const locale of ["id-ID", "en-US"]) {
     it(`has no violations on any public page (${locale}), at phone width`, async () => {
-      const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 } });
+      const context = await portal.browser.newContext({ locale, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       const problems: string[] = [];
       for (const path of PAGES) {
-        await page.goto(`${server.baseUrl}${path}`);
+        await page.goto(`${portal.server.baseUrl}${path}`);
         problems.push(...(await accessibilityViolations(page)).map((v) => `${path} ${v}`));
       }
       await context.close();
@@ -54,9 +40,9 @@ describe("accessibility (WCAG 2.1 AA, axe-core)", () => {
 
 describe("without JavaScript", () => {
   it("searches, switches language and navigates", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID" });
+    const context = await portal.browser.newContext({ javaScriptEnabled: false, locale: "id-ID" });
     const page = await context.newPage();
-    await page.goto(server.baseUrl);
+    await page.goto(portal.server.baseUrl);
     expect(await page.getAttribute("html", "lang")).toBe("id");
 
     await page.getByLabel("Nama unit atau jenis layanan").fill("Kartu Keluarga");
@@ -77,9 +63,9 @@ describe("without JavaScript", () => {
 describe("rating a visit", () => {
   for (const javaScriptEnabled of [false, true]) {
     it(`works ${javaScriptEnabled ? "with" : "without"} JavaScript, errors first, on a phone`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled, locale: "id-ID", viewport: { width: 360, height: 740 } });
+      const context = await portal.browser.newContext({ javaScriptEnabled, locale: "id-ID", viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/rate/kota-palangka-raya/disdukcapil`);
+      await page.goto(`${portal.server.baseUrl}/rate/kota-palangka-raya/disdukcapil`);
       await page.getByLabel("Kartu Keluarga").check();
       for (const element of ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"]) await page.locator(`#${element}-3`).check();
       await page.getByRole("button", { name: "Kirim penilaian" }).click();
@@ -105,14 +91,14 @@ describe("rating a visit", () => {
 
 describe("with JavaScript", () => {
   it("hydrates without errors, and the language switch and search still work", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
+    const context = await portal.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
-    await page.goto(server.baseUrl);
+    await page.goto(portal.server.baseUrl);
     await page.waitForFunction(() => "__remixRouter" in window);
     expect(await page.getAttribute("html", "lang")).toBe("en");
 
@@ -129,9 +115,9 @@ describe("with JavaScript", () => {
   });
 
   it("lets a keyboard user skip straight to the content", async () => {
-    const context = await browser.newContext({ locale: "id-ID" });
+    const context = await portal.browser.newContext({ locale: "id-ID" });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/regions/kota-palangka-raya`);
+    await page.goto(`${portal.server.baseUrl}/regions/kota-palangka-raya`);
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Langsung ke isi halaman" });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);

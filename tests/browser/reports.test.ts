@@ -1,25 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../helpers/server";
-import { accessibilityViolations, launchBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations, portalAndBrowser } from "./browser";
 
 // A 1×1 PNG: the smallest photo the form takes.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalAndBrowser();
 
 /** Files a report from the unit's preselected form and returns the receipt code shown. */
 async function fileReport(page: Page, check: (page: Page) => Promise<void>): Promise<string> {
-  await page.goto(`${server.baseUrl}/report?unit=kota-palangka-raya/disdukcapil`);
+  await page.goto(`${portal.server.baseUrl}/report?unit=kota-palangka-raya/disdukcapil`);
   await check(page);
   await page.getByLabel("Pungutan liar (pungli)").check();
   await page.getByLabel("Apa yang terjadi, dengan kata-kata Anda sendiri").fill(
@@ -34,7 +24,7 @@ async function fileReport(page: Page, check: (page: Page) => Promise<void>): Pro
 }
 
 async function openCase(page: Page, code: string, check: (page: Page) => Promise<void>) {
-  await page.goto(`${server.baseUrl}/report/case`);
+  await page.goto(`${portal.server.baseUrl}/report/case`);
   await check(page);
   await page.getByLabel("Kode tanda terima").fill(code);
   await page.getByRole("button", { name: "Buka laporan saya" }).click();
@@ -44,7 +34,7 @@ async function openCase(page: Page, code: string, check: (page: Page) => Promise
 
 describe("a back-door report", () => {
   it("is filed and followed with the receipt code alone, without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const context = await portal.browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const code = await fileReport(page, async () => {});
     await openCase(page, code, async () => {});
@@ -59,16 +49,16 @@ describe("a back-door report", () => {
     const check = async (p: Page) => {
       problems.push(...(await accessibilityViolations(p)).map((v) => `${new URL(p.url()).pathname} ${v}`));
     };
-    const context = await browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const code = await fileReport(page, check);
     await openCase(page, code, check);
     await context.close();
 
-    const english = await browser.newContext({ locale: "en-US", viewport: { width: 360, height: 740 } });
+    const english = await portal.browser.newContext({ locale: "en-US", viewport: { width: 360, height: 740 } });
     const englishPage = await english.newPage();
     for (const path of ["/report", "/report/case"]) {
-      await englishPage.goto(`${server.baseUrl}${path}`);
+      await englishPage.goto(`${portal.server.baseUrl}${path}`);
       expect(await englishPage.getAttribute("html", "lang")).toBe("en");
       await check(englishPage);
     }
@@ -77,9 +67,9 @@ describe("a back-door report", () => {
   });
 
   it("with JavaScript: lists only the chosen unit's services, keeps chosen photos after a refusal, and empties the reply box once sent", async () => {
-    const context = await browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/report`);
+    await page.goto(`${portal.server.baseUrl}/report`);
     await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")));
     const groups = () => page.locator("#serviceId optgroup").evaluateAll((list) => list.map((g) => g.getAttribute("label")));
     await page.getByLabel("Unit layanan mana?").selectOption("kota-palangka-raya/disdukcapil");

@@ -1,19 +1,9 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { currentTotp } from "~/auth/totp.server";
-import { startServer, type RunningServer } from "../helpers/server";
-import { accessibilityViolations, launchBrowser } from "./browser";
+import { accessibilityViolations, portalAndBrowser } from "./browser";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalAndBrowser();
 
 /**
  * A demo account's first sign-in: wrong password, password, authenticator enrolment,
@@ -21,7 +11,7 @@ afterAll(async () => {
  */
 async function firstSignIn(context: BrowserContext, email: string, displayName: string, check: (page: Page) => Promise<void>) {
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/staff`);
+  await page.goto(`${portal.server.baseUrl}/staff`);
   await page.waitForURL(/\/staff\/login\?redirectTo=%2Fstaff$/);
   await check(page);
 
@@ -53,7 +43,7 @@ async function firstSignIn(context: BrowserContext, email: string, displayName: 
 
 describe("staff sign-in", () => {
   it("works without JavaScript, the code entry included", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 390, height: 844 } });
+    const context = await portal.browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 390, height: 844 } });
     const page = await firstSignIn(context, "admin@demo.pintudepan.id", "Admin Instalasi (demo)", async () => {});
     for (const path of [
       "/staff/admin/staff",
@@ -63,11 +53,11 @@ describe("staff sign-in", () => {
       "/staff/admin/structure/kota-palangka-raya",
       "/staff/admin/holidays",
     ]) {
-      expect((await page.goto(`${server.baseUrl}${path}`))?.status(), path).toBe(200);
+      expect((await page.goto(`${portal.server.baseUrl}${path}`))?.status(), path).toBe(200);
     }
     await page.getByRole("button", { name: "Keluar" }).click();
     await page.waitForURL(/\/staff\/login$/);
-    expect((await page.goto(`${server.baseUrl}/staff`))?.url()).toMatch(/\/staff\/login/);
+    expect((await page.goto(`${portal.server.baseUrl}/staff`))?.url()).toMatch(/\/staff\/login/);
     await context.close();
   });
 
@@ -78,10 +68,10 @@ describe("staff sign-in", () => {
       ["pengelola.disdukcapil@demo.pintudepan.id", "Pengelola Disdukcapil (demo)", ["/staff/unit-feedback", "/staff/forwarded"]],
       ["evaluator@demo.pintudepan.id", "Evaluator TPI (demo)", ["/staff/zi", "/staff/zi/kota-palangka-raya/dpmptsp/2026"]],
     ] as const) {
-      const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
+      const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
       const page = await firstSignIn(context, email, name, async () => {});
       for (const path of paths) {
-        expect((await page.goto(`${server.baseUrl}${path}`))?.status(), path).toBe(200);
+        expect((await page.goto(`${portal.server.baseUrl}${path}`))?.status(), path).toBe(200);
         problems.push(...(await accessibilityViolations(page)).map((v) => `${path} ${v}`));
       }
       if (paths.includes("/staff/reports" as never)) {
@@ -111,7 +101,7 @@ describe("staff sign-in", () => {
   });
 
   it("has no WCAG 2.1 AA violation at any step, with JavaScript, on a phone", async () => {
-    const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
+    const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
     const problems: string[] = [];
     const check = async (page: Page) => {
       problems.push(...(await accessibilityViolations(page)).map((v) => `${new URL(page.url()).pathname} ${v}`));
@@ -125,11 +115,11 @@ describe("staff sign-in", () => {
       "/staff/admin/structure/kota-palangka-raya",
       "/staff/admin/structure/kota-palangka-raya/disdukcapil",
     ]) {
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${portal.server.baseUrl}${path}`);
       await check(page);
     }
     // The password hint keeps its number once scripts run (it came from a server-only module).
-    await page.goto(`${server.baseUrl}/staff/account`);
+    await page.goto(`${portal.server.baseUrl}/staff/account`);
     await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")));
     await page.waitForTimeout(200);
     expect(await page.getByText("Paling sedikit 12 karakter").count()).toBeGreaterThan(0);
