@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireReach } from "~/auth/guard.server";
 import { listAudit, listReportAudit, type AuditFilter } from "~/audit/audit.server";
+import { AuditTable } from "~/components/audit/audit-table";
 import { FormMessage, SelectField, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { listAllRegions, staffIdByEmail } from "~/org/admin.server";
@@ -88,9 +89,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       const time = formatInZone(row.at, rowRegion?.timeZone ?? null);
       return {
         id: row.id,
-        iso: row.at.toISOString(),
-        time: time.text,
-        zone: time.zone,
+        dateTime: row.at.toISOString(),
+        when: `${time.text} ${time.zone}`,
         actorEmail: row.actorEmail,
         actorRole: row.actorRole,
         action: row.action,
@@ -101,7 +101,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }),
     reportEntries: reportRows.map((row) => ({
       id: row.id,
-      day: row.occurredOn,
+      dateTime: row.occurredOn,
+      when: row.occurredOn,
       actorEmail: row.actorEmail,
       actorRole: row.actorRole,
       action: row.action,
@@ -179,47 +180,7 @@ export default function AuditPage() {
 
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t("audit.entriesHeading")}</h2>
-        {entries.length === 0 ? (
-          <p>{t("audit.none")}</p>
-        ) : (
-          // The table can be wider than a phone: the scrolling region takes keyboard focus.
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          <div className="table-scroll" role="region" aria-labelledby="entries-heading" tabIndex={0}>
-            <table className="data-table admin-audit">
-              <caption className="visually-hidden">{t("audit.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("audit.time")}</th>
-                  <th scope="col">{t("audit.actor")}</th>
-                  <th scope="col">{t("audit.role")}</th>
-                  <th scope="col">{t("audit.action")}</th>
-                  <th scope="col">{t("audit.object")}</th>
-                  <th scope="col">{t("audit.region")}</th>
-                  <th scope="col">{t("audit.details")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <th scope="row">
-                      <time dateTime={entry.iso}>{entry.time}</time> {entry.zone}
-                    </th>
-                    <td>{entry.actorEmail ?? t("audit.system")}</td>
-                    <td>{t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })}</td>
-                    <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>{entry.object}</td>
-                    <td>{entry.region ?? t("audit.installation")}</td>
-                    <td>
-                      <code className="audit-details">{entry.details}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AuditTable headingId="entries-heading" caption={t("audit.caption")} whenLabel={t("audit.time")} rows={entries} />
         {olderQuery !== null || newestQuery !== null ? (
           <nav aria-label={t("audit.paging")} className="form-actions">
             {newestQuery !== null ? (
@@ -239,46 +200,7 @@ export default function AuditPage() {
       <section aria-labelledby="report-entries-heading">
         <h2 id="report-entries-heading">{t("audit.reportEntriesHeading")}</h2>
         <p>{t("audit.reportEntriesIntro")}</p>
-        {reportEntries.length === 0 ? (
-          <p>{t("audit.none")}</p>
-        ) : (
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          <div className="table-scroll" role="region" aria-labelledby="report-entries-heading" tabIndex={0}>
-            <table className="data-table admin-audit">
-              <caption className="visually-hidden">{t("audit.reportEntriesHeading")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("audit.day")}</th>
-                  <th scope="col">{t("audit.actor")}</th>
-                  <th scope="col">{t("audit.role")}</th>
-                  <th scope="col">{t("audit.action")}</th>
-                  <th scope="col">{t("audit.object")}</th>
-                  <th scope="col">{t("audit.region")}</th>
-                  <th scope="col">{t("audit.details")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reportEntries.map((entry) => (
-                  <tr key={entry.id}>
-                    <th scope="row">
-                      <time dateTime={entry.day}>{entry.day}</time>
-                    </th>
-                    <td>{entry.actorEmail ?? t("audit.system")}</td>
-                    <td>{t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })}</td>
-                    <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>{entry.object}</td>
-                    <td>{entry.region ?? t("audit.installation")}</td>
-                    <td>
-                      <code className="audit-details">{entry.details}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AuditTable headingId="report-entries-heading" caption={t("audit.reportEntriesHeading")} whenLabel={t("audit.day")} rows={reportEntries} />
       </section>
     </>
   );
