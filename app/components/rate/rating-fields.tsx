@@ -1,0 +1,109 @@
+/** The rating form's fields: radio groups with large tap targets, and the optional profile selects. */
+import type { FieldMetadata } from "@conform-to/react";
+import { SKM_ELEMENTS } from "~/regulation/skm";
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The label of a rating form field, for the error summary. */
+export function labelOf(name: string, t: Translate): string {
+  if ((SKM_ELEMENTS as readonly string[]).includes(name)) return t(`questions.${name}.name`);
+  const labels: Record<string, string> = {
+    serviceId: "form.service",
+    sex: "form.sex",
+    ageBand: "form.age",
+    education: "form.education",
+    occupation: "form.occupation",
+    suggestion: "form.suggestion",
+    token: "form.submit",
+  };
+  return t(labels[name] ?? "form.submit");
+}
+
+/** A radio group in a fieldset: big tap targets, keyboard-friendly, errors tied to the group. */
+export function ChoiceGroup({
+  name,
+  legend,
+  field,
+  options,
+  t,
+  scale,
+}: {
+  name: string;
+  legend: string;
+  field: FieldMetadata<unknown>;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  t: Translate;
+  scale?: boolean;
+}) {
+  const errorId = `${name}-error`;
+  const chosen = typeof field.initialValue === "string" ? field.initialValue : undefined;
+  return (
+    <fieldset
+      id={name}
+      className={`choice-group${scale ? " choice-scale" : ""}${field.errors ? " field-invalid" : ""}`}
+      aria-describedby={field.errors ? errorId : undefined}
+    >
+      <legend>{legend}</legend>
+      {field.errors ? (
+        <p id={errorId} className="field-errors">
+          {field.errors.map((e) => t(e)).join(" ")}
+        </p>
+      ) : null}
+      {options.map((option) => {
+        const id = `${name}-${option.value || "skip"}`;
+        return (
+          <div key={id} className="choice">
+            <input
+              type="radio"
+              id={id}
+              name={name}
+              value={option.value}
+              defaultChecked={chosen === option.value}
+            />
+            <label htmlFor={id}>{option.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function SelectRow({
+  name,
+  label,
+  field,
+  options,
+  t,
+}: {
+  name: string;
+  label: string;
+  field: FieldMetadata<unknown>;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  t: Translate;
+}) {
+  const errorId = `${name}-error`;
+  return (
+    <div className={field.errors ? "field field-invalid" : "field"}>
+      <label htmlFor={name}>{label}</label>
+      <select
+        id={name}
+        name={name}
+        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
+        aria-describedby={field.errors ? errorId : undefined}
+        aria-invalid={field.errors ? true : undefined}
+      >
+        <option value="">{t("form.skip")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {field.errors ? (
+        <p id={errorId} className="field-errors">
+          {field.errors.map((e) => t(e)).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
