@@ -4,6 +4,7 @@
  * in-process and single-user: the command gets a folder of its own, and the test opens that
  * folder only after the command has exited (`open`).
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,4 +53,20 @@ export async function createCommandDatabase(prefix: string): Promise<CommandData
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs a script against the database without blocking the test worker (a blocked worker misses its heartbeats). */
+export function runScript(database: CommandDatabase, script: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: database.url, DATA_DIR: database.tmp, LOG_LEVEL: "warn" },
+      timeout: 120_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }

@@ -3,29 +3,14 @@
  * that has none (the trust root, like the first admin); once a region has one, further
  * moderators go through the staff pages and a moderator's approval.
  */
-import { spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, staff, staffGrants } from "../../db/schema";
-import { createCommandDatabase, type CommandDatabase } from "../helpers/command-database";
+import { createCommandDatabase, runScript, type CommandDatabase } from "../helpers/command-database";
 
 let database: CommandDatabase;
 
-/** Runs the command without blocking the test worker (a blocked worker misses its heartbeats). */
-function createModerator(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/create-moderator.ts", ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: database.url, DATA_DIR: database.tmp, LOG_LEVEL: "warn" },
-      timeout: 120_000,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const createModerator = (...args: string[]) => runScript(database, "scripts/create-moderator.ts", args);
 
 beforeAll(async () => {
   database = await createCommandDatabase("pintu-depan-moderator-");
