@@ -2,8 +2,8 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { agencies, provinces, regions, services, staff, staffGrants, units } from "../../db/schema";
 import { verifyPassword } from "~/auth/password.server";
-import { seed, seedIfEmpty } from "../../db/seed";
-import { DEMO_STAFF_PASSWORD, demoStaff, seedProvinces } from "../../db/seed-data";
+import { seed, seedIfEmpty } from "#seed/seed";
+import { DEMO_STAFF_PASSWORD, demoStaff, seedProvinces } from "#seed/data";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let database: TestDatabase | undefined;
