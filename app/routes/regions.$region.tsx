@@ -5,7 +5,7 @@ import { i18nServer } from "~/i18n.server";
 import { getRegion } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { regionDashboard } from "~/dashboards/dashboards.server";
 import { readyText, ReportsSection, RequirementText, useFormat } from "~/components/dashboard-sections";

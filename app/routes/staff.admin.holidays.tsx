@@ -8,7 +8,7 @@ import { FormMessage, StatusMessage, SubmitRow, TextField } from "~/components/f
 import { i18nServer } from "~/i18n.server";
 import { addHolidaySchema, removeHolidaySchema } from "~/reports/casework-schema";
 import { addHoliday, holidaysOfYear, holidayYears, removeHoliday } from "~/reports/holidays.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 
 export const handle = { i18n: ["casework"] };
 

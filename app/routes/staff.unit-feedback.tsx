@@ -9,7 +9,7 @@ import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
 import { PAGE_SIZE, TEXT_MAX, parseQueueFilter, replySchema } from "~/moderation/schema";
 import { listForReply, saveReply, unitsInScope } from "~/moderation/suggestions.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["moderation"] };

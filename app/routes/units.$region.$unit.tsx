@@ -7,7 +7,7 @@ import { getUnit } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 import { NrrTable, Priorities, TrendTable } from "~/components/skm-charts";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { PublicSuggestions } from "~/moderation/public-suggestions";
 import { publishedSuggestions } from "~/moderation/suggestions.server";

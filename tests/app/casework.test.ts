@@ -10,7 +10,7 @@ import { holidays, reportAuditLog, reportEvents, reportFiles, reportForwards, re
 import { addReporterMessage } from "~/reports/case.server";
 import { addWorkingDays } from "~/reports/working-days";
 import { openBytes, openText } from "~/reports/sealed.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";

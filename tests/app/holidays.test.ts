@@ -6,7 +6,7 @@ import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, holidays, reports } from "../../db/schema";
 import { addWorkingDays, isWorkingDay } from "~/reports/working-days";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";

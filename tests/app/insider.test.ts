@@ -15,7 +15,7 @@ import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
 import { createReport, shiftDay } from "../helpers/reports";
 import { createStaff, regionId, sessionFor, unitId, type TestStaff } from "../helpers/staff";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 
 const CITY = "kota-palangka-raya";
 const KOTIM = "kabupaten-kotawaringin-timur";

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportFiles, reportMessages } from "../../db/schema";
 import { reporterSessionCookie } from "~/reports/reporter-session.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
