@@ -6,7 +6,6 @@
  */
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
 
 /** The instant a calendar date starts in UTC (an invalid Date when the text is no date). */
 function utcMidnight(date: string): Date {
@@ -37,14 +36,15 @@ export function addDays(date: string, days: number): string {
   return utcDate(at);
 }
 
-/** Days from `from` to `to`: 1 from one day to the next, negative when `to` is earlier. */
+/** Whole days from `from` to `to`: 1 from one day to the next, negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return (utcMidnight(to).getTime() - utcMidnight(from).getTime()) / DAY_MS;
+  return Math.round((utcMidnight(to).getTime() - utcMidnight(from).getTime()) / 86_400_000);
 }
 
 /** The ISO weekday of a date: 1 for Monday to 7 for Sunday. */
 export function isoWeekday(date: string): number {
-  return utcMidnight(date).getUTCDay() || 7;
+  const day = utcMidnight(date).getUTCDay();
+  return day === 0 ? 7 : day;
 }
 
 /** The month a date ("2026-11-02") or month ("2026-11") falls in: "2026-11". */

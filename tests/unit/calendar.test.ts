@@ -115,7 +115,9 @@ describe("addDays and daysBetween", () => {
     expect(daysBetween("2026-01-01", "2027-01-01")).toBe(365);
     expect(daysBetween("2026-03-01", "2026-02-01")).toBe(-28);
     expect(daysBetween("2026-03-01", "2026-03-01")).toBe(0);
+    for (const days of [-400, -1, 0, 1, 59, 366]) expect(daysBetween("2024-02-29", addDays("2024-02-29", days))).toBe(days);
   });
+
 });
 
 describe("isoWeekday", () => {
