@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { i18nServer } from "~/i18n.server";
 import { formatOpeningHours } from "~/org/opening-hours";
 import { getUnit } from "~/org/queries.server";
@@ -49,8 +50,7 @@ export default function UnitPage() {
   const { t: td } = useTranslation("dashboard");
   const label = usePeriodLabel();
   const periodLabel = label(period);
-  const monthLabel = (key: string) =>
-    new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
+  const { month: monthLabel } = useCalendarFormat();
   const number = (value: number, digits: number) =>
     new Intl.NumberFormat(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   return (

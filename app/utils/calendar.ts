@@ -7,8 +7,11 @@
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The instant a calendar date starts in UTC (an invalid Date when the text is no date). */
-function utcMidnight(date: string): Date {
+/**
+ * The instant a calendar date starts in UTC (an invalid Date when the text is no date): what a
+ * formatter set to UTC writes as that very day, whatever zone it runs in.
+ */
+export function utcMidnight(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
