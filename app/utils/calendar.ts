@@ -20,9 +20,12 @@ function utcDate(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** Is the text a real calendar date "YYYY-MM-DD" (not 2026-02-30, not 2026-2-3)? */
+/**
+ * Is the text a real calendar date "YYYY-MM-DD" (not 2026-02-30, not 2026-2-3)? Year 0 is not
+ * one: PostgreSQL's dates have no year 0 (1 BC) and would refuse it.
+ */
 export function isCalendarDate(text: string): boolean {
-  if (!DATE_PATTERN.test(text)) return false;
+  if (!DATE_PATTERN.test(text) || text.startsWith("0000")) return false;
   const at = utcMidnight(text);
   return !Number.isNaN(at.getTime()) && utcDate(at) === text;
 }

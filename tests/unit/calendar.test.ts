@@ -84,6 +84,9 @@ describe("isCalendarDate", () => {
     expect(isCalendarDate("2026-13-01")).toBe(false);
     expect(isCalendarDate("2026-00-10")).toBe(false);
     expect(isCalendarDate("2026-01-00")).toBe(false);
+    // PostgreSQL has no year 0; year 1 it stores.
+    expect(isCalendarDate("0000-01-01")).toBe(false);
+    expect(isCalendarDate("0001-01-01")).toBe(true);
   });
 
   it("refuses any other form", () => {
