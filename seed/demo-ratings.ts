@@ -6,7 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "../app/regulation/skm";
 import { AGE_BANDS, EDUCATIONS, OCCUPATIONS } from "../app/skm/form-schema";
-import { localDate } from "../app/skm/import.server";
+import { localDate } from "../app/utils/calendar";
 import { storeResponses, type NewResponse } from "../app/skm/responses.server";
 import type { Database } from "#db/client";
 import { regions, services, skmResponses, skmSuggestions, units } from "#db/schema";

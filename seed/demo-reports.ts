@@ -8,7 +8,7 @@ import { hashReceipt, newReceiptCode } from "../app/reports/receipt.server";
 import { sealJson, sealText, type ReportContent } from "../app/reports/sealed.server";
 import { apply, receivedClock, type ReportMove, type SlaSettings } from "../app/reports/status-machine";
 import { addWorkingDays } from "../app/reports/working-days";
-import { localDate } from "../app/skm/import.server";
+import { localDate } from "../app/utils/calendar";
 import type { Secrets } from "../app/utils/secrets.server";
 import type { Database } from "#db/client";
 import { regions, reportEvents, reportMessages, reports, services, staff, units } from "#db/schema";

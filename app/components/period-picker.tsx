@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
+import { calendarDate } from "~/utils/calendar";
 
 export interface PeriodOption {
   key: string;
@@ -10,13 +12,10 @@ export interface PeriodOption {
 
 /** Names a period in the reader's language: "Triwulan III 2026", "Maret 2026". */
 export function usePeriodLabel() {
-  const { t, i18n } = useTranslation("org");
+  const { t } = useTranslation("org");
+  const { month } = useCalendarFormat();
   return (p: PeriodOption) => {
-    if (p.kind === "month") {
-      return new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(
-        new Date(Date.UTC(p.year, (p.index ?? 1) - 1, 1)),
-      );
-    }
+    if (p.kind === "month") return month(calendarDate(p.year, p.index ?? 1, 1));
     return t(`periods.${p.kind}`, { year: p.year, index: p.index ?? "", roman: ["", "I", "II", "III", "IV"][p.index ?? 0] });
   };
 }

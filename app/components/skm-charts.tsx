@@ -3,6 +3,7 @@
  * readers (the numbers are in the text; the bars are decoration) and on paper.
  */
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 
 const BAR_WIDTH = 100;
 
@@ -58,8 +59,7 @@ export function TrendTable({
   caption: string;
 }) {
   const { t, i18n } = useTranslation("org");
-  const monthName = (key: string) =>
-    new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
+  const { month: monthName } = useCalendarFormat();
   return (
     <table className="data-table chart-table">
         <caption>{caption}</caption>

@@ -3,6 +3,7 @@
  * Pure: no I/O, no framework. Messages are translation keys of the "moderation" namespace.
  */
 import { z } from "zod";
+import { isCalendarDate } from "../utils/calendar";
 
 export const REJECT_REASONS = ["personal_data", "offensive", "spam", "off_topic", "not_about_service"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -87,12 +88,6 @@ export function parseQueueFilter(params: URLSearchParams) {
   };
 }
 export type QueueFilter = ReturnType<typeof parseQueueFilter>;
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 const calendarDate = z.string({ required_error: "errors.dateInvalid" }).refine(isCalendarDate, "errors.dateInvalid");
 

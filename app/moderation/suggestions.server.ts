@@ -12,7 +12,7 @@ import { actingRole } from "../auth/guard.server";
 import { can, type Action, type Reach, type Resource } from "../auth/policy";
 import type { SignedInStaff } from "../auth/session.server";
 import { SKM_ELEMENTS } from "../regulation/skm";
-import { localDate } from "../skm/import.server";
+import { localDate } from "../utils/calendar";
 import type { Period } from "../skm/periods";
 import { redact } from "./redact";
 import { PAGE_SIZE, type QueueFilter, type RejectReason } from "./schema";

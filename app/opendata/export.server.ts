@@ -14,7 +14,7 @@ import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { REPORT_CATEGORIES } from "../reports/form-schema";
 import type { UnitKey } from "../reports/stats";
 import { regionReportStats } from "../reports/stats.server";
-import { localDate } from "../skm/import.server";
+import { localDate } from "../utils/calendar";
 import { monthsOf, parsePeriod, type Period } from "../skm/periods";
 import type { DatasetName, PeriodKind, Row } from "./datasets";
 

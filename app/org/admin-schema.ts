@@ -4,6 +4,7 @@
  * Messages are translation keys of the "admin" namespace.
  */
 import { z } from "zod";
+import { isCalendarDate, localDateTime } from "../utils/calendar";
 import { INTEGER_MAX } from "../utils/ids";
 
 /** Lower-case ASCII words joined by single hyphens; the database checks the same pattern. */
@@ -257,17 +258,6 @@ export const SERVICE_ROW_INTENTS = ["rename-service", "move-service", "deactivat
 
 // ─── Audit log filters ──────────────────────────────────────────────────────────────
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Is "YYYY-MM-DD" a real calendar date? */
-export function isCalendarDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 const dateFilter = z
   .string({ invalid_type_error: "errors.dateFormat" })
   .trim()
@@ -297,47 +287,12 @@ export const auditFilterSchema = z
 
 export type AuditFilterInput = z.output<typeof auditFilterSchema>;
 
-/** Minutes that `zone` is ahead of UTC at the instant `at`. */
-function zoneOffsetMinutes(zone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return Math.round((asUtc - at.getTime()) / 60_000);
+/** A time zone as people know it: WIB, WITA, WIT; any other zone by its name, none as UTC. */
+export function zoneLabel(zone: string | null): string {
+  return zone && zone in ZONE_ABBREVIATIONS ? ZONE_ABBREVIATIONS[zone as TimeZone] : zone ?? "UTC";
 }
 
-/** The instant a calendar day ("YYYY-MM-DD") starts in a time zone; `addDays` moves the day. */
-export function startOfDay(date: string, zone: string, addDays = 0): Date {
-  const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
-  const midnightUtc = Date.UTC(year, month - 1, day + addDays);
-  return new Date(midnightUtc - zoneOffsetMinutes(zone, new Date(midnightUtc)) * 60_000);
-}
-
-/** "2024-05-01 13:45:10" in the zone, and the zone's name as people know it (WIB, WITA, WIT, UTC). */
+/** "2024-05-01 13:45:10" in the zone (UTC when there is none), and the zone's name as people know it. */
 export function formatInZone(at: Date, zone: string | null): { text: string; zone: string } {
-  const timeZone = zone ?? "UTC";
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const label = zone && zone in ZONE_ABBREVIATIONS ? ZONE_ABBREVIATIONS[zone as TimeZone] : zone ?? "UTC";
-  return {
-    text: `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`,
-    zone: label,
-  };
+  return { text: localDateTime(at, zone ?? "UTC"), zone: zoneLabel(zone) };
 }

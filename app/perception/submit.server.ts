@@ -6,7 +6,7 @@
 import type { Database } from "../../db/client";
 import { perceptionSubmissions } from "../../db/schema";
 import { CURRENT_PERCEPTION_PROFILE, type PerceptionItem } from "../regulation/perception";
-import { localDate } from "../skm/import.server";
+import { localDate } from "../utils/calendar";
 import { isUniqueViolation } from "../utils/db-errors.server";
 import type { Config } from "../utils/env.server";
 import { offerHash, type PerceptionOffer } from "./offer.server";

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { agencies, regions, reportEvents, reportFiles, reportMessages, reports, services, units } from "../../db/schema";
-import { localDate } from "../skm/import.server";
+import { localDate } from "../utils/calendar";
 import type { Config } from "../utils/env.server";
 import type { EncryptionKey } from "../utils/secrets.server";
 import { countReportFiles, storeReportFiles, type CleanImage } from "./attachments.server";

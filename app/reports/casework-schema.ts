@@ -3,7 +3,7 @@
  * Messages are translation keys of the "casework" namespace.
  */
 import { z } from "zod";
-import { isCalendarDate } from "../org/admin-schema";
+import { isCalendarDate } from "../utils/calendar";
 import { INTEGER_MAX } from "../utils/ids";
 import { REPORT_CATEGORIES, type ReportCategory } from "./form-schema";
 import { REPORT_OUTCOMES, REPORT_STATUSES, type ReportStatus } from "./status-machine";

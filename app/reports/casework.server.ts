@@ -13,7 +13,7 @@ import { actingRole } from "../auth/guard.server";
 import { can, reportResource, type Action, type Actor, type Resource } from "../auth/policy";
 import type { SignedInStaff } from "../auth/session.server";
 import { loadGrantsOf } from "../auth/session.server";
-import { localDate } from "../skm/import.server";
+import { localDate } from "../utils/calendar";
 import type { AppContext } from "../utils/context.server";
 import type { EncryptionKey } from "../utils/secrets.server";
 import { statusFormTargets, type CaseworkCommand } from "./casework-schema";

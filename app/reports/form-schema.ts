@@ -3,6 +3,7 @@
  * Messages are keys of the "reports" namespace. Nothing here asks who the reporter is.
  */
 import { z } from "zod";
+import { calendarDate } from "../utils/calendar";
 
 export const REPORT_CATEGORIES = ["pungli", "calo", "suap", "gratifikasi", "pemerasan", "diskriminasi", "lainnya"] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
@@ -66,7 +67,7 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message: st
 
 /** The first day of the month as YYYY-MM-DD. */
 export function monthStart(year: number, month: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`;
+  return calendarDate(year, month, 1);
 }
 
 export function reportSchema(units: readonly UnitChoice[], today: string) {

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, notInArray, or, sql, ty
 import type { Database } from "../../db/client";
 import { regions, reports, staff, staffGrants, units } from "../../db/schema";
 import type { ReportScope } from "../auth/policy";
-import { localDate } from "../skm/import.server";
+import { localDate } from "../utils/calendar";
 import { QUEUE_PAGE_SIZE, type QueueFilter } from "./casework-schema";
 import { reportClockColumns } from "./clock.server";
 import { currentDeadline, isOverdue, type ReportClock } from "./status-machine";

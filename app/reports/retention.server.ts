@@ -7,17 +7,12 @@
 import { and, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
+import { addDays } from "../utils/calendar";
 import type { Config } from "../utils/env.server";
-
-function daysBefore(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Purges reports closed before `today` minus the retention period; returns how many. */
 export async function purgeClosedReports(db: Database, config: Pick<Config, "reports">, today: string): Promise<number> {
-  const cutoff = daysBefore(today, config.reports.retentionDays);
+  const cutoff = addDays(today, -config.reports.retentionDays);
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: reports.id })

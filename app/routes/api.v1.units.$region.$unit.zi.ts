@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18nServer } from "~/i18n.server";
 import { ziProfileById } from "~/regulation/zi";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { parseYear } from "~/zi/form-schema";
 import { findZiUnit, latestSubmission } from "~/zi/sheets.server";
 

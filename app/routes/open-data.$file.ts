@@ -4,7 +4,7 @@ import { i18nServer } from "~/i18n.server";
 import { toCsv } from "~/moderation/csv";
 import { DATASETS, FORMATS, isDataset, PERIOD_KINDS, type Format } from "~/opendata/datasets";
 import { buildDataset, findRegion } from "~/opendata/export.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 
 const query = z.object({
   region: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),

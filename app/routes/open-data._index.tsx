@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { i18nServer } from "~/i18n.server";
 import { listRegions } from "~/org/queries.server";
 import { DATASET_NAMES, DATASETS, FORMATS, PERIOD_KINDS } from "~/opendata/datasets";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 
 export const handle = { i18n: ["org", "opendata"] };
 

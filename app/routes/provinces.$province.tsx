@@ -6,7 +6,7 @@ import { notFound } from "~/utils/http.server";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
 import { useFormat } from "~/components/dashboard-sections";
 import { findProvince, provinceDashboard } from "~/dashboards/dashboards.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 
 export const handle = { i18n: ["org", "dashboard"] };

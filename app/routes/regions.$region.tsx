@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { i18nServer } from "~/i18n.server";
 import { getRegion } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { regionDashboard } from "~/dashboards/dashboards.server";
 import { readyText, ReportsSection, RequirementText, useFormat } from "~/components/dashboard-sections";
@@ -45,8 +46,7 @@ export default function RegionPage() {
   const format = useFormat();
   // Any figure may be held back to protect another one: it is "not published", never "fewer than".
   const notPublished = td("notPublished");
-  const monthLabel = (key: string) =>
-    new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
+  const { month: monthLabel } = useCalendarFormat();
   const periodLabel = usePeriodLabel()(period);
   const ranked = ranking.filter((unit) => unit.published);
   const number = (value: number) => new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);

@@ -13,7 +13,7 @@ import { preselectedUnit, yearChoices } from "~/reports/report-options";
 import { submitReport } from "~/reports/submit.server";
 import { randomToken } from "~/security/crypto.server";
 import { verifyCaptcha } from "~/security/captcha.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 
 export const handle = { i18n: ["reports"] };
 

@@ -3,12 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guard.server";
-import { useLocalDate } from "~/components/casework/clock";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { FormMessage, StatusMessage, SubmitRow, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { addHolidaySchema, removeHolidaySchema } from "~/reports/casework-schema";
 import { addHoliday, holidaysOfYear, holidayYears, removeHoliday } from "~/reports/holidays.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 
 export const handle = { i18n: ["casework"] };
 
@@ -66,7 +66,7 @@ export default function Holidays() {
   const { year, days, years, done } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const { t } = useTranslation("casework");
-  const date = useLocalDate();
+  const { shortDay: date } = useCalendarFormat();
   const errorsOf = (field: string) => (failed?.intent === "add" || field === "" ? failed?.errors[field]?.map((key) => t(key)) : undefined);
   return (
     <>

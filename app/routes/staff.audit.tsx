@@ -8,7 +8,8 @@ import { AuditTable } from "~/components/audit/audit-table";
 import { FormMessage, SelectField, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { listAllRegions, staffIdByEmail } from "~/org/admin.server";
-import { auditFilterSchema, formatInZone, startOfDay, ZONE_ABBREVIATIONS, type TimeZone } from "~/org/admin-schema";
+import { auditFilterSchema, formatInZone, zoneLabel } from "~/org/admin-schema";
+import { addDays, startOfDay } from "~/utils/calendar";
 
 export const handle = { i18n: ["admin"] };
 
@@ -41,11 +42,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Dates are read in the chosen region's zone, in the only zone a region admin works in, or in UTC.
   const onlyRegion = !readable.all && regions.length === 1 ? regions[0] : undefined;
   const zone = region?.timeZone ?? onlyRegion?.timeZone ?? "UTC";
-  const zoneLabel = zone in ZONE_ABBREVIATIONS ? ZONE_ABBREVIATIONS[zone as TimeZone] : zone;
 
   const base = {
     typed,
-    zone: zoneLabel,
+    zone: zoneLabel(zone),
     regionOptions: regions.map(({ slug, name }) => ({ slug, name })),
     title: t("audit.metaTitle"),
   };
@@ -58,7 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     objectType: value.objectType,
     regionId: region?.id,
     from: value.from ? startOfDay(value.from, zone) : undefined,
-    to: value.to ? startOfDay(value.to, zone, 1) : undefined,
+    to: value.to ? startOfDay(addDays(value.to, 1), zone) : undefined,
     beforeId: value.beforeId,
     limit: PAGE_SIZE + 1,
   };

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireReach } from "~/auth/guard.server";
-import { useLocalDate } from "~/components/casework/clock";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { i18nServer } from "~/i18n.server";
 import { caseworkDeps, forwardedToUnitHeads } from "~/reports/casework.server";
 
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ForwardedCases() {
   const { items } = useLoaderData<typeof loader>();
   const { t } = useTranslation("casework");
-  const date = useLocalDate();
+  const { shortDay: date } = useCalendarFormat();
   return (
     <>
       <h1>{t("forwarded.title")}</h1>

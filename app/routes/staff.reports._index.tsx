@@ -9,7 +9,8 @@ import { QUEUE_PAGE_SIZE, STATUS_FILTERS, parseQueueFilter } from "~/reports/cas
 import { REPORT_CATEGORIES } from "~/reports/form-schema";
 import { holidaySet } from "~/reports/clock.server";
 import { listReportQueue, queueOptions } from "~/reports/queue.server";
-import { ClockBadge, useLocalDate } from "~/components/casework/clock";
+import { useCalendarFormat } from "~/components/calendar-format";
+import { ClockBadge } from "~/components/casework/clock";
 
 export const handle = { i18n: ["casework"] };
 
@@ -35,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ReportQueue() {
   const { filter, options, items, total, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation("casework");
-  const date = useLocalDate();
+  const { shortDay: date } = useCalendarFormat();
   const location = useLocation();
   const pageLink = (page: number) => {
     const params = new URLSearchParams(location.search);

@@ -2,6 +2,7 @@ import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, SelectField, StatusMessage, SubmitRow, TextAreaField } from "~/components/forms";
@@ -101,9 +102,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SuggestionQueue() {
   const { filter, options, items, total, pages, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
-  const { t, i18n } = useTranslation("moderation");
+  const { t } = useTranslation("moderation");
   const location = useLocation();
-  const date = (value: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
+  const { day: date } = useCalendarFormat();
   const translate = (keys: readonly string[] | undefined) => keys?.map((key) => t(key, { max: TEXT_MAX, bulkMax: BULK_MAX }));
   const pageLink = (page: number) => {
     const params = new URLSearchParams(location.search);

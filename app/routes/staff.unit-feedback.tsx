@@ -2,6 +2,7 @@ import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, StatusMessage, SubmitRow, TextAreaField, TextField } from "~/components/forms";
@@ -9,7 +10,7 @@ import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
 import { PAGE_SIZE, TEXT_MAX, parseQueueFilter, replySchema } from "~/moderation/schema";
 import { listForReply, saveReply, unitsInScope } from "~/moderation/suggestions.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["moderation"] };
@@ -63,9 +64,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function UnitFeedback() {
   const { items, total, page, pages, units, exportDefaults, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
-  const { t, i18n } = useTranslation("moderation");
+  const { t } = useTranslation("moderation");
   const location = useLocation();
-  const date = (value: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
+  const { day: date } = useCalendarFormat();
   const translate = (keys: readonly string[] | undefined) => keys?.map((key) => t(key, { max: TEXT_MAX }));
   const generalFailure = actionData && !items.some((item) => item.id === actionData.id) ? actionData : undefined;
   const pageLink = (target: number) => {

@@ -22,7 +22,7 @@ import { parseYear, sheetActionSchema } from "~/zi/form-schema";
 import { answerOf, currentScore, findZiUnit, saveHasil, submitSheet, unitResource, type Author, type ZiUnit } from "~/zi/sheets.server";
 import { worksheetComponents, worksheetDone, worksheetHistory } from "~/zi/worksheet";
 import { notFound } from "~/utils/http.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import type { z } from "zod";
 
 export const handle = { i18n: ["zi"] };

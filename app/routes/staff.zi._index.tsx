@@ -6,7 +6,7 @@ import { requireReach } from "~/auth/guard.server";
 import { SubmitRow, TextField } from "~/components/forms";
 import { Figure } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { parseYear } from "~/zi/form-schema";
 import { listSheets } from "~/zi/sheets.server";
 

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { i18nServer } from "~/i18n.server";
 import { formatOpeningHours } from "~/org/opening-hours";
 import { getUnit } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 import { NrrTable, Priorities, TrendTable } from "~/components/skm-charts";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { PublicSuggestions } from "#app/components/moderation/public-suggestions";
 import { publishedSuggestions } from "~/moderation/suggestions.server";
@@ -49,8 +50,7 @@ export default function UnitPage() {
   const { t: td } = useTranslation("dashboard");
   const label = usePeriodLabel();
   const periodLabel = label(period);
-  const monthLabel = (key: string) =>
-    new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`));
+  const { month: monthLabel } = useCalendarFormat();
   const number = (value: number, digits: number) =>
     new Intl.NumberFormat(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   return (

@@ -8,7 +8,7 @@ import { getUnit } from "~/org/queries.server";
 import { unitReport } from "~/dashboards/dashboards.server";
 import type { ProfileDimension } from "~/dashboards/published";
 import { suggestionSummary } from "~/skm/dashboard.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { notFound } from "~/utils/http.server";
 

@@ -2,14 +2,10 @@
 import type { Database } from "../../db/client";
 import { recordAudit } from "../audit/audit.server";
 import { SKM_2017 } from "../regulation/skm";
+import { localDate } from "../utils/calendar";
 import { parseSkmCsv, type ImportProblem } from "./import";
 import { storeResponses } from "./responses.server";
 import { unitServices } from "./queries.server";
-
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function localDate(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 export async function importSkmCsv(
   db: Database,

@@ -8,6 +8,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
+import { isCalendarDate } from "../utils/calendar";
 import type { NewResponse } from "./responses.server";
 
 export const CSV_COLUMNS = ["date", "service", "sex", "age", "education", "occupation", ...SKM_ELEMENTS] as const;
@@ -35,12 +36,6 @@ export function ageBandOf(age: number): NonNullable<NewResponse["ageBand"]> {
   if (age < 50) return "40_49";
   if (age < 60) return "50_59";
   return "gte60";
-}
-
-function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Matches a service by its name or slug, ignoring case and extra spaces. */
@@ -82,7 +77,7 @@ export function parseSkmCsv(
     const before = problems.length;
 
     const date = cell("date");
-    if (!isRealDate(date)) problem(`date "${date}" is not a date in the form YYYY-MM-DD`);
+    if (!isCalendarDate(date)) problem(`date "${date}" is not a date in the form YYYY-MM-DD`);
     else if (date > options.today) problem(`date ${date} is in the future`);
 
     const service = findService(services, cell("service"));

@@ -12,7 +12,7 @@ import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
 import { isUniqueViolation } from "../utils/db-errors.server";
 import type { Config } from "../utils/env.server";
 import type { RatingValues } from "./form-schema";
-import { localDate } from "./import.server";
+import { localDate } from "../utils/calendar";
 import { storeResponses } from "./responses.server";
 
 /** Several people share one address behind mobile carriers' NAT: allow a family's worth. */

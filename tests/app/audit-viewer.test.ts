@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema";
 import { recordAudit } from "../../app/audit/audit.server";
+import { localDate } from "../../app/utils/calendar";
 import { createAdminCast, type CastMember } from "../helpers/admin-cast";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
@@ -140,8 +141,7 @@ describe("filters", () => {
   });
 
   it("by dates, read in the region's time zone", async () => {
-    const zoneDay = (offsetDays: number, zone: string) =>
-      new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+    const zoneDay = (offsetDays: number, zone: string) => localDate(zone, new Date(Date.now() + offsetDays * 86_400_000));
     const today = zoneDay(0, "Asia/Jakarta");
     expect(entriesOf((await page(`/staff/audit?from=${today}&to=${today}`, cookies.city)).html)).toHaveLength(1);
     expect(entriesOf((await page(`/staff/audit?from=${zoneDay(1, "Asia/Jakarta")}`, cookies.city)).html)).toHaveLength(0);

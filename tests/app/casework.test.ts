@@ -12,12 +12,12 @@ import { holidaySet } from "~/reports/clock.server";
 import { clockView } from "~/reports/queue.server";
 import { addWorkingDays } from "~/reports/working-days";
 import { openBytes, openText } from "~/reports/sealed.server";
-import { localDate } from "~/skm/import.server";
+import { addDays, localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { elementsWith, rowLinkingTo, sectionLabelledBy, textOf, textWithRole } from "../helpers/html";
 import { translator } from "../helpers/i18n";
-import { createReport, shiftDay } from "../helpers/reports";
+import { createReport } from "../helpers/reports";
 import { createStaff, sessionFor } from "../helpers/staff";
 
 let database: TestDatabase;
@@ -84,19 +84,19 @@ describe("the queue", () => {
     const db = database.db;
     verified = await createReport(db, app.config, {
       unit: `${CITY}/dpmptsp`,
-      receivedOn: shiftDay(today, -3),
+      receivedOn: addDays(today, -3),
       category: "calo",
-      clock: { status: "verified", triagedOn: shiftDay(today, -2), verifiedOn: today, followUpDueOn: shiftDay(today, 20) },
+      clock: { status: "verified", triagedOn: addDays(today, -2), verifiedOn: today, followUpDueOn: addDays(today, 20) },
     });
-    noUnit = await createReport(db, app.config, { unit: null, region: CITY, receivedOn: shiftDay(today, -1), category: "suap", clock: { status: "triage" } });
+    noUnit = await createReport(db, app.config, { unit: null, region: CITY, receivedOn: addDays(today, -1), category: "suap", clock: { status: "triage" } });
     fresh = await createReport(db, app.config, { unit: `${CITY}/dpmptsp`, receivedOn: today, files: [{ format: "png" }] });
-    overdue = await createReport(db, app.config, { unit: `${CITY}/disdukcapil`, receivedOn: shiftDay(today, -30) });
+    overdue = await createReport(db, app.config, { unit: `${CITY}/disdukcapil`, receivedOn: addDays(today, -30) });
     closed = await createReport(db, app.config, {
       unit: `${CITY}/dpmptsp`,
-      receivedOn: shiftDay(today, -10),
-      clock: { status: "closed", outcome: "spam", triagedOn: shiftDay(today, -9), closedOn: shiftDay(today, -9) },
+      receivedOn: addDays(today, -10),
+      clock: { status: "closed", outcome: "spam", triagedOn: addDays(today, -9), closedOn: addDays(today, -9) },
     });
-    kotim = await createReport(db, app.config, { unit: null, region: "kabupaten-kotawaringin-timur", receivedOn: shiftDay(today, -30) });
+    kotim = await createReport(db, app.config, { unit: null, region: "kabupaten-kotawaringin-timur", receivedOn: addDays(today, -30) });
     // The reporter answered a question on the triage report: flagged in the queue.
     await db.insert(reportMessages).values({ reportId: noUnit.id, kind: "reporter", body: "x", createdOn: today, seq: 1 });
   });
@@ -177,13 +177,13 @@ describe("the queue", () => {
   it("gives a case the reporter answered a new triage deadline, and the queue shows it", async () => {
     const asked = await createReport(database.db, app.config, {
       unit: `${CITY}/dpmptsp`,
-      receivedOn: shiftDay(today, -40),
-      clock: { status: "needs_info", triagedOn: shiftDay(today, -39) },
+      receivedOn: addDays(today, -40),
+      clock: { status: "needs_info", triagedOn: addDays(today, -39) },
     });
     expect(await addReporterMessage(database.db, app.config, asked.id, "Kejadiannya di loket dua, pagi hari.")).toBe("stored");
     const holidaySet = new Set((await database.db.select({ day: holidays.day }).from(holidays)).map((row) => row.day));
     const row = await reportRow(asked.id);
-    expect(row).toMatchObject({ status: "triage", triagedOn: shiftDay(today, -39), triageDueOn: addWorkingDays(today, app.config.reports.triageDays, holidaySet) });
+    expect(row).toMatchObject({ status: "triage", triagedOn: addDays(today, -39), triageDueOn: addWorkingDays(today, app.config.reports.triageDays, holidaySet) });
 
     const line = rowText(await (await get("/staff/reports", "moderator")).text(), asked.id);
     expect(line).toContain(asked.reference);
@@ -289,7 +289,7 @@ describe("case actions", () => {
   });
 
   it("closes as a duplicate only with a link to another report of the same region", async () => {
-    const original = await createReport(database.db, app.config, { receivedOn: shiftDay(today, -5), unit: `${CITY}/dpmptsp` });
+    const original = await createReport(database.db, app.config, { receivedOn: addDays(today, -5), unit: `${CITY}/dpmptsp` });
     const kotim = await createReport(database.db, app.config, { unit: null, region: "kabupaten-kotawaringin-timur", receivedOn: today });
     const copy = await createReport(database.db, app.config, { receivedOn: today, unit: `${CITY}/dpmptsp` });
     const withoutLink = await post(`/staff/reports/${copy.id}`, "moderator", { intent: "status", to: "closed", outcome: "duplicate", reason: "Sudah dilaporkan." });
@@ -335,7 +335,7 @@ describe("case actions", () => {
   });
 
   it("pages the queue", async () => {
-    for (let i = 0; i < 27; i++) await createReport(database.db, app.config, { receivedOn: shiftDay(today, -i), category: "gratifikasi", unit: `${CITY}/dpmptsp` });
+    for (let i = 0; i < 27; i++) await createReport(database.db, app.config, { receivedOn: addDays(today, -i), category: "gratifikasi", unit: `${CITY}/dpmptsp` });
     const first = await (await get("/staff/reports?category=gratifikasi", "moderator")).text();
     expect(textWithRole(first, "status")).toBe(t("queue.count", { count: 27 }));
     const pager = elementsWith(first, `aria-label="${t("paging.label")}"`).map(textOf);
@@ -361,8 +361,8 @@ describe("redaction, forwarding and what others see", () => {
   beforeAll(async () => {
     report = await createReport(database.db, app.config, {
       unit: `${CITY}/disdukcapil`,
-      receivedOn: shiftDay(today, -2),
-      clock: { status: "verified", triagedOn: shiftDay(today, -1), verifiedOn: shiftDay(today, -1), followUpDueOn: shiftDay(today, 10) },
+      receivedOn: addDays(today, -2),
+      clock: { status: "verified", triagedOn: addDays(today, -1), verifiedOn: addDays(today, -1), followUpDueOn: addDays(today, 10) },
       files: [{ format: "jpeg", width: 200, height: 100, exif: true }, { format: "png" }],
     });
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "note", body: NOTE })).status).toBe(303);
@@ -485,7 +485,7 @@ describe("redaction, forwarding and what others see", () => {
     const other = await createReport(database.db, app.config, {
       unit: `${CITY}/dpmptsp`,
       receivedOn: today,
-      clock: { status: "verified", triagedOn: today, verifiedOn: today, followUpDueOn: shiftDay(today, 10) },
+      clock: { status: "verified", triagedOn: today, verifiedOn: today, followUpDueOn: addDays(today, 10) },
       files: [{ format: "png" }],
     });
     const saber = await post(`/staff/reports/${other.id}`, "moderator", { intent: "forward", destination: "saber_pungli", summary: "x", reason: "x" });

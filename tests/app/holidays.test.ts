@@ -6,12 +6,12 @@ import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, holidays, reports } from "../../db/schema";
 import { addWorkingDays, isWorkingDay } from "~/reports/working-days";
-import { localDate } from "~/skm/import.server";
+import { addDays, localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { elementsWith, textOf } from "../helpers/html";
 import { translator } from "../helpers/i18n";
-import { createReport, shiftDay } from "../helpers/reports";
+import { createReport } from "../helpers/reports";
 import { createStaff, sessionFor } from "../helpers/staff";
 
 let database: TestDatabase;
@@ -89,7 +89,7 @@ describe("holidays", () => {
 
   it("leave a closed report's dates alone", async () => {
     const closed = await createReport(database.db, app.config, {
-      receivedOn: shiftDay(today, -1),
+      receivedOn: addDays(today, -1),
       clock: { status: "closed", outcome: "spam", triagedOn: today, closedOn: today },
     });
     const before = (await database.db.select().from(reports).where(eq(reports.id, closed.id)))[0]!;

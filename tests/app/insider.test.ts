@@ -13,9 +13,9 @@ import { currentTotp, openTotpSecret } from "~/auth/totp.server";
 import { CookieJar, createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
-import { createReport, shiftDay } from "../helpers/reports";
+import { createReport } from "../helpers/reports";
 import { createStaff, regionId, sessionFor, unitId, type TestStaff } from "../helpers/staff";
-import { localDate } from "~/skm/import.server";
+import { addDays, localDate } from "~/utils/calendar";
 
 const CITY = "kota-palangka-raya";
 const KOTIM = "kabupaten-kotawaringin-timur";
@@ -53,8 +53,8 @@ beforeAll(async () => {
   const today = localDate("Asia/Jakarta");
   const aboutUnit = await createReport(database.db, app.config, {
     unit: DISDUKCAPIL,
-    receivedOn: shiftDay(today, -2),
-    clock: { status: "verified", triagedOn: shiftDay(today, -1), verifiedOn: shiftDay(today, -1), followUpDueOn: shiftDay(today, 10) },
+    receivedOn: addDays(today, -2),
+    clock: { status: "verified", triagedOn: addDays(today, -1), verifiedOn: addDays(today, -1), followUpDueOn: addDays(today, 10) },
     content: { narrative: NARRATIVE },
   });
   const forwarded = await app.post(

@@ -6,7 +6,7 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, regions, services, skmResponses, skmSuggestions, units } from "../../db/schema";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { storeResponses, type NewResponse } from "~/skm/responses.server";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";

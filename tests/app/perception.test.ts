@@ -7,7 +7,7 @@
 import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { perceptionResponses, perceptionSubmissions, services } from "../../db/schema";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { PERCEPTION_ITEMS, SPAK_ITEMS, SPKP_ITEMS } from "~/regulation/perception";
 import { CookieJar, createTestApp, type TestApp } from "../helpers/app";
 import { parsePeriod } from "~/skm/periods";

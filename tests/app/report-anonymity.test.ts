@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPORT_LIMIT } from "~/reports/submit.server";
 import { flushReportLogs } from "~/utils/logger.server";
 import { peekLimit } from "~/security/rate-limit.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { dumpDatabase, postMultipart, receiptFrom, reportFields, testJpeg } from "../helpers/reporter";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { regions, reports, reportSubmissions, services, units } from "../../db/schema";
 import { openJson, type ReportContent } from "~/reports/sealed.server";
 import { REPORT_LIMIT } from "~/reports/submit.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";

@@ -6,11 +6,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportFiles, reportMessages } from "../../db/schema";
 import { reporterSessionCookie } from "~/reports/reporter-session.server";
-import { localDate } from "~/skm/import.server";
+import { addDays, localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
-import { createReport, shiftDay } from "../helpers/reports";
+import { createReport } from "../helpers/reports";
 import { postMultipart, testJpeg } from "../helpers/reporter";
 
 let database: TestDatabase;
@@ -34,7 +34,7 @@ async function reporterMessages(reportId: string) {
 
 describe("messages per case per day", () => {
   it("takes the configured number a day, then answers 429 with a translated message and the typed text kept", async () => {
-    const report = await createReport(database.db, app.config, { receivedOn: shiftDay(today, -3) });
+    const report = await createReport(database.db, app.config, { receivedOn: addDays(today, -3) });
     const cookie = cookieFor(report.id);
     for (let i = 1; i <= 3; i++) {
       const sent = await app.post("/report/case", { intent: "message", body: `Tambahan nomor ${i}.` }, { Cookie: cookie });
@@ -48,15 +48,15 @@ describe("messages per case per day", () => {
     expect(await reporterMessages(report.id)).toHaveLength(3);
 
     // Another case is counted on its own; the count holds no identity, only the case's rows.
-    const other = await createReport(database.db, app.config, { receivedOn: shiftDay(today, -3) });
+    const other = await createReport(database.db, app.config, { receivedOn: addDays(today, -3) });
     expect((await app.post("/report/case", { intent: "message", body: "Kasus lain." }, { Cookie: cookieFor(other.id) })).status).toBe(303);
   });
 
   it("counts only today's messages: yesterday's do not use today's allowance", async () => {
-    const report = await createReport(database.db, app.config, { receivedOn: shiftDay(today, -3) });
+    const report = await createReport(database.db, app.config, { receivedOn: addDays(today, -3) });
     const cookie = cookieFor(report.id);
     for (let i = 1; i <= 3; i++) expect((await app.post("/report/case", { intent: "message", body: `Kemarin ${i}.` }, { Cookie: cookie })).status).toBe(303);
-    await database.db.update(reportMessages).set({ createdOn: shiftDay(today, -1) }).where(eq(reportMessages.reportId, report.id));
+    await database.db.update(reportMessages).set({ createdOn: addDays(today, -1) }).where(eq(reportMessages.reportId, report.id));
     expect((await app.post("/report/case", { intent: "message", body: "Hari ini." }, { Cookie: cookie })).status).toBe(303);
     expect(await reporterMessages(report.id)).toHaveLength(4);
   });
@@ -64,7 +64,7 @@ describe("messages per case per day", () => {
 
 describe("files per case per day", () => {
   it("takes the configured number a day, then answers 429 and stores nothing more", async () => {
-    const report = await createReport(database.db, app.config, { receivedOn: shiftDay(today, -3) });
+    const report = await createReport(database.db, app.config, { receivedOn: addDays(today, -3) });
     const cookie = cookieFor(report.id);
     const photo = { name: "foto.jpg", type: "image/jpeg", bytes: await testJpeg() };
     expect((await postMultipart(app, "/report/case", { intent: "files" }, [photo, photo], { Cookie: cookie })).status).toBe(303);

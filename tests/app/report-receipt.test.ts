@@ -8,7 +8,7 @@ import { flushReportLogs } from "~/utils/logger.server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportRateLimits, reportEvents, reportMessages, reports } from "../../db/schema";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { hashReceipt } from "~/reports/receipt.server";
 import { CASE_CLIENT_LIMIT, CASE_GLOBAL_LIMIT } from "~/reports/reporter-session.server";
 import { CookieJar, createTestApp, type TestApp } from "../helpers/app";

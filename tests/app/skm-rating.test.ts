@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { services, skmResponses, skmSuggestions } from "../../db/schema";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { parsePeriod } from "~/skm/periods";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";

@@ -1,4 +1,4 @@
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 
 /**
  * The days the server may have stamped on something it did just now in a region's time zone:

@@ -35,13 +35,6 @@ export interface TestReportSpec {
 
 let counter = 0;
 
-/** The calendar day `days` after (or before) a "YYYY-MM-DD" day. */
-export function shiftDay(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** A plain white image, optionally carrying EXIF. */
 export async function testImage(image: TestImage): Promise<Buffer> {
   let pipeline = sharp({ create: { width: image.width ?? 100, height: image.height ?? 100, channels: 3, background: { r: 255, g: 255, b: 255 } } });

@@ -15,9 +15,10 @@ import { holidaySet } from "~/reports/clock.server";
 import { casePage, changeCase, reportFor, type CaseCommand, type CaseworkDeps } from "~/reports/casework.server";
 import { openBytes, openText } from "~/reports/sealed.server";
 import { addWorkingDays, workingDaysBetween } from "~/reports/working-days";
+import { addDays } from "~/utils/calendar";
 import { loadConfig } from "~/utils/env.server";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
-import { createReport, shiftDay } from "../helpers/reports";
+import { createReport } from "../helpers/reports";
 import { createSignedInStaff } from "../helpers/staff";
 
 /** 10:00 in Palangka Raya (UTC+7), a Tuesday: every command is dated this local day. */
@@ -83,14 +84,14 @@ async function loaded(reportId: string, who: SignedInStaff = people.moderator) {
   return report;
 }
 
-const verifiedClock = { status: "verified" as const, triagedOn: shiftDay(TODAY, -1), verifiedOn: shiftDay(TODAY, -1), followUpDueOn: shiftDay(TODAY, 10) };
+const verifiedClock = { status: "verified" as const, triagedOn: addDays(TODAY, -1), verifiedOn: addDays(TODAY, -1), followUpDueOn: addDays(TODAY, 10) };
 
 describe("reach", () => {
   it("gives the report and its case page to a moderator of its region, and nothing to one without reach", async () => {
-    const report = await createReport(database.db, config, { unit: `${CITY}/disdukcapil`, receivedOn: shiftDay(TODAY, -2), files: [{ format: "png" }] });
+    const report = await createReport(database.db, config, { unit: `${CITY}/disdukcapil`, receivedOn: addDays(TODAY, -2), files: [{ format: "png" }] });
     const found = await reportFor(database.db, people.moderator.actor, report.id);
     expect(found).toMatchObject({ id: report.id, reference: report.reference, assigneeId: null, duplicateOfId: null });
-    expect(found!.clock).toMatchObject({ status: "received", receivedOn: shiftDay(TODAY, -2), triagedOn: null });
+    expect(found!.clock).toMatchObject({ status: "received", receivedOn: addDays(TODAY, -2), triagedOn: null });
 
     expect(await reportFor(database.db, people.conflicted.actor, report.id)).toBeNull();
     expect(await reportFor(database.db, people.kotimModerator.actor, report.id)).toBeNull();
@@ -218,7 +219,7 @@ describe("assignment and notes", () => {
 
 describe("questions", () => {
   it("moves the case to needs_info with a sealed public reason, and a follow-up question leaves the status", async () => {
-    const report = await createReport(database.db, config, { receivedOn: shiftDay(TODAY, -1) });
+    const report = await createReport(database.db, config, { receivedOn: addDays(TODAY, -1) });
     const reason = "Kami memerlukan informasi tambahan.";
     expect(await change(report.id, { intent: "question", body: "Di loket nomor berapa?", reason })).toEqual({ ok: true });
     expect(await reportRow(report.id)).toMatchObject({ status: "needs_info", triagedOn: TODAY, verifiedOn: null, closedOn: null });
@@ -255,8 +256,8 @@ describe("questions", () => {
 
   it("refuses a question once the case can no longer wait for the reporter", async () => {
     const report = await createReport(database.db, config, {
-      receivedOn: shiftDay(TODAY, -10),
-      clock: { status: "closed", outcome: "spam", triagedOn: shiftDay(TODAY, -9), closedOn: shiftDay(TODAY, -9) },
+      receivedOn: addDays(TODAY, -10),
+      clock: { status: "closed", outcome: "spam", triagedOn: addDays(TODAY, -9), closedOn: addDays(TODAY, -9) },
     });
     const before = await traces(report.id);
     expect(await change(report.id, { intent: "question", body: "Masih di sana?", reason: "Perlu keterangan." })).toEqual({
@@ -298,7 +299,7 @@ describe("status changes", () => {
   });
 
   it("verifies, then closes with an outcome: the clock dates, one event per move and the audit entries", async () => {
-    const report = await createReport(database.db, config, { receivedOn: shiftDay(TODAY, -2) });
+    const report = await createReport(database.db, config, { receivedOn: addDays(TODAY, -2) });
     const { triageDueOn } = await reportRow(report.id);
     expect(await change(report.id, { intent: "status", to: "verified", reason: "Keterangan cukup." })).toEqual({ ok: true });
     expect(await reportRow(report.id)).toMatchObject({
@@ -369,7 +370,7 @@ describe("status changes", () => {
 
 describe("duplicates", () => {
   it("closes as a duplicate only of another report of the same region, then unlinks and links again", async () => {
-    const original = await createReport(database.db, config, { unit: `${CITY}/dpmptsp`, receivedOn: shiftDay(TODAY, -5) });
+    const original = await createReport(database.db, config, { unit: `${CITY}/dpmptsp`, receivedOn: addDays(TODAY, -5) });
     const kotim = await createReport(database.db, config, { unit: null, region: "kabupaten-kotawaringin-timur", receivedOn: TODAY });
     const copy = await createReport(database.db, config, { unit: `${CITY}/dpmptsp`, receivedOn: TODAY });
     const before = await traces(copy.id);
@@ -415,7 +416,7 @@ describe("forwarding and redaction", () => {
   beforeAll(async () => {
     report = await createReport(database.db, config, {
       unit: `${CITY}/disdukcapil`,
-      receivedOn: shiftDay(TODAY, -2),
+      receivedOn: addDays(TODAY, -2),
       clock: verifiedClock,
       files: [{ format: "jpeg", width: 200, height: 100, exif: true }, { format: "png" }],
     });

@@ -16,7 +16,7 @@ import { PERCEPTION_2021, PERCEPTION_ITEMS, type PerceptionItem } from "~/regula
 import { loadConfig } from "~/utils/env.server";
 import { findUnit } from "~/skm/queries.server";
 import { housekeeping } from "~/utils/housekeeping.server";
-import { localDate } from "~/skm/import.server";
+import { localDate } from "~/utils/calendar";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 
 let database: TestDatabase;

@@ -1,12 +1,12 @@
 /** The case's facts, its deadlines and what the reporter wrote, on the moderator's case page. */
 import { useTranslation } from "react-i18next";
 import type { CasePageView } from "~/reports/casework.server";
-import { ClockBadge, useLocalDate, useLocalMonth } from "./clock";
+import { useCalendarFormat } from "~/components/calendar-format";
+import { ClockBadge } from "./clock";
 
 export function CaseFacts({ detail }: { detail: CasePageView }) {
   const { t } = useTranslation("casework");
-  const date = useLocalDate();
-  const month = useLocalMonth();
+  const { shortDay: date, month } = useCalendarFormat();
   const doneOn = (day: string | null) => (day ? ` · ${t("case.dates.doneOn", { date: date(day) })}` : null);
   return (
     <div className="two-columns">

@@ -6,14 +6,14 @@ import { FormMessage, SubmitRow, TextField } from "~/components/forms";
 import { RedactDrawing } from "~/components/redact-drawing";
 import { REDACTION_AREAS } from "~/reports/casework-schema";
 import type { CasePageView } from "~/reports/casework.server";
-import { useLocalDate } from "./clock";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { fieldId, type CaseFailure } from "./form-state";
 
 type CaseFile = CasePageView["files"][number];
 
 export function CaseFiles({ detail, failed }: { detail: Pick<CasePageView, "id" | "files">; failed: CaseFailure | undefined }) {
   const { t } = useTranslation("casework");
-  const date = useLocalDate();
+  const { shortDay: date } = useCalendarFormat();
   const fileLink = (fileId: string, version: "original" | "redacted") => `/staff/reports/${detail.id}/files/${fileId}?version=${version}`;
   return (
     <section aria-labelledby="files-heading">

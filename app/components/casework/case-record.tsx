@@ -1,11 +1,11 @@
 /** What happened to a case so far: its status history, its messages and its forwards. */
 import { useTranslation } from "react-i18next";
 import type { CasePageView } from "~/reports/casework.server";
-import { useLocalDate } from "./clock";
+import { useCalendarFormat } from "~/components/calendar-format";
 
 export function CaseHistory({ events }: { events: CasePageView["events"] }) {
   const { t } = useTranslation("casework");
-  const date = useLocalDate();
+  const { shortDay: date } = useCalendarFormat();
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t("history.heading")}</h2>
@@ -28,7 +28,7 @@ export function CaseHistory({ events }: { events: CasePageView["events"] }) {
 
 export function CaseMessages({ messages }: { messages: CasePageView["messages"] }) {
   const { t } = useTranslation("casework");
-  const date = useLocalDate();
+  const { shortDay: date } = useCalendarFormat();
   return (
     <section aria-labelledby="messages-heading">
       <h2 id="messages-heading">{t("messages.heading")}</h2>
@@ -53,7 +53,7 @@ export function CaseMessages({ messages }: { messages: CasePageView["messages"] 
 
 export function CaseForwards({ forwards }: { forwards: CasePageView["forwards"] }) {
   const { t } = useTranslation("casework");
-  const date = useLocalDate();
+  const { shortDay: date } = useCalendarFormat();
   return (
     <section aria-labelledby="forwards-heading">
       <h2 id="forwards-heading">{t("forwards.heading")}</h2>

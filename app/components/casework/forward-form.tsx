@@ -5,13 +5,13 @@ import { FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~
 import { DESTINATIONS, EXTERNAL_REFERENCE_MAX, SUMMARY_MAX } from "~/reports/casework-schema";
 import type { CasePageView } from "~/reports/casework.server";
 import type { ForwardFact } from "~/reports/forward-summary";
-import { useLocalMonth } from "./clock";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { ReasonField, useCaseForm, type CaseFailure } from "./form-state";
 
 /** The suggested summary in the page's language, from the facts forward-summary.ts allows. */
 function useSuggestedSummary(facts: ForwardFact[]): string {
   const { t, i18n } = useTranslation("casework");
-  const month = useLocalMonth();
+  const { month } = useCalendarFormat();
   const line = (fact: ForwardFact): string => {
     switch (fact.fact) {
       case "intro":

@@ -1,5 +1,6 @@
 /** The public unit page's list of residents' suggestions as moderated, with the unit's replies. */
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 
 export interface PublicSuggestion {
   id: number;
@@ -10,9 +11,9 @@ export interface PublicSuggestion {
 }
 
 export function PublicSuggestions({ suggestions, period }: { suggestions: readonly PublicSuggestion[]; period: string }) {
-  const { t, i18n } = useTranslation("moderation");
+  const { t } = useTranslation("moderation");
+  const { day: date } = useCalendarFormat();
   if (suggestions.length === 0) return null;
-  const date = (value: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
   return (
     <section aria-labelledby="suggestions-heading">
       <h2 id="suggestions-heading">{t("public.heading")}</h2>

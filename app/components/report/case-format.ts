@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 
 /**
  * Dates, months and amounts on the reporter's case page, in the page's language. Only dates are
@@ -6,10 +7,10 @@ import { useTranslation } from "react-i18next";
  */
 export function useCaseFormat() {
   const { t, i18n } = useTranslation("reports");
-  const locale = i18n.language === "en" ? "en-GB" : "id-ID";
+  const calendar = useCalendarFormat(i18n.language === "en" ? "en-GB" : "id-ID");
   return {
-    date: (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`)),
-    month: (date: string) => new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`)),
+    date: calendar.day,
+    month: calendar.month,
     rupiah: (n: number | null) => (n === null ? t("case.notGiven") : t("case.rupiah", { amount: new Intl.NumberFormat(i18n.language).format(n) })),
   };
 }

@@ -1,11 +1,13 @@
 /** The worksheet's submissions, newest first: version, date in the unit's time zone, total and profile. */
 import { useTranslation } from "react-i18next";
+import { useCalendarFormat } from "~/components/calendar-format";
 import { Figure } from "~/components/zi-score";
 import type { WorksheetSubmission } from "~/zi/worksheet";
 
 export function SubmissionHistory({ submissions, timeZone }: { submissions: WorksheetSubmission[]; timeZone: string }) {
-  const { t, i18n } = useTranslation("zi");
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone }).format(new Date(iso));
+  const { t } = useTranslation("zi");
+  const { dayAt } = useCalendarFormat();
+  const date = (iso: string) => dayAt(iso, timeZone);
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t("history.heading")}</h2>
