@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import { SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
 import type { NewResponse } from "./responses.server";
 
-export const CSV_COLUMNS = ["date", "service", "sex", "age", "education", "occupation", ...SKM_ELEMENTS] as const;
+const CSV_COLUMNS = ["date", "service", "sex", "age", "education", "occupation", ...SKM_ELEMENTS] as const;
 
 const EDUCATION = ["SD", "SMP", "SMA", "D3", "S1", "S2", "S3"] as const;
 const OCCUPATION = ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"] as const;
@@ -28,7 +28,7 @@ export interface ServiceRef {
 
 export type ImportedRow = Omit<NewResponse, "unitId" | "source" | "profileId">;
 
-export function ageBandOf(age: number): NonNullable<NewResponse["ageBand"]> {
+function ageBandOf(age: number): NonNullable<NewResponse["ageBand"]> {
   if (age < 20) return "lt20";
   if (age < 30) return "20_29";
   if (age < 40) return "30_39";
