@@ -531,7 +531,7 @@ export const skmSuggestions = pgTable(
   ],
 );
 
-// ─── Back-door reports (domain/reporting.md) ──────────────────────────────────────────
+// ─── Back-door reports (docs/reports.md) ────────────────────────────────────────────
 //
 // Anonymity by construction: no column holds an IP address, a user agent or a time finer
 // than a day for anything a reporter did. Everything a reporter or moderator wrote (the
@@ -711,7 +711,7 @@ export const holidays = pgTable("holidays", {
   name: text().notNull(),
 });
 
-// ─── Perception surveys: SPAK → IPAK, SPKP → IPKP (domain/zona-integritas.md) ───────────
+// ─── Perception surveys: SPAK → IPAK, SPKP → IPKP (docs/perception.md) ──────────────────
 
 const perceptionItems = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"] as const;
 

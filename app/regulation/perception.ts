@@ -1,5 +1,5 @@
 /**
- * The perception surveys of the Zona Integritas evaluation (shared/domain/zona-integritas.md):
+ * The perception surveys of the Zona Integritas evaluation (docs/perception.md):
  * SPAK (Survei Persepsi Anti Korupsi) → IPAK and SPKP (Survei Persepsi Kualitas Pelayanan)
  * → IPKP, each item answered 1–6. The sources do not publish how a 1–6 mean becomes the 0–4
  * index the LKE uses; this profile uses index = mean ÷ 6 × 4 and every page that shows the

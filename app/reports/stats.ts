@@ -1,6 +1,6 @@
 /**
  * Anonymous statistics of back-door reports, and the suppression rule that publishes them
- * (pure; shared/domain/reporting.md: aggregates only above a minimum count;
+ * (pure; aggregates only above a minimum count: docs/open-data.md, "The suppression rule";
  * docs/decisions/010-published-aggregates.md).
  *
  * A region's reports of one year form one table of counts keyed by unit (or "no unit"),

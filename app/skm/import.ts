@@ -1,5 +1,5 @@
 /**
- * Paper SKM responses from CSV (the contract in DESIGN.md):
+ * Paper SKM responses from CSV (the contract in docs/skm.md):
  *   date,service,sex,age,education,occupation,u1,…,u9
  * date YYYY-MM-DD; sex L|P; education SD|SMP|SMA|D3|S1|S2|S3;
  * occupation PNS|TNI|POLRI|SWASTA|WIRAUSAHA|PELAJAR|LAINNYA; u1…u9 1–4 or blank;
