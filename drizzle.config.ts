@@ -1,9 +1,9 @@
 import { defineConfig } from "drizzle-kit";
 
-// Only used to generate SQL migrations from db/schema.ts; it never connects to a database.
+// Only used to generate SQL migrations from the schema (db/schema/); it never connects to a database.
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./db/schema.ts",
+  schema: "./db/schema/index.ts",
   out: "./db/migrations",
   casing: "snake_case",
 });

@@ -5,6 +5,57 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/*
+ * Layers. db/ is the bottom: the client, the schema and the migrations, importing nothing of
+ * the project. app/ sits on db/; seed/, scripts/, bench/ and tests/ sit on both. Inside app/,
+ * the area folders are domain modules (no React, no Remix); routes/ and components/ render,
+ * and the files at app/'s root are the framework's entry points.
+ * The layer rules use @typescript-eslint/no-restricted-imports so that they add to, rather
+ * than replace, the no-restricted-imports settings of the other blocks.
+ */
+const DOMAIN_FOLDERS = [
+  "audit",
+  "auth",
+  "dashboards",
+  "moderation",
+  "opendata",
+  "org",
+  "perception",
+  "publication",
+  "regulation",
+  "reports",
+  "security",
+  "skm",
+  "telemetry",
+  "utils",
+  "zi",
+];
+/** An import of one of these top-level folders, by alias or by a relative path. */
+const importOf = (...folders) => `^(?:#(?:${folders.join("|")})|(?:\\.\\./)+(?:${folders.join("|")}))(?:/|$)`;
+const appImportsNoSeedOrTests = {
+  regex: importOf("seed", "tests"),
+  message: "app/ runs in production: it imports neither the seed nor the tests.",
+};
+const domainImportsNoUi = {
+  regex: "^(?:~|#app|(?:\\.\\./)*\\.\\.)/(?:routes|components)(?:/|$)",
+  message: "Domain modules sit below the pages: routes and components import them, never the reverse.",
+};
+const domainImportsNoReact = [
+  { name: "react", message: "Domain modules render nothing: React code belongs in app/components or app/routes." },
+  { name: "react-dom", message: "Domain modules render nothing: React code belongs in app/components or app/routes." },
+  { name: "react-i18next", message: "Domain modules render nothing: translate in app/components or app/routes." },
+  { name: "remix-i18next", message: "Domain modules do not depend on the framework: use it in app/routes or app/i18n.server.ts." },
+  {
+    name: "@conform-to/react",
+    allowTypeImports: true,
+    message: "Domain modules render nothing: form hooks belong in app/components or app/routes (its types may be used).",
+  },
+];
+const domainImportsNoReactPatterns = [
+  { group: ["react/*", "react-dom/*"], message: "Domain modules render nothing: React code belongs in app/components or app/routes." },
+];
+const domainImportsNoRemix = { group: ["@remix-run/*"], message: "Domain modules do not depend on the framework: keep Remix in app/routes." };
+
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "node_modules/", "data/", "tests/.tmp/", "db/migrations/"] },
   js.configs.recommended,
@@ -49,6 +100,62 @@ export default tseslint.config(
     // Command-line scripts and tests talk to a terminal.
     files: ["scripts/**", "tests/**", "bench/**"],
     rules: { "no-console": "off" },
+  },
+  {
+    files: ["app/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [appImportsNoSeedOrTests] }] },
+  },
+  {
+    files: DOMAIN_FOLDERS.map((folder) => `app/${folder}/**`),
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: domainImportsNoReact,
+          patterns: [appImportsNoSeedOrTests, domainImportsNoUi, ...domainImportsNoReactPatterns, domainImportsNoRemix],
+        },
+      ],
+    },
+  },
+  {
+    // The server edge of a few areas still uses Remix's server runtime (never React): the
+    // signed cookies of the staff session, the login step and the perception ticket
+    // (createCookie), the redirect to the login page, the multipart parsing of report files,
+    // the action result of the moderation forms (data), and the request handler and load
+    // context that connect the framework to the app.
+    files: [
+      "app/auth/guard.server.ts",
+      "app/auth/login.server.ts",
+      "app/auth/session.server.ts",
+      "app/moderation/form-result.server.ts",
+      "app/perception/offer.server.ts",
+      "app/reports/attachments.server.ts",
+      "app/utils/context.server.ts",
+      "app/utils/request-handler.server.ts",
+    ],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: domainImportsNoReact, patterns: [appImportsNoSeedOrTests, domainImportsNoUi, ...domainImportsNoReactPatterns] },
+      ],
+    },
+  },
+  {
+    // db/ is the bottom layer: the app and the seed import it, so it imports neither.
+    files: ["db/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^~(?:/|$)|${importOf("app", "seed", "tests")}`,
+              message: "db/ is the bottom layer (client, schema, migrations): it imports nothing from app/, seed/ or tests/.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["**/*.{js,cjs,mjs}"],

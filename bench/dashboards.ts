@@ -28,7 +28,7 @@ import { performance } from "node:perf_hooks";
 import { eq, inArray, sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../db/client";
 import { lkeSheets, lkeSubmissions, regions, reports, units } from "../db/schema";
-import { seed } from "../db/seed";
+import { seed } from "#seed/seed";
 import { SKM_2017, SKM_ELEMENTS } from "../app/regulation/skm";
 import { REPORT_CATEGORIES } from "../app/reports/form-schema";
 import { rebuildPerceptionTotals } from "../app/perception/responses.server";
@@ -36,7 +36,7 @@ import { rebuildDailyTotals, storeResponses, type NewResponse } from "../app/skm
 import { buildIsStale } from "../scripts/build-if-needed";
 import { createTestApp, type TestApp } from "../tests/helpers/app";
 import { requirement, ziScore } from "../tests/helpers/dashboards";
-import { demoRandom } from "../db/demo-random";
+import { demoRandom } from "#seed/demo-random";
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];

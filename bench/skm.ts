@@ -34,7 +34,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseHandle, type DatabaseTarget } from "../db/client";
-import { seed } from "../db/seed";
+import { seed } from "#seed/seed";
 import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "../app/regulation/skm";
 import { unitSkmApi } from "../app/dashboards/dashboards.server";
 import { parsePeriod, type Period } from "../app/skm/periods";

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { processDatabase, type DatabaseHandle } from "../db/client";
-import { seedIfEmpty } from "../db/seed";
+import { seedIfEmpty } from "#seed/seed";
 import { ConfigError, loadConfig, type Config } from "../app/utils/env.server";
 import { secretsFromDataDir } from "../app/utils/secrets.server";
 import type { Logger } from "../app/utils/logger.server";

@@ -1,5 +1,5 @@
 /** `npm run db:seed`: seeds the organisation structure (and demo data unless DEMO_DATA=off). Idempotent. */
-import { seed } from "../db/seed";
+import { seed } from "#seed/seed";
 import { createLogger } from "../app/utils/logger.server";
 import { describeTarget, openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
 

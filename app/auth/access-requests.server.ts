@@ -31,22 +31,8 @@ interface Requester {
  * own, or its unit's; the request is audited under it.
  */
 export async function requestGrant(tx: Database, requester: Requester, targetStaffId: number, grant: Grant, regionId: number): Promise<boolean> {
-  const [row] = await tx
-    .insert(accessRequests)
-    .values({ kind: "grant", targetStaffId, role: grant.role, regionId, unitId: grant.unitId, requestedByStaffId: requester.staffId })
-    .onConflictDoNothing()
-    .returning({ id: accessRequests.id });
-  if (!row) return false;
-  await recordAudit(tx, {
-    actorStaffId: requester.staffId,
-    actorRole: requester.role,
-    action: "staff.access_requested",
-    objectType: "staff",
-    objectId: targetStaffId,
-    regionId,
-    details: { request: row.id, kind: "grant", grant },
-  });
-  return true;
+  const values = { kind: "grant" as const, targetStaffId, role: grant.role, regionId, unitId: grant.unitId };
+  return openRequest(tx, requester, values, { kind: "grant", grant });
 }
 
 /** Asks for a reset of someone who reads reports: one request per region they read reports in. */
@@ -57,23 +43,32 @@ export async function requestReset(
   kind: "password_reset" | "two_factor_reset",
   regionIds: readonly number[],
 ): Promise<void> {
-  for (const regionId of regionIds) {
-    const [row] = await tx
-      .insert(accessRequests)
-      .values({ kind, targetStaffId, regionId, requestedByStaffId: requester.staffId })
-      .onConflictDoNothing()
-      .returning({ id: accessRequests.id });
-    if (!row) continue;
-    await recordAudit(tx, {
-      actorStaffId: requester.staffId,
-      actorRole: requester.role,
-      action: "staff.access_requested",
-      objectType: "staff",
-      objectId: targetStaffId,
-      regionId,
-      details: { request: row.id, kind },
-    });
-  }
+  for (const regionId of regionIds) await openRequest(tx, requester, { kind, targetStaffId, regionId }, { kind });
+}
+
+/** Writes one request unless the same one already waits, and audits it; false when it waited already. */
+async function openRequest(
+  tx: Database,
+  requester: Requester,
+  values: Omit<typeof accessRequests.$inferInsert, "requestedByStaffId"> & { targetStaffId: number; regionId: number },
+  details: Record<string, unknown>,
+): Promise<boolean> {
+  const [row] = await tx
+    .insert(accessRequests)
+    .values({ ...values, requestedByStaffId: requester.staffId })
+    .onConflictDoNothing()
+    .returning({ id: accessRequests.id });
+  if (!row) return false;
+  await recordAudit(tx, {
+    actorStaffId: requester.staffId,
+    actorRole: requester.role,
+    action: "staff.access_requested",
+    objectType: "staff",
+    objectId: values.targetStaffId,
+    regionId: values.regionId,
+    details: { request: row.id, ...details },
+  });
+  return true;
 }
 
 /** The grant a request asks for: a unit manager grant names its unit, any other its region. */

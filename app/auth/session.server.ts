@@ -109,7 +109,7 @@ export async function currentStaff(db: Database, config: Config, request: Reques
   };
 }
 
-async function loadGrants(db: Database, staffId: number): Promise<Grant[]> {
+export async function loadGrants(db: Database, staffId: number): Promise<Grant[]> {
   return (await loadGrantsOf(db, [staffId])).get(staffId) ?? [];
 }
 

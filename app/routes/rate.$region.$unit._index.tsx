@@ -102,7 +102,6 @@ export default function RatingForm() {
           legend={t("form.service")}
           field={fields.serviceId}
           options={services.map((s) => ({ value: String(s.id), label: s.name }))}
-          t={t}
         />
 
         <h2>{t("form.questionsHeading")}</h2>
@@ -113,7 +112,6 @@ export default function RatingForm() {
             legend={`${index + 1}. ${t(`questions.${element}.question`)}`}
             field={fields[element]}
             options={[1, 2, 3, 4].map((v) => ({ value: String(v), label: t(`questions.${element}.${v}`) }))}
-            t={t}
             scale
           />
         ))}
@@ -129,21 +127,18 @@ export default function RatingForm() {
             { value: "P", label: t("form.sexP") },
             { value: "", label: t("form.skip") },
           ]}
-          t={t}
         />
-        <SelectRow name="ageBand" label={t("form.age")} field={fields.ageBand} t={t} options={AGE_BANDS.map((v) => ({ value: v, label: t(`form.ages.${v}`) }))} />
+        <SelectRow name="ageBand" label={t("form.age")} field={fields.ageBand} options={AGE_BANDS.map((v) => ({ value: v, label: t(`form.ages.${v}`) }))} />
         <SelectRow
           name="education"
           label={t("form.education")}
           field={fields.education}
-          t={t}
           options={EDUCATIONS.map((v) => ({ value: v, label: t(`form.educations.${v}`) }))}
         />
         <SelectRow
           name="occupation"
           label={t("form.occupation")}
           field={fields.occupation}
-          t={t}
           options={OCCUPATIONS.map((v) => ({ value: v, label: t(`form.occupations.${v}`) }))}
         />
 

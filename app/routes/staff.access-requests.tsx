@@ -99,20 +99,8 @@ export default function AccessRequestsPage() {
               </p>
               {notice.canDecide ? (
                 <div className="form-actions">
-                  <Form method="post">
-                    <input type="hidden" name="requestId" value={notice.id} />
-                    <input type="hidden" name="decision" value="approve" />
-                    <button type="submit" className="button">
-                      {t("access.approve")}
-                    </button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="requestId" value={notice.id} />
-                    <input type="hidden" name="decision" value="refuse" />
-                    <button type="submit" className="button button-secondary">
-                      {t("access.refuse")}
-                    </button>
-                  </Form>
+                  <DecisionForm requestId={notice.id} decision="approve" label={t("access.approve")} className="button" />
+                  <DecisionForm requestId={notice.id} decision="refuse" label={t("access.refuse")} className="button button-secondary" />
                 </div>
               ) : notice.status === "pending" ? (
                 <p className="hint">{t("access.notYours")}</p>
@@ -122,5 +110,17 @@ export default function AccessRequestsPage() {
         </ul>
       )}
     </>
+  );
+}
+
+function DecisionForm({ requestId, decision, label, className }: { requestId: number; decision: "approve" | "refuse"; label: string; className: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="decision" value={decision} />
+      <button type="submit" className={className}>
+        {label}
+      </button>
+    </Form>
   );
 }

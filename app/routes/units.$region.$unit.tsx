@@ -9,7 +9,7 @@ import { NrrTable, Priorities, TrendTable } from "~/components/skm-charts";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
 import { localDate } from "~/skm/import.server";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
-import { PublicSuggestions } from "~/moderation/public-suggestions";
+import { PublicSuggestions } from "#app/components/moderation/public-suggestions";
 import { publishedSuggestions } from "~/moderation/suggestions.server";
 import { unitDashboard } from "~/dashboards/dashboards.server";
 import { PerceptionSection, ReportsSection, TrendSection, ZiSection } from "~/components/dashboard-sections";

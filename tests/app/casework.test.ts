@@ -8,12 +8,15 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holidays, reportAuditLog, reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
 import { addReporterMessage } from "~/reports/case.server";
+import { holidaySet } from "~/reports/clock.server";
+import { clockView } from "~/reports/queue.server";
 import { addWorkingDays } from "~/reports/working-days";
 import { openBytes, openText } from "~/reports/sealed.server";
 import { localDate } from "~/skm/import.server";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
-import { textOf } from "../helpers/html";
+import { elementsWith, rowLinkingTo, sectionLabelledBy, textOf, textWithRole } from "../helpers/html";
+import { translator } from "../helpers/i18n";
 import { createReport, shiftDay } from "../helpers/reports";
 import { createStaff, sessionFor } from "../helpers/staff";
 
@@ -23,6 +26,7 @@ const cookies: Record<string, string> = {};
 const ids: Record<string, number> = {};
 const today = localDate("Asia/Jakarta");
 const CITY = "kota-palangka-raya";
+const t = translator("casework");
 
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
@@ -59,6 +63,14 @@ async function reportRow(id: string) {
   const [row] = await database.db.select().from(reports).where(eq(reports.id, id));
   return row!;
 }
+/** The deadline badge a report's row shows today, as the queue words it. */
+async function clockText(id: string) {
+  const clock = clockView(await reportRow(id), today, await holidaySet(database.db));
+  if (clock.daysLeft === null) return t("clock.none");
+  return clock.overdue ? t("clock.overdue", { count: Math.max(1, -clock.daysLeft) }) : t("clock.left", { count: clock.daysLeft });
+}
+/** The text of the queue row linking to a report. */
+const rowText = (html: string, id: string) => textOf(rowLinkingTo(html, `/staff/reports/${id}`));
 
 describe("the queue", () => {
   let overdue: Awaited<ReturnType<typeof createReport>>;
@@ -92,16 +104,19 @@ describe("the queue", () => {
   it("puts overdue reports first, then new ones, then by deadline; closed and other regions' reports are not in it", async () => {
     const response = await get("/staff/reports", "moderator");
     expect(response.status).toBe(200);
-    const text = textOf(await response.text());
+    const html = await response.text();
+    const text = textOf(html);
     const order = [overdue, fresh, noUnit, verified].map((r) => text.indexOf(r.reference));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).not.toContain(closed.reference);
     expect(text).not.toContain(kotim.reference);
-    expect(text).toMatch(/Lewat \d+ hari kerja/);
-    expect(text).toContain("Unit tidak diketahui");
-    expect(text).toContain("Pelapor membalas");
-    expect(text).toContain("Ada berkas");
+    expect((await reportRow(overdue.id)).triageDueOn < today).toBe(true);
+    expect(rowText(html, overdue.id)).toContain(await clockText(overdue.id));
+    expect(rowLinkingTo(html, `/staff/reports/${overdue.id}`)).toMatch(/^<tr class="row-overdue"/);
+    expect(rowText(html, noUnit.id)).toContain(t("case.unitUnknown"));
+    expect(rowText(html, noUnit.id)).toContain(t("queue.flags.replied"));
+    expect(rowText(html, fresh.id)).toContain(t("queue.flags.files"));
   });
 
   it("filters by status, category, unit, overdue and assignee", async () => {
@@ -115,10 +130,11 @@ describe("the queue", () => {
     const unknownUnit = await list("unit=none");
     expect(unknownUnit).toContain(noUnit.reference);
     expect(unknownUnit).not.toContain(overdue.reference);
-    const late = await list("overdue=1");
+    const lateHtml = await (await get("/staff/reports?overdue=1", "moderator")).text();
+    const late = textOf(lateHtml);
     expect(late).toContain(overdue.reference);
     expect(late).not.toContain(fresh.reference);
-    expect(late).toContain("1 laporan");
+    expect(textWithRole(lateHtml, "status")).toBe(t("queue.count", { count: 1 }));
 
     expect((await post(`/staff/reports/${fresh.id}`, "moderator", { intent: "assign", assigneeId: String(ids.moderator) })).status).toBe(303);
     const mine = await list("assignee=mine");
@@ -169,12 +185,10 @@ describe("the queue", () => {
     const row = await reportRow(asked.id);
     expect(row).toMatchObject({ status: "triage", triagedOn: shiftDay(today, -39), triageDueOn: addWorkingDays(today, app.config.reports.triageDays, holidaySet) });
 
-    const text = textOf(await (await get("/staff/reports", "moderator")).text());
-    const at = text.indexOf(asked.reference);
-    expect(at).toBeGreaterThanOrEqual(0);
-    const line = text.slice(at, text.indexOf("PD-", at + asked.reference.length) > 0 ? text.indexOf("PD-", at + asked.reference.length) : undefined);
-    expect(line).toMatch(/Sisa \d+ hari kerja/);
-    expect(line).not.toContain("Tidak ada batas waktu berjalan");
+    const line = rowText(await (await get("/staff/reports", "moderator")).text(), asked.id);
+    expect(line).toContain(asked.reference);
+    expect(line).toContain(t("clock.left", { count: clockView(row, today, holidaySet).daysLeft! }));
+    expect(line).not.toContain(t("clock.none"));
   });
 
   it("shows the reporter's answers in words and the month of the incident as a month", async () => {
@@ -184,10 +198,12 @@ describe("the queue", () => {
       content: { askedBy: "loket" },
     });
     await database.db.update(reports).set({ incidentMonth: "2026-06-01" }).where(eq(reports.id, worded.id));
-    const text = textOf(await (await get(`/staff/reports/${worded.id}`, "moderator")).text());
-    expect(text).toContain("Petugas loket/pelayanan");
-    expect(text).toContain("Juni 2026");
-    expect(text).not.toMatch(/\b2026-06\b/);
+    const html = await (await get(`/staff/reports/${worded.id}`, "moderator")).text();
+    expect(textOf(sectionLabelledBy(html, "content-heading"))).toContain(t("reports:askedBy.loket"));
+    // The month in words, in the page's language (the browser's own month names, not ours).
+    const month = new Intl.DateTimeFormat("id", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date("2026-06-01T00:00:00Z"));
+    expect(textOf(sectionLabelledBy(html, "facts-heading"))).toContain(month);
+    expect(textOf(html)).not.toMatch(/\b2026-06\b/);
   });
 });
 
@@ -200,7 +216,9 @@ describe("case actions", () => {
 
     const refused = await post(`/staff/reports/${report.id}`, "moderator", { intent: "assign", assigneeId: String(ids.conflicted) });
     expect(refused.status).toBe(400);
-    expect(textOf(await refused.text())).toContain("Orang ini tidak dapat diberi kasus ini.");
+    const refusedHtml = await refused.text();
+    expect(textWithRole(refusedHtml, "alert")).toContain(t("errors.assigneeNotAllowed"));
+    expect(refusedHtml).toContain('href="#assign-assigneeId"');
     expect((await reportRow(report.id)).assigneeId).toBeNull();
 
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "assign", assigneeId: String(ids.colleague) })).status).toBe(303);
@@ -233,8 +251,9 @@ describe("case actions", () => {
     const audit = (await auditRows(report.id)).find((row) => row.action === "report.question_asked");
     expect(audit).toMatchObject({ occurredOn: today, action: "report.question_asked", actorRole: "moderator", details: { from: "received", to: "needs_info" } });
     expect(JSON.stringify(audit!.details)).not.toContain("loket");
-    const page = textOf(await (await get(`/staff/reports/${report.id}?done=question`, "moderator")).text());
-    expect(page).toContain("Menunggu pelapor");
+    const pageHtml = await (await get(`/staff/reports/${report.id}?done=question`, "moderator")).text();
+    const page = textOf(pageHtml);
+    expect(textOf(sectionLabelledBy(pageHtml, "facts-heading"))).toContain(t("statuses.needs_info"));
     expect(page).toContain("Di loket nomor berapa?");
   });
 
@@ -243,7 +262,7 @@ describe("case actions", () => {
     const forbidden = await post(`/staff/reports/${report.id}`, "moderator", { intent: "status", to: "handled_internally", reason: "Sudah ditangani." });
     expect(forbidden.status).toBe(409);
     const html = await forbidden.text();
-    expect(textOf(html)).toContain("Perubahan status ini tidak mungkin dari status saat ini.");
+    expect(textWithRole(html, "alert")).toContain(t("errors.transitionNotAllowed"));
     expect(html).toContain("Sudah ditangani.");
     expect((await reportRow(report.id)).status).toBe("received");
     expect(await database.db.select().from(reportEvents).where(eq(reportEvents.reportId, report.id))).toEqual([]);
@@ -252,7 +271,7 @@ describe("case actions", () => {
     const noReason = await post(`/staff/reports/${report.id}`, "moderator", { intent: "status", to: "verified", reason: "  " });
     expect(noReason.status).toBe(400);
     const noReasonHtml = await noReason.text();
-    expect(textOf(noReasonHtml)).toContain("Tulis alasan yang akan dilihat pelapor.");
+    expect(textWithRole(noReasonHtml, "alert")).toContain(t("errors.reasonRequired"));
     // The error summary links to the field, which describes its error.
     expect(noReasonHtml).toContain('href="#status-reason"');
     expect(noReasonHtml).toMatch(/<textarea id="status-reason" aria-describedby="[^"]*status-reason-error[^"]*" aria-invalid="true"/);
@@ -283,7 +302,7 @@ describe("case actions", () => {
       reason: "Sudah dilaporkan.",
     });
     expect(otherRegion.status).toBe(400);
-    expect(textOf(await otherRegion.text())).toContain("Tidak ada laporan lain di daerah ini dengan nomor itu.");
+    expect(textWithRole(await otherRegion.text(), "alert")).toContain(t("errors.duplicateNotFound"));
     expect((await reportRow(copy.id)).status).toBe("received");
 
     const closing = await post(`/staff/reports/${copy.id}`, "moderator", {
@@ -317,9 +336,10 @@ describe("case actions", () => {
 
   it("pages the queue", async () => {
     for (let i = 0; i < 27; i++) await createReport(database.db, app.config, { receivedOn: shiftDay(today, -i), category: "gratifikasi", unit: `${CITY}/dpmptsp` });
-    const first = textOf(await (await get("/staff/reports?category=gratifikasi", "moderator")).text());
-    expect(first).toContain("27 laporan");
-    expect(first).toContain("Halaman 1 dari 2");
+    const first = await (await get("/staff/reports?category=gratifikasi", "moderator")).text();
+    expect(textWithRole(first, "status")).toBe(t("queue.count", { count: 27 }));
+    const pager = elementsWith(first, `aria-label="${t("paging.label")}"`).map(textOf);
+    expect(pager).toEqual([expect.stringContaining(t("paging.position", { page: 1, pages: 2 }))]);
     const second = await (await get("/staff/reports?category=gratifikasi&page=2", "moderator")).text();
     expect(second.match(/href="\/staff\/reports\/[0-9a-f-]{36}"/g)).toHaveLength(2);
   });
@@ -370,7 +390,7 @@ describe("redaction, forwarding and what others see", () => {
     });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(textOf(html)).toContain("Area melewati batas gambar.");
+    expect(textWithRole(html, "alert")).toContain(t("errors.areaOutside"));
     expect(html).toContain('value="90"');
     expect(html).toContain(`href="#redact-${report.fileIds[0]}-areas-0--x"`);
     expect(html).toContain(`id="redact-${report.fileIds[0]}-areas-0--x"`);

@@ -2,18 +2,10 @@
  * A few bytes of hostile field name (`u1[50000000]`) must not make a public form build, walk
  * and send back a 50-million-row array: the answer is an ordinary 400 of ordinary size.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/app";
-import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+import { describe, expect, it } from "vitest";
+import { seededAppForFile } from "../helpers/seeded-app";
 
-let database: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await createSeededTestDatabase({ demo: false });
-  app = await createTestApp(database.db);
-});
-afterAll(() => database.drop());
+const seeded = seededAppForFile();
 
 describe("hostile row numbers in public forms", () => {
   it.each([
@@ -21,7 +13,7 @@ describe("hostile row numbers in public forms", () => {
     ["/report", { "narrative[50000000]": "x", token: `row-test-${"y".repeat(30)}` }],
     ["/report/case", { intent: "signIn", "code[50000000]": "1" }],
   ])("%s answers a plain 400", async (path, fields) => {
-    const response = await app.post(path, fields);
+    const response = await seeded.app.post(path, fields);
     expect(response.status).toBe(400);
     const body = await response.text();
     expect(body.length).toBeLessThan(500_000);
@@ -29,7 +21,7 @@ describe("hostile row numbers in public forms", () => {
   });
 
   it("refuses a report post that is no form at all: 415, not 500", async () => {
-    const response = await app.fetch("/report", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"narrative":"x"}' });
+    const response = await seeded.app.fetch("/report", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"narrative":"x"}' });
     expect(response.status).toBe(415);
   });
 });

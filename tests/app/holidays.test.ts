@@ -9,7 +9,8 @@ import { addWorkingDays, isWorkingDay } from "~/reports/working-days";
 import { localDate } from "~/skm/import.server";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
-import { textOf } from "../helpers/html";
+import { elementsWith, textOf } from "../helpers/html";
+import { translator } from "../helpers/i18n";
 import { createReport, shiftDay } from "../helpers/reports";
 import { createStaff, sessionFor } from "../helpers/staff";
 
@@ -18,6 +19,12 @@ let app: TestApp;
 const cookies: Record<string, string> = {};
 const today = localDate("Asia/Jakarta");
 const PAGE = "/staff/admin/holidays";
+const t = translator("casework");
+
+/** The errors shown with a field of the page's form, read from the invalid field that holds the input. */
+function fieldErrors(html: string, name: string): string {
+  return textOf(elementsWith(html, 'class="field field-invalid"').find((field) => field.includes(`name="${name}"`)) ?? "");
+}
 
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
@@ -72,7 +79,7 @@ describe("holidays", () => {
 
     const again = await post("installationAdmin", { intent: "add", day, name: "Cuti bersama" });
     expect(again.status).toBe(400);
-    expect(textOf(await again.text())).toContain("Hari itu sudah menjadi hari libur.");
+    expect(fieldErrors(await again.text(), "day")).toContain(t("errors.holidayExists"));
 
     expect((await post("installationAdmin", { intent: "remove", day })).status).toBe(303);
     const restored = (await database.db.select().from(reports).where(eq(reports.id, report.id)))[0]!;
@@ -95,7 +102,7 @@ describe("holidays", () => {
     const response = await post("installationAdmin", { intent: "add", day: "2026-02-30", name: "Hari salah" });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(textOf(html)).toContain("Isi tanggal yang sah.");
+    expect(fieldErrors(html, "day")).toContain(t("errors.dateInvalid"));
     expect(html).toContain("Hari salah");
     expect((await post("installationAdmin", { intent: "add", day: "2026-03-03", name: "" })).status).toBe(400);
     expect((await post("installationAdmin", { intent: "purge" })).status).toBe(400);

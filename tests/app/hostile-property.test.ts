@@ -6,19 +6,12 @@
  */
 import { count } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { perceptionResponses, reportFiles, reportMessages, reports, skmResponses, skmSuggestions, staffSessions } from "../../db/schema";
 import { hasControl, hasControlInText } from "~/utils/request-guard.server";
-import { createTestApp, type TestApp } from "../helpers/app";
-import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+import { seededAppForFile } from "../helpers/seeded-app";
 
-let database: TestDatabase;
-let app: TestApp;
-beforeAll(async () => {
-  database = await createSeededTestDatabase({ demo: false });
-  app = await createTestApp(database.db);
-});
-afterAll(() => database.drop());
+const seeded = seededAppForFile();
 
 const ORIGIN = "http://localhost";
 const UNIT = "kota-palangka-raya/disdukcapil";
@@ -29,7 +22,7 @@ const ALLOWED = new Set([200, 303, 400, 401, 403, 404, 405, 413, 415, 429]);
 
 async function stored(): Promise<number[]> {
   const tables = [reports, reportFiles, reportMessages, skmResponses, skmSuggestions, perceptionResponses, staffSessions];
-  return Promise.all(tables.map(async (table) => (await database.db.select({ n: count() }).from(table))[0]?.n ?? 0));
+  return Promise.all(tables.map(async (table) => (await seeded.database.db.select({ n: count() }).from(table))[0]?.n ?? 0));
 }
 
 const hostileText = fc.oneof(
@@ -73,7 +66,7 @@ describe("generated hostile requests", () => {
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FORMS), fields, contentType, fc.integer({ min: 1, max: 250 }), async (path, pairs, type, client) => {
-        const response = await app.from(`198.51.100.${client}`).fetch(path, {
+        const response = await seeded.app.from(`198.51.100.${client}`).fetch(path, {
           method: "POST",
           body: encodeBody(pairs, type),
           headers: { Origin: ORIGIN, ...(type ? { "Content-Type": type } : {}) },
@@ -109,7 +102,7 @@ describe("generated hostile requests", () => {
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, fc.nat({ max: 10 }), async (a, b, which) => {
         const path = pages(a, b)[which] ?? "/";
-        const response = await app.get(path);
+        const response = await seeded.app.get(path);
         await response.arrayBuffer();
         expect(ALLOWED.has(response.status), `${path} ${response.status}`).toBe(true);
         if (hasControl(a) || (hasControl(b) && !path.includes("/zi?") && !path.startsWith("/?") && !path.startsWith("/regions") && !path.startsWith("/provinces") && !path.startsWith("/open-data") && !path.startsWith("/staff"))) {

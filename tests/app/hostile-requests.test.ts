@@ -3,34 +3,28 @@
  * its 4xx from the request guard (never a 500, never a query), and nothing is stored.
  */
 import { count } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { reportFiles, reports, skmResponses, skmSuggestions, staffSessions } from "../../db/schema";
 import { openDatabase } from "../../db/client";
-import { CookieJar, createTestApp, type TestApp } from "../helpers/app";
-import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+import { CookieJar, createTestApp } from "../helpers/app";
+import { seededAppForFile } from "../helpers/seeded-app";
 import { postMultipart, receiptFrom, reportFields, testJpeg } from "../helpers/reporter";
 import { createStaff } from "../helpers/staff";
 import { currentTotp } from "~/auth/totp.server";
 import { freePort } from "../helpers/server";
 
-let database: TestDatabase;
-let app: TestApp;
-beforeAll(async () => {
-  database = await createSeededTestDatabase({ demo: false });
-  app = await createTestApp(database.db);
-});
-afterAll(() => database.drop());
+const seeded = seededAppForFile();
 
 const ORIGIN = "http://localhost";
 const RATE = "/rate/kota-palangka-raya/disdukcapil";
 
 async function rows(): Promise<number[]> {
   const tables = [reports, reportFiles, skmResponses, skmSuggestions, staffSessions];
-  return Promise.all(tables.map(async (table) => (await database.db.select({ n: count() }).from(table))[0]?.n ?? 0));
+  return Promise.all(tables.map(async (table) => (await seeded.database.db.select({ n: count() }).from(table))[0]?.n ?? 0));
 }
 
 function postRaw(path: string, body: string, contentType: string | null, headers: Record<string, string> = {}) {
-  return app.fetch(path, {
+  return seeded.app.fetch(path, {
     method: "POST",
     body,
     headers: { Origin: ORIGIN, ...(contentType ? { "Content-Type": contentType } : {}), ...headers },
@@ -54,7 +48,7 @@ describe("control characters", () => {
       "/units/%E6",
       "/?q=%1b",
     ];
-    for (const path of paths) expect((await app.get(path)).status, path).toBe(400);
+    for (const path of paths) expect((await seeded.app.get(path)).status, path).toBe(400);
     expect(await rows()).toEqual(before);
   });
 
@@ -115,7 +109,7 @@ describe("field names", () => {
 describe("methods", () => {
   it("anything but GET, HEAD and POST gets 405 with Allow", async () => {
     for (const method of ["PUT", "DELETE", "PATCH", "OPTIONS"]) {
-      const response = await app.fetch("/", { method });
+      const response = await seeded.app.fetch("/", { method });
       expect(response.status, method).toBe(405);
       expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
     }
@@ -125,7 +119,7 @@ describe("methods", () => {
 describe("multipart", () => {
   it("takes a photo whose file name holds ; and = on /report", async () => {
     const photo = await testJpeg();
-    const response = await postMultipart(app.from("192.0.2.201"), "/report", reportFields(), [
+    const response = await postMultipart(seeded.app.from("192.0.2.201"), "/report", reportFields(), [
       { name: "foto (1); kantor=baru.jpg", type: "image/jpeg", bytes: photo },
     ]);
     expect(response.status).toBe(200);
@@ -164,9 +158,9 @@ describe("redirect targets", () => {
   });
 
   it("a non-Latin-1 target survives the two-step sign-in, and the pending cookie cannot be read", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const jar = new CookieJar();
-    const client = app.from("198.51.100.201");
+    const client = seeded.app.from("198.51.100.201");
     const page = jar.take(await client.get(`/staff/login?redirectTo=${encodeURIComponent("/日本")}`, { Cookie: jar.header }));
     expect(page.status).toBe(200);
     const first = jar.take(
@@ -190,7 +184,7 @@ describe("the cross-site check", () => {
     expect(spoofed.status).toBe(403);
     const otherScheme = await postRaw("/language", "lng=en", "application/x-www-form-urlencoded", { Origin: "https://localhost" });
     expect(otherScheme.status).toBe(403);
-    const proxied = await createTestApp(database.db, { env: { TRUST_PROXY: "1" } });
+    const proxied = await createTestApp(seeded.database.db, { env: { TRUST_PROXY: "1" } });
     const behindProxy = await proxied.fetch("/language", {
       method: "POST",
       body: "lng=en",

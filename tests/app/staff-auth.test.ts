@@ -3,28 +3,22 @@
  * password, two-factor, enrolment, recovery codes, throttling, expiry, sign-out, set-up links.
  */
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, staff, staffSessions } from "../../db/schema";
 import { createSetupToken } from "~/auth/accounts.server";
 import { currentTotp, openTotpSecret } from "~/auth/totp.server";
-import { CookieJar, createTestApp, type TestApp } from "../helpers/app";
-import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+import { CookieJar } from "../helpers/app";
+import { seededAppForFile } from "../helpers/seeded-app";
 import { h1Of, textOf } from "../helpers/html";
 import { createStaff, TEST_PASSWORD, type TestStaff } from "../helpers/staff";
 
-let database: TestDatabase;
-let app: TestApp;
-beforeAll(async () => {
-  database = await createSeededTestDatabase({ demo: false });
-  app = await createTestApp(database.db);
-});
-afterAll(() => database.drop());
+const seeded = seededAppForFile();
 
 let clients = 0;
 /** A browser: its own cookies and, unless told, its own client address. */
 function browser(clientAddress = `198.51.100.${++clients}`) {
   const jar = new CookieJar();
-  const client = app.from(clientAddress);
+  const client = seeded.app.from(clientAddress);
   return {
     jar,
     async get(path: string) {
@@ -42,7 +36,7 @@ async function nextCode(person: TestStaff): Promise<string> {
 
 /** A code is accepted once per 30-second step; tests that sign in twice pretend the step passed. */
 async function letTimePass(person: TestStaff) {
-  await database.db.update(staff).set({ totpLastStep: null }).where(eq(staff.id, person.id));
+  await seeded.database.db.update(staff).set({ totpLastStep: null }).where(eq(staff.id, person.id));
 }
 
 async function signIn(person: TestStaff, b = browser()) {
@@ -57,9 +51,9 @@ async function signIn(person: TestStaff, b = browser()) {
 
 describe("password step", () => {
   it("answers an unknown email, a wrong password and a deactivated account the same way", async () => {
-    const known = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
-    const inactive = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
-    await database.db.update(staff).set({ active: false }).where(eq(staff.id, inactive.id));
+    const known = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
+    const inactive = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
+    await seeded.database.db.update(staff).set({ active: false }).where(eq(staff.id, inactive.id));
 
     const attempts = [
       { email: "nobody@palangkaraya.go.id", password: TEST_PASSWORD },
@@ -81,9 +75,9 @@ describe("password step", () => {
     expect(answers[0]!.text).toContain("Surel atau kata sandi salah.");
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
-    expect(app.logs.text).not.toContain("nobody@palangkaraya.go.id");
-    expect(app.logs.text).not.toContain(known.email);
-    expect(app.logs.text).not.toContain("wrong-password-entirely");
+    expect(seeded.app.logs.text).not.toContain("nobody@palangkaraya.go.id");
+    expect(seeded.app.logs.text).not.toContain(known.email);
+    expect(seeded.app.logs.text).not.toContain("wrong-password-entirely");
   });
 
   it("validates the form and keeps the email typed, never the password", async () => {
@@ -106,7 +100,7 @@ describe("password step", () => {
 
 describe("second factor", () => {
   it("signs in with password and TOTP, and the staff home then opens", async () => {
-    const person = await createStaff(database.db, app.config, { displayName: "Rina Moderator", grants: [{ role: "moderator", region: "kota-palangka-raya" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { displayName: "Rina Moderator", grants: [{ role: "moderator", region: "kota-palangka-raya" }] });
     const b = await signIn(person);
     expect(b.jar.has("pd_staff")).toBe(true);
     expect(b.jar.has("pd_login")).toBe(false);
@@ -115,12 +109,12 @@ describe("second factor", () => {
     const html = await home.text();
     expect(h1Of(html)).toBe("Selamat datang, Rina Moderator");
     expect(textOf(html)).toContain("Moderator (Inspektorat) — Kota Palangka Raya");
-    const [entry] = await database.db.select().from(auditLog).where(sql`${auditLog.actorStaffId} = ${person.id} AND ${auditLog.action} = 'auth.sign_in'`);
+    const [entry] = await seeded.database.db.select().from(auditLog).where(sql`${auditLog.actorStaffId} = ${person.id} AND ${auditLog.action} = 'auth.sign_in'`);
     expect(entry?.details).toEqual({ method: "totp" });
   });
 
   it("never accepts the same code twice", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const code = await nextCode(person);
     const first = browser();
     await first.post("/staff/login", { email: person.email, password: person.password });
@@ -134,7 +128,7 @@ describe("second factor", () => {
   });
 
   it("refuses wrong codes and cannot be reached without the password step", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const b = browser();
     expect((await b.get("/staff/login/verify")).headers.get("location")).toBe("/staff/login");
     expect((await b.post("/staff/login/verify", { code: "123456" })).headers.get("location")).toBe("/staff/login");
@@ -145,7 +139,7 @@ describe("second factor", () => {
   });
 
   it("takes a recovery code once", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }], enrolled: false });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }], enrolled: false });
     // Enrol through the app to get real recovery codes.
     const b = browser();
     const start = await b.post("/staff/login", { email: person.email, password: person.password });
@@ -154,8 +148,8 @@ describe("second factor", () => {
     expect(page.status, `${page.headers.get("location")} ${b.jar.header}`).toBe(200);
     const pageHtml = await page.text();
     expect(pageHtml).toContain("<svg");
-    const [row] = await database.db.select({ secret: staff.totpSecret }).from(staff).where(eq(staff.id, person.id));
-    const secret = openTotpSecret(row!.secret!, app.config.secrets);
+    const [row] = await seeded.database.db.select({ secret: staff.totpSecret }).from(staff).where(eq(staff.id, person.id));
+    const secret = openTotpSecret(row!.secret!, seeded.app.config.secrets);
     const enrolled = await b.post("/staff/two-factor", { code: await currentTotp(secret) });
     expect(enrolled.status).toBe(200);
     expect(enrolled.headers.get("cache-control")).toBe("no-store");
@@ -171,12 +165,12 @@ describe("second factor", () => {
     await again.post("/staff/login", { email: person.email, password: person.password });
     expect((await again.post("/staff/login/verify", { code: codes[0]! })).status).toBe(400);
     // The codes are stored only as keyed hashes.
-    const stored = await database.db.execute(sql`SELECT code_hash FROM recovery_codes WHERE staff_id = ${person.id}`);
+    const stored = await seeded.database.db.execute(sql`SELECT code_hash FROM recovery_codes WHERE staff_id = ${person.id}`);
     expect(JSON.stringify(stored)).not.toContain(codes[1]!);
   });
 
   it("refuses an enrolment confirmed with a wrong code", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }], enrolled: false });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }], enrolled: false });
     const b = browser();
     await b.post("/staff/login", { email: person.email, password: person.password });
     await b.get("/staff/two-factor");
@@ -190,7 +184,7 @@ describe("second factor", () => {
 
 describe("throttling", () => {
   it("locks an email after 10 failures, even for the right password, whatever the address", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     for (let i = 0; i < 10; i++) {
       const response = await browser().post("/staff/login", { email: person.email, password: `wrong-${i}-password` });
       expect(response.status).toBe(400);
@@ -204,22 +198,22 @@ describe("throttling", () => {
   });
 
   it("locks a client address after 20 failures, without storing the address", async () => {
-    const noisy = app.from("203.0.113.99");
+    const noisy = seeded.app.from("203.0.113.99");
     for (let i = 0; i < 20; i++) await noisy.post("/staff/login", { email: `guess${i}@palangkaraya.go.id`, password: "guess-guess-guess" });
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const blocked = await noisy.post("/staff/login", { email: person.email, password: person.password });
     expect(blocked.status).toBe(429);
     // Another address is not affected.
-    const other = app.from("203.0.113.100");
+    const other = seeded.app.from("203.0.113.100");
     expect((await other.post("/staff/login", { email: person.email, password: person.password })).status).toBe(303);
 
-    const dump = JSON.stringify(await database.db.execute(sql`SELECT * FROM rate_limits`));
+    const dump = JSON.stringify(await seeded.database.db.execute(sql`SELECT * FROM rate_limits`));
     expect(dump).not.toContain("203.0.113.99");
     expect(dump).not.toContain("guess1@palangkaraya.go.id");
   });
 
   it("locks the second factor after 5 wrong codes", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const b = browser();
     await b.post("/staff/login", { email: person.email, password: person.password });
     for (let i = 0; i < 5; i++) expect((await b.post("/staff/login/verify", { code: "000000" })).status).toBe(400);
@@ -230,9 +224,9 @@ describe("throttling", () => {
 
 describe("sessions", () => {
   it("end after 30 idle minutes and after 12 hours in any case", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const idle = await signIn(person);
-    await database.db
+    await seeded.database.db
       .update(staffSessions)
       .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
       .where(eq(staffSessions.staffId, person.id));
@@ -240,9 +234,9 @@ describe("sessions", () => {
     expect(expired.status).toBe(302);
     expect(expired.headers.get("location")).toBe("/staff/login?redirectTo=%2Fstaff");
 
-    const other = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const other = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const long = await signIn(other);
-    await database.db
+    await seeded.database.db
       .update(staffSessions)
       .set({ createdAt: new Date(Date.now() - 12 * 3_600_000 - 60_000) })
       .where(eq(staffSessions.staffId, other.id));
@@ -250,14 +244,14 @@ describe("sessions", () => {
   });
 
   it("end on sign-out, and everywhere on request", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const laptop = await signIn(person);
     const phone = await signIn(person, browser("198.51.100.2"));
     const stolen = laptop.jar.header;
 
     const out = await laptop.post("/staff/logout", {});
     expect(out.status).toBe(303);
-    expect((await app.get("/staff", { Cookie: stolen })).status).toBe(302);
+    expect((await seeded.app.get("/staff", { Cookie: stolen })).status).toBe(302);
     expect((await phone.get("/staff")).status).toBe(200);
 
     expect((await phone.post("/staff/account", { intent: "sign-out-everywhere" })).status).toBe(303);
@@ -267,15 +261,15 @@ describe("sessions", () => {
   });
 
   it("do not survive deactivation, and a forged cookie is worthless", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const b = await signIn(person);
-    await database.db.update(staff).set({ active: false }).where(eq(staff.id, person.id));
+    await seeded.database.db.update(staff).set({ active: false }).where(eq(staff.id, person.id));
     expect((await b.get("/staff")).status).toBe(302);
-    expect((await app.get("/staff", { Cookie: "pd_staff=InNvbWV0aGluZyI%3D.forged" })).status).toBe(302);
+    expect((await seeded.app.get("/staff", { Cookie: "pd_staff=InNvbWV0aGluZyI%3D.forged" })).status).toBe(302);
   });
 
   it("are stored only as hashes, and the cookie is httpOnly and SameSite=Lax", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const b = browser();
     await b.post("/staff/login", { email: person.email, password: person.password });
     const response = await b.post("/staff/login/verify", { code: await nextCode(person) });
@@ -285,17 +279,17 @@ describe("sessions", () => {
     expect(setCookie).toMatch(/Secure/i);
     const id = decodeURIComponent(setCookie.split(";")[0]!.slice("pd_staff=".length));
     const raw = JSON.parse(Buffer.from(id.split(".")[0]!, "base64").toString()) as string;
-    const dump = JSON.stringify(await database.db.execute(sql`SELECT * FROM staff_sessions`));
+    const dump = JSON.stringify(await seeded.database.db.execute(sql`SELECT * FROM staff_sessions`));
     expect(dump).not.toContain(raw);
   });
 });
 
 describe("set-up links", () => {
   it("set a first password once, refuse weak ones, then lead to enrolment", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }], enrolled: false });
-    const token = await database.db.transaction((tx) => createSetupToken(tx, app.config, person.id));
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }], enrolled: false });
+    const token = await seeded.database.db.transaction((tx) => createSetupToken(tx, seeded.app.config, person.id));
     const path = `/staff/setup?token=${encodeURIComponent(token)}`;
-    const page = await app.get(path);
+    const page = await seeded.app.get(path);
     expect(page.status).toBe(200);
     expect(textOf(await page.text())).toContain(person.email);
 
@@ -315,13 +309,13 @@ describe("set-up links", () => {
     const ok = await b.post(path, { token, password: "sungai-kahayan-pagi-hari", confirm: "sungai-kahayan-pagi-hari" });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toBe("/staff/two-factor");
-    expect((await app.get(path)).status).toBe(410);
+    expect((await seeded.app.get(path)).status).toBe(410);
     expect((await browser().post("/staff/login", { email: person.email, password: "sungai-kahayan-pagi-hari" })).status).toBe(303);
   });
 
   it("unknown or garbage tokens get a translated 410", async () => {
     for (const token of ["", "nope", "x".repeat(500)]) {
-      const response = await app.get(`/staff/setup?token=${token}`);
+      const response = await seeded.app.get(`/staff/setup?token=${token}`);
       expect(response.status).toBe(410);
       expect(h1Of(await response.text())).toBe("Tautan tidak berlaku");
     }
@@ -330,7 +324,7 @@ describe("set-up links", () => {
 
 describe("account", () => {
   it("changes the password after checking the current one, ending other sessions", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const here = await signIn(person);
     const elsewhere = await signIn(person, browser("198.51.100.7"));
     const wrong = await here.post("/staff/account", { intent: "password", current: "not-it-at-all", password: "hujan-di-bukit-batu", confirm: "hujan-di-bukit-batu" });
@@ -344,7 +338,7 @@ describe("account", () => {
   });
 
   it("answers an unknown intent with 400", async () => {
-    const person = await createStaff(database.db, app.config, { grants: [{ role: "admin" }] });
+    const person = await createStaff(seeded.database.db, seeded.app.config, { grants: [{ role: "admin" }] });
     const b = await signIn(person);
     expect((await b.post("/staff/account", { intent: "drop-tables" })).status).toBe(400);
   });

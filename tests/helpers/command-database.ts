@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
-import { seed } from "../../db/seed";
+import { seed } from "#seed/seed";
 import { createTestDatabase } from "./db";
 
 export interface CommandDatabase {

@@ -9,7 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "../../db/client";
-import { seed } from "../../db/seed";
+import { seed } from "#seed/seed";
 
 export interface TestDatabase extends DatabaseHandle {
   /** Where the clone lives: a DATABASE_URL value another process can open (PostgreSQL only). */

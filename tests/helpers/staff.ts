@@ -7,7 +7,7 @@ import type { Database } from "../../db/client";
 import { regions, staff, staffGrants, units } from "../../db/schema";
 import type { Role } from "../../app/auth/policy";
 import { hashPassword } from "../../app/auth/password.server";
-import { startSession } from "../../app/auth/session.server";
+import { loadGrants, startSession, type SignedInStaff } from "../../app/auth/session.server";
 import { newTotpSecret, sealTotpSecret } from "../../app/auth/totp.server";
 import type { Config } from "../../app/utils/env.server";
 
@@ -87,4 +87,20 @@ export async function createStaff(
 export async function sessionFor(db: Database, config: Config, staffId: number, now = new Date()): Promise<string> {
   const setCookie = await startSession(db, config, staffId, now);
   return setCookie.split(";")[0] ?? "";
+}
+
+/**
+ * A new staff member as the request guard sees them once signed in, for calling domain
+ * commands directly (no session, no request).
+ */
+export async function createSignedInStaff(db: Database, config: Config, spec: Parameters<typeof createStaff>[2]): Promise<SignedInStaff> {
+  const person = await createStaff(db, config, spec);
+  const [row] = await db.select({ displayName: staff.displayName, homeUnitId: staff.homeUnitId }).from(staff).where(eq(staff.id, person.id));
+  return {
+    id: person.id,
+    sessionIdHash: "",
+    email: person.email,
+    displayName: row!.displayName,
+    actor: { staffId: person.id, homeUnitId: row!.homeUnitId, grants: await loadGrants(db, person.id) },
+  };
 }

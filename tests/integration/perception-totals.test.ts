@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { perceptionDailyTotals, perceptionSubmissions, units } from "../../db/schema";
-import { seedDemoPerception } from "../../db/seed-demo-perception";
+import { seedDemoPerception } from "#seed/demo-perception";
 import { addPerceptionResponse, computePerception, emptyPerceptionTotals } from "~/perception/formula";
 import { rebuildPerceptionTotals, storePerceptionResponses, type NewPerceptionResponse } from "~/perception/responses.server";
 import { perceptionPeriodTotals } from "~/perception/totals.server";

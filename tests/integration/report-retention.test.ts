@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
-import { seedDemoReports } from "../../db/seed-demo-reports";
+import { seedDemoReports } from "#seed/demo-reports";
 import { storeReportFiles } from "~/reports/attachments.server";
 import { insertMessage, reporterCase } from "~/reports/case.server";
 import { hashReceipt, newReceiptCode } from "~/reports/receipt.server";

@@ -1,10 +1,10 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { agencies, provinces, regions, services, staff, staffGrants, units } from "../../db/schema";
+import { agencies, provinces, regions, services, staff, staffGrants, units } from "#db/schema";
 import { verifyPassword } from "~/auth/password.server";
-import { seed, seedIfEmpty } from "../../db/seed";
-import { DEMO_STAFF_PASSWORD, demoStaff, seedProvinces } from "../../db/seed-data";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seed, seedIfEmpty } from "#seed/seed";
+import { DEMO_STAFF_PASSWORD, demoStaff, seedProvinces } from "#seed/data";
+import { createTestDatabase, type TestDatabase } from "#tests/helpers/db";
 
 let database: TestDatabase | undefined;
 afterEach(async () => {

@@ -1,5 +1,6 @@
 /** The rating form's fields: radio groups with large tap targets, and the optional profile selects. */
 import type { FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { SKM_ELEMENTS } from "~/regulation/skm";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -25,16 +26,15 @@ export function ChoiceGroup({
   legend,
   field,
   options,
-  t,
   scale,
 }: {
   name: string;
   legend: string;
   field: FieldMetadata<unknown>;
   options: ReadonlyArray<{ value: string; label: string }>;
-  t: Translate;
   scale?: boolean;
 }) {
+  const { t } = useTranslation("skm");
   const errorId = `${name}-error`;
   const chosen = typeof field.initialValue === "string" ? field.initialValue : undefined;
   return (
@@ -73,14 +73,13 @@ export function SelectRow({
   label,
   field,
   options,
-  t,
 }: {
   name: string;
   label: string;
   field: FieldMetadata<unknown>;
   options: ReadonlyArray<{ value: string; label: string }>;
-  t: Translate;
 }) {
+  const { t } = useTranslation("skm");
   const errorId = `${name}-error`;
   return (
     <div className={field.errors ? "field field-invalid" : "field"}>

@@ -4,8 +4,8 @@
  * are set each year by the SKB 3 Menteri: admins enter them at /staff/admin/holidays.
  * Real data, not demo data: seeded with the organisation structure, idempotently.
  */
-import type { Database } from "./client";
-import { holidays } from "./schema";
+import type { Database } from "#db/client";
+import { holidays } from "#db/schema";
 
 const FIXED_DATE_HOLIDAYS: ReadonlyArray<{ monthDay: string; name: string }> = [
   { monthDay: "01-01", name: "Tahun Baru Masehi" },

@@ -10,8 +10,8 @@ import { apply, receivedClock, type ReportMove, type SlaSettings } from "../app/
 import { addWorkingDays } from "../app/reports/working-days";
 import { localDate } from "../app/skm/import.server";
 import type { Secrets } from "../app/utils/secrets.server";
-import type { Database } from "./client";
-import { regions, reportEvents, reportMessages, reports, services, staff, units } from "./schema";
+import type { Database } from "#db/client";
+import { regions, reportEvents, reportMessages, reports, services, staff, units } from "#db/schema";
 
 type Category = (typeof reports.$inferInsert)["category"];
 

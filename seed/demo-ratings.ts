@@ -8,8 +8,8 @@ import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "../app/regulation/skm";
 import { AGE_BANDS, EDUCATIONS, OCCUPATIONS } from "../app/skm/form-schema";
 import { localDate } from "../app/skm/import.server";
 import { storeResponses, type NewResponse } from "../app/skm/responses.server";
-import type { Database } from "./client";
-import { regions, services, skmResponses, skmSuggestions, units } from "./schema";
+import type { Database } from "#db/client";
+import { regions, services, skmResponses, skmSuggestions, units } from "#db/schema";
 import { demoRandom } from "./demo-random";
 
 /** Mean answer of each unit and how many responses a month. */

@@ -4,16 +4,16 @@
  * Every step is idempotent: running it twice leaves the same rows.
  */
 import { and, count, eq, isNull } from "drizzle-orm";
-import type { Database } from "./client";
+import type { Database } from "#db/client";
 import { hashPassword } from "../app/auth/password.server";
 import type { Secrets } from "../app/utils/secrets.server";
-import { seedDemoPerception } from "./seed-demo-perception";
-import { seedDemoRatings } from "./seed-demo-ratings";
-import { seedDemoReports } from "./seed-demo-reports";
-import { seedDemoZi } from "./seed-demo-zi";
-import { seedHolidays } from "./seed-holidays";
-import { agencies, provinces, regions, services, staff, staffGrants, units } from "./schema";
-import { DEMO_STAFF_PASSWORD, demoOpeningHours, demoStaff, seedProvinces, type SeedProvince } from "./seed-data";
+import { seedDemoPerception } from "./demo-perception";
+import { seedDemoRatings } from "./demo-ratings";
+import { seedDemoReports } from "./demo-reports";
+import { seedDemoZi } from "./demo-zi";
+import { seedHolidays } from "./holidays";
+import { agencies, provinces, regions, services, staff, staffGrants, units } from "#db/schema";
+import { DEMO_STAFF_PASSWORD, demoOpeningHours, demoStaff, seedProvinces, type SeedProvince } from "./data";
 
 export interface SeedOptions {
   demo: boolean;

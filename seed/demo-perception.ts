@@ -9,8 +9,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { CURRENT_PERCEPTION_PROFILE, SPAK_ITEMS, SPKP_ITEMS, type PerceptionItem } from "../app/regulation/perception";
 import { rebuildPerceptionTotals, storePerceptionResponses, type NewPerceptionResponse } from "../app/perception/responses.server";
 import { localDate } from "../app/skm/import.server";
-import type { Database } from "./client";
-import { perceptionResponses, regions, units } from "./schema";
+import type { Database } from "#db/client";
+import { perceptionResponses, regions, units } from "#db/schema";
 import { demoRandom } from "./demo-random";
 
 /** Target index (0–4) of each survey per unit, and how many respondents a month. */

@@ -7,8 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { CURRENT_ZI_PROFILE, type PerformanceGrade } from "../app/regulation/zi";
 import type { LkeItem } from "../app/zi/score";
 import { findZiUnit, sheetFor, submitWithin, writeHasil, writeSubarea, type Author } from "../app/zi/sheets.server";
-import type { Database } from "./client";
-import { lkeSheets } from "./schema";
+import type { Database } from "#db/client";
+import { lkeSheets } from "#db/schema";
 
 const YEAR = 2026;
 const REGION = "kota-palangka-raya";

@@ -7,7 +7,7 @@
  * Addresses and contact details are not seeded: they must come from the units themselves
  * (admin screens), not from guesses.
  */
-import type { OpeningHoursRule } from "./schema";
+import type { OpeningHoursRule } from "#db/schema";
 
 interface SeedService {
   slug: string;

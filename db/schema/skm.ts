@@ -1,0 +1,141 @@
+/**
+ * SKM: resident ratings and their running totals.
+ *
+ * The unsur columns u1–u9 are spelled out rather than generated from SKM_ELEMENTS: see
+ * index.ts for why the schema does not import the regulation profile.
+ */
+import { sql } from "drizzle-orm";
+import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { services, units } from "./org";
+
+export const skmSource = pgEnum("skm_source", ["web", "paper"]);
+export const respondentSex = pgEnum("respondent_sex", ["L", "P"]);
+/** Age is kept as a band only: enough for the report, identifies nobody. */
+export const ageBand = pgEnum("age_band", ["lt20", "20_29", "30_39", "40_49", "50_59", "gte60"]);
+export const education = pgEnum("education", ["SD", "SMP", "SMA", "D3", "S1", "S2", "S3"]);
+export const occupation = pgEnum("occupation", ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"]);
+
+const answer = (name: string) => smallint(name);
+const answerCheck = (t: Record<string, unknown>, column: string) =>
+  check(`skm_responses_${column}_range`, sql`${t[column]} IS NULL OR ${t[column]} BETWEEN 1 AND 4`);
+
+/**
+ * One SKM response (PermenPANRB 14/2017): nine unsur answered 1–4 (null = not answered) and
+ * an optional respondent profile. No name, no address, no time of day: only the local date.
+ */
+export const skmResponses = pgTable(
+  "skm_responses",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    serviceId: integer().references(() => services.id, { onDelete: "set null" }),
+    /** Local date (the region's time zone) of the visit. */
+    respondedOn: date({ mode: "string" }).notNull(),
+    source: skmSource().notNull(),
+    profileId: text().notNull(),
+    sex: respondentSex(),
+    ageBand: ageBand(),
+    education: education(),
+    occupation: occupation(),
+    u1: answer("u1"),
+    u2: answer("u2"),
+    u3: answer("u3"),
+    u4: answer("u4"),
+    u5: answer("u5"),
+    u6: answer("u6"),
+    u7: answer("u7"),
+    u8: answer("u8"),
+    u9: answer("u9"),
+  },
+  (t) => [
+    ...["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"].map((c) => answerCheck(t, c)),
+    check(
+      "skm_responses_some_answer",
+      sql`num_nonnulls(${t.u1}, ${t.u2}, ${t.u3}, ${t.u4}, ${t.u5}, ${t.u6}, ${t.u7}, ${t.u8}, ${t.u9}) > 0`,
+    ),
+    index("skm_responses_unit_day_idx").on(t.unitId, t.respondedOn),
+  ],
+);
+
+/**
+ * Running totals per unit and day, updated in the same transaction as each accepted response,
+ * so an index over any period reads at most one row per unit and day whatever the number of
+ * responses. The responses stay the source of truth: `npm run skm:rebuild-totals` recomputes
+ * these from them.
+ */
+export const skmDailyTotals = pgTable(
+  "skm_daily_totals",
+  {
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    day: date({ mode: "string" }).notNull(),
+    respondents: integer().notNull().default(0),
+    u1Sum: integer().notNull().default(0),
+    u1Count: integer().notNull().default(0),
+    u2Sum: integer().notNull().default(0),
+    u2Count: integer().notNull().default(0),
+    u3Sum: integer().notNull().default(0),
+    u3Count: integer().notNull().default(0),
+    u4Sum: integer().notNull().default(0),
+    u4Count: integer().notNull().default(0),
+    u5Sum: integer().notNull().default(0),
+    u5Count: integer().notNull().default(0),
+    u6Sum: integer().notNull().default(0),
+    u6Count: integer().notNull().default(0),
+    u7Sum: integer().notNull().default(0),
+    u7Count: integer().notNull().default(0),
+    u8Sum: integer().notNull().default(0),
+    u8Count: integer().notNull().default(0),
+    u9Sum: integer().notNull().default(0),
+    u9Count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] }), index("skm_daily_totals_day_idx").on(t.day)],
+);
+
+/**
+ * One row per accepted web submission token: a double click or a resent form finds its token
+ * here and stores nothing twice. Only a keyed hash of the token is kept.
+ */
+export const skmSubmissions = pgTable("skm_submissions", {
+  tokenHash: text().primaryKey(),
+  responseId: bigint({ mode: "number" })
+    .notNull()
+    .references(() => skmResponses.id, { onDelete: "cascade" }),
+  /** For housekeeping only; tokens of past days are deleted. */
+  createdOn: date({ mode: "string" }).notNull(),
+});
+
+export const suggestionStatus = pgEnum("suggestion_status", ["pending", "published", "rejected"]);
+
+/** A resident's free-text suggestion: never published before a moderator has read it. */
+export const skmSuggestions = pgTable(
+  "skm_suggestions",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    responseId: bigint({ mode: "number" })
+      .notNull()
+      .unique()
+      .references(() => skmResponses.id, { onDelete: "cascade" }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    text: text().notNull(),
+    /** The moderated text shown to the public (names, phone and ID numbers removed). */
+    publishedText: text(),
+    status: suggestionStatus().notNull().default("pending"),
+    submittedOn: date({ mode: "string" }).notNull(),
+    moderatedOn: date({ mode: "string" }),
+    /** The unit's public answer to a published suggestion. */
+    reply: text(),
+    repliedOn: date({ mode: "string" }),
+  },
+  (t) => [
+    index("skm_suggestions_queue_idx").on(t.status, t.id),
+    index("skm_suggestions_unit_idx").on(t.unitId, t.status),
+    check("skm_suggestions_length", sql`length(${t.text}) <= 2000`),
+    check("skm_suggestions_reply_length", sql`${t.reply} IS NULL OR length(${t.reply}) <= 2000`),
+  ],
+);

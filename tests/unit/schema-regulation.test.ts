@@ -1,0 +1,26 @@
+/**
+ * The schema spells out the SKM unsur and perception item columns (db/ may not import the
+ * regulation profiles in app/, see db/schema/index.ts): they must stay the profiles' lists.
+ */
+import { getTableColumns } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { perceptionDailyTotals, perceptionResponses, skmDailyTotals, skmResponses } from "#db/schema";
+import { PERCEPTION_ITEMS } from "#app/regulation/perception";
+import { SKM_ELEMENTS } from "#app/regulation/skm";
+
+/** The columns named like an item (u1, a8, q3…), with what follows the code, in table order. */
+function itemColumns(table: Parameters<typeof getTableColumns>[0], pattern: RegExp): string[] {
+  return Object.keys(getTableColumns(table)).filter((name) => pattern.test(name));
+}
+
+describe("item columns of the schema", () => {
+  it("are the SKM unsur, in the profile's order", () => {
+    expect(itemColumns(skmResponses, /^u\d+$/)).toEqual([...SKM_ELEMENTS]);
+    expect(itemColumns(skmDailyTotals, /^u\d+(Sum|Count)$/)).toEqual(SKM_ELEMENTS.flatMap((e) => [`${e}Sum`, `${e}Count`]));
+  });
+
+  it("are the perception items, in the profile's order", () => {
+    expect(itemColumns(perceptionResponses, /^[aq]\d+$/)).toEqual([...PERCEPTION_ITEMS]);
+    expect(itemColumns(perceptionDailyTotals, /^[aq]\d+(Sum|Count)$/)).toEqual(PERCEPTION_ITEMS.flatMap((e) => [`${e}Sum`, `${e}Count`]));
+  });
+});
