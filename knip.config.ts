@@ -1,5 +1,6 @@
 /**
- * Unused files, exports and dependencies: `npm run lint:dead`.
+ * Unused files, exports and dependencies: `npm run lint:dead`, which `npm run lint` (and so CI)
+ * runs after eslint.
  * The Remix plugin supplies app/root.tsx, app/entry.*.tsx, app/routes/** and remix.config.js;
  * the Vitest plugin the test files, vitest configs and their global set-ups; the package.json
  * scripts the command-line entries. Anything kept although knip flags it is listed below with
