@@ -2,7 +2,7 @@
 export const supportedLanguages = ["id", "en"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "id";
-export const defaultNamespace = "common";
+const defaultNamespace = "common";
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);

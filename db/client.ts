@@ -19,7 +19,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** The drizzle handle every data module takes; a transaction handle has the same shape. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
@@ -27,7 +27,7 @@ export type DatabaseTarget =
   | { driver: "pglite"; dataDir: string | null }
   | { driver: "postgres"; url: string };
 
-export const DEFAULT_PGLITE_DIR = "./data/pglite";
+const DEFAULT_PGLITE_DIR = "./data/pglite";
 
 export class DatabaseUrlError extends Error {}
 

@@ -9,7 +9,7 @@
  */
 import type { OpeningHoursRule } from "#db/schema";
 
-export interface SeedService {
+interface SeedService {
   slug: string;
   name: string;
 }
@@ -21,13 +21,13 @@ export interface SeedUnit {
   demoServedPerYear: number;
   demoHours: "office" | "health";
 }
-export interface SeedAgency {
+interface SeedAgency {
   slug: string;
   name: string;
   shortName?: string;
   units: SeedUnit[];
 }
-export interface SeedRegion {
+interface SeedRegion {
   slug: string;
   name: string;
   kind: "provinsi" | "kabupaten" | "kota";

@@ -15,7 +15,7 @@ const FIXED_DATE_HOLIDAYS: ReadonlyArray<{ monthDay: string; name: string }> = [
   { monthDay: "12-25", name: "Hari Raya Natal" },
 ];
 
-export const SEEDED_HOLIDAY_YEARS = [2026, 2027] as const;
+const SEEDED_HOLIDAY_YEARS = [2026, 2027] as const;
 
 export async function seedHolidays(tx: Database): Promise<void> {
   const rows = SEEDED_HOLIDAY_YEARS.flatMap((year) => FIXED_DATE_HOLIDAYS.map((h) => ({ day: `${year}-${h.monthDay}`, name: h.name })));

@@ -18,7 +18,7 @@ import { endAllSessions } from "./session.server";
 export type AccessRequestKind = "grant" | "password_reset" | "two_factor_reset";
 
 /** How long an approved or refused request stays on report readers' home page. */
-export const NOTICE_DAYS = 30;
+const NOTICE_DAYS = 30;
 
 interface Requester {
   staffId: number | null;

@@ -13,7 +13,7 @@ import type { Config } from "../utils/env.server";
 import { verifyPassword } from "./password.server";
 import { checkTotp, hashRecoveryCode, openTotpSecret } from "./totp.server";
 
-export const LIMITS = {
+const LIMITS = {
   /** Failed sign-ins from one client address. */
   client: { bucket: "login-client", max: 20, windowSeconds: 15 * 60 },
   /** Failed sign-ins for one email, whether or not it has an account. */
@@ -39,9 +39,9 @@ export interface PendingLogin {
   redirectTo: string;
 }
 
-export const PENDING_MINUTES = 10;
+const PENDING_MINUTES = 10;
 
-export function pendingLoginCookie(config: Config) {
+function pendingLoginCookie(config: Config) {
   return createCookie("pd_login", {
     path: "/staff",
     httpOnly: true,

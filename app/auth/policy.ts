@@ -103,7 +103,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
 };
 
 /** Does this grant's scope contain the resource? */
-export function grantCovers(grant: Grant, resource: Resource): boolean {
+function grantCovers(grant: Grant, resource: Resource): boolean {
   switch (grant.role) {
     case "admin":
       if (grant.regionId === null) return true;
@@ -221,12 +221,6 @@ export function reportScope(actor: Actor, action: "report.read" | "report.modera
   const r = reach(actor, action);
   // Report actions are granted per region only (moderators); no other reach shape exists for them.
   return { regionIds: [...r.regionIds].sort((a, b) => a - b), excludedUnitIds: [...r.excludedUnitIds].sort((a, b) => a - b) };
-}
-
-/** Does a report scope include this report? (The list query's rule, for tests and single checks.) */
-export function reportScopeIncludes(scope: ReportScope, report: { regionId: number; unitId: number | null }): boolean {
-  if (!scope.regionIds.includes(report.regionId)) return false;
-  return report.unitId === null || !scope.excludedUnitIds.includes(report.unitId);
 }
 
 /** The resource a grant is about: managing that grant needs staff.manage on it. */

@@ -9,12 +9,12 @@ import { createHash } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { provinces, regions, staff, staffGrants, staffSessions, units } from "../../db/schema";
+import { staff, staffGrants, staffSessions } from "../../db/schema";
 import { randomToken } from "../security/crypto.server";
 import type { Config } from "../utils/env.server";
 import type { Actor, Grant } from "./policy";
 
-export const IDLE_MINUTES = 30;
+const IDLE_MINUTES = 30;
 export const ABSOLUTE_HOURS = 12;
 /** last_seen_at is written at most this often, to keep reads cheap. */
 const TOUCH_SECONDS = 60;
@@ -130,15 +130,4 @@ export async function loadGrantsOf(db: Database, staffIds: readonly number[]): P
     .orderBy(staffGrants.id);
   for (const { staffId, ...grant } of rows) byStaff.get(staffId)?.push(grant);
   return byStaff;
-}
-
-/** Province and region of a unit or region, to build policy resources. */
-export async function unitResource(db: Database, regionSlug: string, unitSlug: string) {
-  const [row] = await db
-    .select({ unitId: units.id, regionId: regions.id, provinceId: provinces.id })
-    .from(units)
-    .innerJoin(regions, eq(regions.id, units.regionId))
-    .innerJoin(provinces, eq(provinces.id, regions.provinceId))
-    .where(and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug)));
-  return row ? ({ kind: "unit", ...row } as const) : null;
 }

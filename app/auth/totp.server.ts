@@ -48,7 +48,7 @@ export async function currentTotp(secret: string): Promise<string> {
   return otp;
 }
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
 /** Ten codes like "k7m2-x9qp-4hdt": 60 bits each, easy to read aloud and type. */
@@ -58,7 +58,7 @@ export function newRecoveryCodes(): string[] {
   );
 }
 
-export function normaliseRecoveryCode(code: string): string {
+function normaliseRecoveryCode(code: string): string {
   const compact = code.toLowerCase().replace(/[^a-z0-9]/g, "");
   return compact.match(/.{1,4}/g)?.join("-") ?? "";
 }

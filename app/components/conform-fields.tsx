@@ -13,7 +13,7 @@ import { SelectField, TextAreaField, TextField } from "./forms";
 export type LastResult = SubmissionResult<string[]> | null | undefined;
 
 /** Turns an error key into its text; pass `t`, or a wrapper that adds interpolation values. */
-export type Translate = (key: string) => string;
+type Translate = (key: string) => string;
 
 type TextInputType = Exclude<Parameters<typeof getInputProps>[1]["type"], "checkbox" | "radio">;
 

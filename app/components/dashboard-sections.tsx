@@ -52,7 +52,7 @@ export function PerceptionSection({ ipak, ipkp, min, periodLabel }: { ipak: Perc
   );
 }
 
-export function OnTimeText({ onTime }: { onTime: OnTime }) {
+function OnTimeText({ onTime }: { onTime: OnTime }) {
   const { t } = useTranslation("dashboard");
   const { percent } = useFormat();
   if (!onTime.published) return <>{t("reports.onTimeHidden")}</>;

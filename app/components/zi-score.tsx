@@ -62,7 +62,7 @@ function RequirementLine({ requirement }: { requirement: Requirement }) {
   );
 }
 
-export function ReadinessPanel({ predicate, readiness }: { predicate: "wbk" | "wbbm"; readiness: Readiness }) {
+function ReadinessPanel({ predicate, readiness }: { predicate: "wbk" | "wbbm"; readiness: Readiness }) {
   const { t } = useTranslation("zi");
   const verdict = readiness.ready === null ? "undecided" : readiness.ready ? "ready" : "notReady";
   const text = readiness.provisional ? t("readiness.provisionalVerdict", { verdict: t(`readiness.${verdict}`) }) : t(`readiness.${verdict}`);

@@ -45,7 +45,7 @@ const perceptionColumns: Record<string, Aggregate> = Object.fromEntries(
   ]),
 );
 
-export interface Monthly<T> {
+interface Monthly<T> {
   unitId: number;
   /** "YYYY-MM" */
   month: string;
@@ -53,7 +53,7 @@ export interface Monthly<T> {
 }
 
 /** SKM totals per unit and month between two local dates (inclusive). */
-export async function skmMonthly(db: Database, unitIds: readonly number[], from: string, to: string): Promise<Array<Monthly<SkmCell>>> {
+async function skmMonthly(db: Database, unitIds: readonly number[], from: string, to: string): Promise<Array<Monthly<SkmCell>>> {
   if (unitIds.length === 0) return [];
   const rows = await db
     .select({
@@ -81,7 +81,7 @@ export async function skmMonthly(db: Database, unitIds: readonly number[], from:
 }
 
 /** SPAK/SPKP totals per unit and month between two local dates (inclusive). */
-export async function perceptionMonthly(db: Database, unitIds: readonly number[], from: string, to: string): Promise<Array<Monthly<PerceptionCell>>> {
+async function perceptionMonthly(db: Database, unitIds: readonly number[], from: string, to: string): Promise<Array<Monthly<PerceptionCell>>> {
   if (unitIds.length === 0) return [];
   const rows = await db
     .select({

@@ -22,7 +22,7 @@ export interface PerceptionCell {
 }
 
 export const emptySkmCell = (): SkmCell => ({ respondents: 0, totals: emptyTotals() });
-export const emptyPerceptionCell = (): PerceptionCell => ({ totals: emptyPerceptionTotals() });
+const emptyPerceptionCell = (): PerceptionCell => ({ totals: emptyPerceptionTotals() });
 
 export function addSkm(a: SkmCell, b: SkmCell): SkmCell {
   const totals = { ...a.totals };
@@ -30,7 +30,7 @@ export function addSkm(a: SkmCell, b: SkmCell): SkmCell {
   return { respondents: a.respondents + b.respondents, totals };
 }
 
-export function addPerception(a: PerceptionCell, b: PerceptionCell): PerceptionCell {
+function addPerception(a: PerceptionCell, b: PerceptionCell): PerceptionCell {
   const items = { ...a.totals.items };
   for (const i of PERCEPTION_ITEMS) items[i] = { sum: a.totals.items[i].sum + b.totals.items[i].sum, count: a.totals.items[i].count + b.totals.items[i].count };
   return {
@@ -45,7 +45,7 @@ export function addPerception(a: PerceptionCell, b: PerceptionCell): PerceptionC
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** A unit id, or "*" for all the units of the region together. */
-export type UnitOrAll = number | "*";
+type UnitOrAll = number | "*";
 
 /** One month of one unit, from the running totals. */
 export interface MonthlyCell<T> {
@@ -88,7 +88,7 @@ function regionYearTable<T>(
   return { cells, hidden: suppress(counts, lines, min) };
 }
 
-export interface PublishedSkmIndex {
+interface PublishedSkmIndex {
   /** null when the cell is not published (it would let a reader narrow someone down). */
   respondents: number | null;
   published: boolean;
@@ -144,7 +144,7 @@ export function buildSkmTable(unitIds: readonly number[], monthly: ReadonlyArray
   };
 }
 
-export interface PublishedPerceptionIndex {
+interface PublishedPerceptionIndex {
   /** null when the cell is not published. */
   respondents: number | null;
   published: boolean;
@@ -155,7 +155,7 @@ export interface PublishedPerceptionIndex {
   items: Record<string, number | null> | null;
 }
 
-export interface PublishedPerception {
+interface PublishedPerception {
   profileId: string;
   ipak: PublishedPerceptionIndex;
   ipkp: PublishedPerceptionIndex;
@@ -214,7 +214,7 @@ export interface ProfileCount {
 }
 
 /** A profile row: the answer (null = not said) and its count, null when not published. */
-export type ProfileRow = { value: string | null; count: number | null };
+type ProfileRow = { value: string | null; count: number | null };
 
 export interface ProfileTable {
   /** The breakdown of a period, or null when the period's SKM is not published. */

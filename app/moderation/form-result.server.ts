@@ -16,7 +16,7 @@ export function failure(outcome: Omit<FormFailure, "values"> & { values?: Record
 }
 
 /** The item id a form carried, if it is a plausible one (for showing errors beside it). */
-export function formId(formData: FormData): number | null {
+function formId(formData: FormData): number | null {
   const value = formData.get("id");
   return typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : null;
 }

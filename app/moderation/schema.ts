@@ -8,7 +8,7 @@ import { isCalendarDate } from "../utils/calendar";
 export const REJECT_REASONS = ["personal_data", "offensive", "spam", "off_topic", "not_about_service"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 export const STATUSES = ["pending", "published", "rejected"] as const;
-export type SuggestionStatus = (typeof STATUSES)[number];
+type SuggestionStatus = (typeof STATUSES)[number];
 
 /** The longest published text and reply; the database checks the same for the reply. */
 export const TEXT_MAX = 2000;

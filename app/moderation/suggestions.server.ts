@@ -18,7 +18,7 @@ import { redact } from "./redact";
 import { PAGE_SIZE, type QueueFilter, type RejectReason } from "./schema";
 
 /** The public page shows at most this many suggestions per period. */
-export const PUBLIC_LIMIT = 20;
+const PUBLIC_LIMIT = 20;
 
 /** Units within a reach, as a condition on `units` (joined with `regions`); null when nothing is reached. */
 export function unitsInReach(r: Reach): SQL | undefined | null {

@@ -5,7 +5,7 @@
  */
 import { SKM_ELEMENTS } from "../regulation/skm";
 
-export type FieldType = "string" | "integer" | "decimal" | "boolean" | "date";
+type FieldType = "string" | "integer" | "decimal" | "boolean" | "date";
 
 export interface FieldDefinition {
   name: string;

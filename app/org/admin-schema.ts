@@ -8,7 +8,7 @@ import { isCalendarDate, localDateTime } from "../utils/calendar";
 import { INTEGER_MAX } from "../utils/ids";
 
 /** Lower-case ASCII words joined by single hyphens; the database checks the same pattern. */
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const REGION_KINDS = ["provinsi", "kabupaten", "kota"] as const;
 export const SERVED_PERIODS = ["month", "quarter", "semester", "year"] as const;
@@ -79,7 +79,7 @@ function oneOf<T extends readonly [string, ...string[]]>(values: T, message: str
   return z.enum(values, { errorMap: () => ({ message }) });
 }
 
-export const slugField = z
+const slugField = z
   .string({ required_error: "errors.slugRequired", invalid_type_error: "errors.slugFormat" })
   .trim()
   .max(LIMITS.slug, "errors.tooLong")
@@ -127,7 +127,7 @@ export const unitCreateSchema = z.object({
 });
 
 /** "HH:MM", 00:00 to 23:59. */
-export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = z
   .string({ invalid_type_error: "errors.timeFormat" })
   .trim()
@@ -157,7 +157,7 @@ const hoursRule = z
     }
   });
 
-export interface HoursRule {
+interface HoursRule {
   days: number[];
   opens: string;
   closes: string;
@@ -284,8 +284,6 @@ export const auditFilterSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: "errors.dateRange" });
     }
   });
-
-export type AuditFilterInput = z.output<typeof auditFilterSchema>;
 
 /** A time zone as people know it: WIB, WITA, WIT; any other zone by its name, none as UTC. */
 export function zoneLabel(zone: string | null): string {

@@ -155,7 +155,7 @@ export async function staffIdByEmail(db: Database, email: string): Promise<numbe
 // ─── Changes ───────────────────────────────────────────────────────────────────────
 
 /** A user mistake found while writing: which field (or "" for the form) and the message key. */
-export class FieldConflict extends Error {
+class FieldConflict extends Error {
   constructor(
     readonly field: string,
     message: string,
@@ -298,7 +298,7 @@ const sameHours = (a: readonly OpeningHoursRule[], b: readonly OpeningHoursRule[
   JSON.stringify(a.map((r) => [r.days, r.opens, r.closes])) === JSON.stringify(b.map((r) => [r.days, r.opens, r.closes]));
 
 /** Updates what differs; returns the names of the fields that changed (never their values). */
-export async function updateUnit(tx: Database, regionId: number, unit: AdminUnit, values: UnitUpdate): Promise<string[]> {
+async function updateUnit(tx: Database, regionId: number, unit: AdminUnit, values: UnitUpdate): Promise<string[]> {
   const next = {
     name: values.name,
     agencyId: values.agencyId,
@@ -321,7 +321,7 @@ export async function updateUnit(tx: Database, regionId: number, unit: AdminUnit
   return changed;
 }
 
-export async function addService(tx: Database, unitId: number, values: { slug: string; name: string }): Promise<number> {
+async function addService(tx: Database, unitId: number, values: { slug: string; name: string }): Promise<number> {
   const [slugTaken] = await tx
     .select({ id: services.id })
     .from(services)
@@ -346,14 +346,14 @@ async function serviceOfUnit(tx: Database, unitId: number, serviceId: number) {
 }
 
 /** Returns whether anything changed. */
-export async function renameService(tx: Database, unitId: number, serviceId: number, name: string): Promise<boolean> {
+async function renameService(tx: Database, unitId: number, serviceId: number, name: string): Promise<boolean> {
   const service = await serviceOfUnit(tx, unitId, serviceId);
   if (service.name === name) return false;
   await tx.update(services).set({ name }).where(eq(services.id, serviceId));
   return true;
 }
 
-export async function setServiceActive(tx: Database, unitId: number, serviceId: number, active: boolean): Promise<boolean> {
+async function setServiceActive(tx: Database, unitId: number, serviceId: number, active: boolean): Promise<boolean> {
   const service = await serviceOfUnit(tx, unitId, serviceId);
   if (service.active === active) return false;
   await tx.update(services).set({ active }).where(eq(services.id, serviceId));
@@ -364,7 +364,7 @@ export async function setServiceActive(tx: Database, unitId: number, serviceId: 
  * Moves a service one place up or down. Positions are renumbered 0…n-1 in the shown order,
  * so ties left by older data cannot make a move do nothing. Returns whether it moved.
  */
-export async function moveService(tx: Database, unitId: number, serviceId: number, direction: "up" | "down"): Promise<boolean> {
+async function moveService(tx: Database, unitId: number, serviceId: number, direction: "up" | "down"): Promise<boolean> {
   await serviceOfUnit(tx, unitId, serviceId);
   const order = await listServices(tx, unitId);
   const from = order.findIndex((service) => service.id === serviceId);

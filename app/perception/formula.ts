@@ -14,7 +14,7 @@ import {
   type PerceptionProfile,
 } from "../regulation/perception";
 
-export interface ItemTotal {
+interface ItemTotal {
   sum: number;
   count: number;
 }
@@ -26,7 +26,7 @@ export interface PerceptionTotals {
   items: Record<PerceptionItem, ItemTotal>;
 }
 
-export interface SurveyIndex {
+interface SurveyIndex {
   respondents: number;
   /** Mean answer (1–6) per item; null for an item nobody answered. */
   itemMeans: Record<string, number | null>;

@@ -15,7 +15,7 @@ import { keyedHash } from "../security/crypto.server";
 import type { Config } from "../utils/env.server";
 
 /** Long enough to answer 16 questions on a slow phone; far shorter than the two days tickets are remembered. */
-export const OFFER_MINUTES = 120;
+const OFFER_MINUTES = 120;
 
 export interface PerceptionOffer {
   unitId: number;

@@ -198,7 +198,7 @@ export function suppress(
  * The periods of a year a table covers: "Y", "S1"–"S2", "Q1"–"Q4", "M01"–"M12" (the public
  * calendar grid; nothing public adds years together, so each year is a table of its own).
  */
-export const YEAR_PARTS = {
+const YEAR_PARTS = {
   year: ["Y"],
   semester: ["S1", "S2"],
   quarter: ["Q1", "Q2", "Q3", "Q4"],

@@ -1,5 +1,5 @@
 /**
- * The perception surveys of the Zona Integritas evaluation (shared/domain/zona-integritas.md):
+ * The perception surveys of the Zona Integritas evaluation (docs/perception.md):
  * SPAK (Survei Persepsi Anti Korupsi) → IPAK and SPKP (Survei Persepsi Kualitas Pelayanan)
  * → IPKP, each item answered 1–6. The sources do not publish how a 1–6 mean becomes the 0–4
  * index the LKE uses; this profile uses index = mean ÷ 6 × 4 and every page that shows the
@@ -9,8 +9,8 @@
 
 export const SPAK_ITEMS = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"] as const;
 export const SPKP_ITEMS = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"] as const;
-export type SpakItem = (typeof SPAK_ITEMS)[number];
-export type SpkpItem = (typeof SPKP_ITEMS)[number];
+type SpakItem = (typeof SPAK_ITEMS)[number];
+type SpkpItem = (typeof SPKP_ITEMS)[number];
 export type PerceptionItem = SpakItem | SpkpItem;
 export const PERCEPTION_ITEMS: readonly PerceptionItem[] = [...SPAK_ITEMS, ...SPKP_ITEMS];
 

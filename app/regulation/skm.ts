@@ -1,7 +1,7 @@
 /**
  * The SKM regulation profile: PermenPANRB No. 14 Tahun 2017 (Survei Kepuasan Masyarakat).
  * Numbers live here and nowhere else; every computed index records the profile id.
- * Source: shared/domain/skm.md. The 2004 table (14 elements, weight 0.071) is obsolete.
+ * Rules and their sources: docs/skm.md. The 2004 table (14 elements, weight 0.071) is obsolete.
  */
 
 /** Unsur (elements) in the order the product uses everywhere: form, storage, import, API. */

@@ -22,7 +22,7 @@ export interface LkeQuestion {
   guide?: string;
 }
 
-export interface LkeSubarea {
+interface LkeSubarea {
   name: string;
   /** Points of the sub-area; its score is weight × the mean of its items' values (0–1). */
   weight: number;
@@ -37,7 +37,7 @@ export interface LkeArea {
 }
 
 /** How an LKE item answer maps to a value 0–1. */
-export interface LkeScaleDefinition {
+interface LkeScaleDefinition {
   answers: Readonly<Record<string, number>>;
 }
 
@@ -553,7 +553,7 @@ export const ZI_2024: ZiProfile = {
   },
 };
 
-export const ZI_PROFILES: readonly ZiProfile[] = [ZI_2024];
+const ZI_PROFILES: readonly ZiProfile[] = [ZI_2024];
 export const CURRENT_ZI_PROFILE = ZI_2024;
 
 export function ziProfileById(id: string): ZiProfile | undefined {

@@ -16,7 +16,7 @@ import { isUuid } from "../utils/ids";
 import { openBytes, sealBytes } from "./sealed.server";
 
 /** The longest side of a stored photo: enough to read a receipt, small enough to serve. */
-export const MAX_DIMENSION = 2560;
+const MAX_DIMENSION = 2560;
 /** A text field longer than this is cut (the schema then refuses it as too long). */
 const TEXT_PART_MAX = 64 * 1024;
 /** Decoding bombs: refuse images above this many pixels before decoding them. */
@@ -129,7 +129,7 @@ export async function parseReportForm(request: Request, settings: ReportSettings
 type Detected = "jpeg" | "png" | "webp" | "heic" | null;
 
 /** The type the bytes say they are. */
-export function detectImageType(bytes: Buffer): Detected {
+function detectImageType(bytes: Buffer): Detected {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
   if (bytes.subarray(0, 4).toString("latin1") === "RIFF" && bytes.subarray(8, 12).toString("latin1") === "WEBP") return "webp";
@@ -153,7 +153,7 @@ export interface CleanImage {
  * refused because the image library here cannot decode it (HEVC is not in its build).
  * Screenshots (PNG) stay PNG so text remains sharp; everything else becomes JPEG.
  */
-export async function cleanImage(bytes: Buffer): Promise<CleanImage> {
+async function cleanImage(bytes: Buffer): Promise<CleanImage> {
   const detected = detectImageType(bytes);
   if (detected === "heic") throw new FileRefused("fileHeic", 400);
   if (detected === null) throw new FileRefused("fileType", 400);

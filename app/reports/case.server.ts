@@ -69,7 +69,7 @@ export async function regionToday(db: Database, regionId: number): Promise<strin
   return localDate(region?.timeZone ?? "Asia/Jakarta");
 }
 
-export function clockOf(row: typeof reports.$inferSelect): ReportClock {
+function clockOf(row: typeof reports.$inferSelect): ReportClock {
   return {
     status: row.status,
     outcome: row.outcome,

@@ -10,7 +10,6 @@ import { REPORT_OUTCOMES, REPORT_STATUSES, type ReportStatus } from "./status-ma
 
 /** Where a case may be forwarded (Saber Pungli was dissolved in 2025 and is not offered). */
 export const DESTINATIONS = ["inspektorat", "ombudsman", "kpk", "aph", "unit_head"] as const;
-export type Destination = (typeof DESTINATIONS)[number];
 
 /** Reports on one page of the queue. */
 export const QUEUE_PAGE_SIZE = 25;
@@ -58,10 +57,10 @@ const reference = z
   .transform((value) => value.trim().toUpperCase())
   .refine((value) => /^[A-Z0-9-]{4,40}$/.test(value), "errors.duplicateRequired");
 
-export const assignSchema = z.object({ intent: z.literal("assign"), assigneeId: staffId });
-export const unassignSchema = z.object({ intent: z.literal("unassign") });
-export const noteSchema = z.object({ intent: z.literal("note"), body: text("errors.noteRequired", NOTE_MAX) });
-export const questionSchema = z.object({
+const assignSchema = z.object({ intent: z.literal("assign"), assigneeId: staffId });
+const unassignSchema = z.object({ intent: z.literal("unassign") });
+const noteSchema = z.object({ intent: z.literal("note"), body: text("errors.noteRequired", NOTE_MAX) });
+const questionSchema = z.object({
   intent: z.literal("question"),
   body: text("errors.questionRequired", NOTE_MAX),
   reason: text("errors.reasonRequired", REASON_MAX),
@@ -85,8 +84,8 @@ function checkStatus(value: z.infer<typeof statusFields>, ctx: z.RefinementCtx):
 
 export const statusSchema = statusFields.superRefine(checkStatus);
 
-export const linkDuplicateSchema = z.object({ intent: z.literal("link-duplicate"), duplicateOf: reference });
-export const unlinkDuplicateSchema = z.object({ intent: z.literal("unlink-duplicate") });
+const linkDuplicateSchema = z.object({ intent: z.literal("link-duplicate"), duplicateOf: reference });
+const unlinkDuplicateSchema = z.object({ intent: z.literal("unlink-duplicate") });
 
 export const forwardSchema = z.object({
   intent: z.literal("forward"),
@@ -108,7 +107,7 @@ const percent = z.coerce
   .max(100, "errors.areaRange")
   .optional();
 
-export const areaSchema = z
+const areaSchema = z
   .object({ x: percent, y: percent, w: percent, h: percent })
   .superRefine((area, ctx) => {
     const given = [area.x, area.y, area.w, area.h].filter((v) => v !== undefined).length;
@@ -178,7 +177,7 @@ export function caseworkIntentOf(value: unknown): CaseworkIntent | null {
 
 /** The queue's filters from the address; anything unknown falls back to its default. */
 export const STATUS_FILTERS = ["open", "closed", "all", ...REPORT_STATUSES] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
+type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export interface QueueFilter {
   regionId?: number;

@@ -81,7 +81,7 @@ export async function reportFor(db: Database, actor: Actor, id: string, action: 
 }
 
 /** Moderators this report may be assigned to: active, moderating its region, not attached to its unit. */
-export async function assignableModerators(db: Database, resource: Resource & { regionId: number }) {
+async function assignableModerators(db: Database, resource: Resource & { regionId: number }) {
   const candidates = await db
     .selectDistinct({ id: staff.id, name: staff.displayName, homeUnitId: staff.homeUnitId })
     .from(staff)

@@ -12,11 +12,11 @@ export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 export const ASKED_BY = ["loket", "lapangan", "pejabat", "keamanan", "calo", "lainnya"] as const;
 export const PAID = ["yes", "no", "unknown"] as const;
 
-export const NARRATIVE_MIN = 20;
+const NARRATIVE_MIN = 20;
 export const NARRATIVE_MAX = 5000;
 export const MESSAGE_MAX = 5000;
 /** Above a trillion rupiah an amount is a typing mistake, not a bribe. */
-export const AMOUNT_MAX = 1_000_000_000_000;
+const AMOUNT_MAX = 1_000_000_000_000;
 /** How far back the year list goes. */
 export const YEARS_BACK = 5;
 
@@ -66,7 +66,7 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message: st
   z.enum(values, { errorMap: () => ({ message }) });
 
 /** The first day of the month as YYYY-MM-DD. */
-export function monthStart(year: number, month: number): string {
+function monthStart(year: number, month: number): string {
   return calendarDate(year, month, 1);
 }
 
@@ -132,12 +132,12 @@ export function reportSchema(units: readonly UnitChoice[], today: string) {
 
 export type ReportValues = z.output<ReturnType<typeof reportSchema>>;
 
-export const messageSchema = z.object({
+const messageSchema = z.object({
   body: z.string({ required_error: "errors.message" }).trim().min(1, "errors.message").max(MESSAGE_MAX, "errors.messageTooLong"),
 });
 
 /** A receipt code as typed: spaces and dashes are allowed between the digits. */
-export const signInSchema = z.object({
+const signInSchema = z.object({
   code: z.string({ required_error: "errors.code" }).trim().min(1, "errors.code").max(64, "errors.code"),
 });
 

@@ -14,7 +14,7 @@ import { currentDeadline, isOverdue, type ReportClock } from "./status-machine";
 import { workingDaysBetween } from "./working-days";
 
 /** Reports within a scope (null: the scope holds nothing). */
-export function reportsInScope(scope: ReportScope): SQL | null {
+function reportsInScope(scope: ReportScope): SQL | null {
   if (scope.regionIds.length === 0) return null;
   const inRegions = inArray(reports.regionId, scope.regionIds);
   if (scope.excludedUnitIds.length === 0) return inRegions;
@@ -34,9 +34,6 @@ function todaySql(todayByRegion: Map<number, string>): SQL {
   return sql`(CASE ${reports.regionId} ${sql.join(cases, sql` `)} END)`;
 }
 
-
-export type ClockView = ReturnType<typeof clockView>;
-
 /** What the queue and the case page show about the clock: the deadline, days left or overdue. */
 export function clockView(clock: ReportClock, today: string, holidays: ReadonlySet<string>) {
   const deadline = currentDeadline(clock);
@@ -49,7 +46,7 @@ export function clockView(clock: ReportClock, today: string, holidays: ReadonlyS
   };
 }
 
-export async function regionTimeZones(db: Database, regionIds: readonly number[]): Promise<Map<number, string>> {
+async function regionTimeZones(db: Database, regionIds: readonly number[]): Promise<Map<number, string>> {
   if (regionIds.length === 0) return new Map();
   const rows = await db.select({ id: regions.id, timeZone: regions.timeZone }).from(regions).where(inArray(regions.id, [...regionIds]));
   return new Map(rows.map((row) => [row.id, row.timeZone]));

@@ -8,7 +8,7 @@
 import { createHmac, randomInt } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 
-export const RECEIPT_DIGITS = 16;
+const RECEIPT_DIGITS = 16;
 
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 

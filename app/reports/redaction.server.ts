@@ -6,7 +6,7 @@
 import sharp from "sharp";
 import type { Area } from "./casework-schema";
 
-export const REDACTABLE_TYPES = ["image/jpeg", "image/png"] as const;
+const REDACTABLE_TYPES = ["image/jpeg", "image/png"] as const;
 
 export function isRedactable(mediaType: string): boolean {
   return (REDACTABLE_TYPES as readonly string[]).includes(mediaType);

@@ -4,7 +4,7 @@
  */
 import { UNKNOWN_UNIT, YEARS_BACK } from "./form-schema";
 
-export interface ServiceOption {
+interface ServiceOption {
   id: number;
   name: string;
 }

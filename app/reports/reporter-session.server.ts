@@ -22,7 +22,7 @@ export const CASE_CLIENT_LIMIT: Limit = { bucket: "report-case-client", max: 10,
 export const CASE_GLOBAL_LIMIT: Limit = { bucket: "report-case-all", max: 2000, windowSeconds: 86_400, reportPath: true };
 const GLOBAL_KEY = "all";
 
-export const SESSION_IDLE_MINUTES = 30;
+const SESSION_IDLE_MINUTES = 30;
 const COOKIE = "pd_report";
 const COOKIE_PATH = "/report";
 

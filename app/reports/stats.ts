@@ -1,6 +1,6 @@
 /**
  * Anonymous statistics of back-door reports, and the suppression rule that publishes them
- * (pure; shared/domain/reporting.md: aggregates only above a minimum count;
+ * (pure; aggregates only above a minimum count: docs/open-data.md, "The suppression rule";
  * docs/decisions/010-published-aggregates.md).
  *
  * A region's reports of one year form one table of counts keyed by unit (or "no unit"),
@@ -22,7 +22,7 @@ import { followedUpOnTime, type ReportClock } from "./status-machine";
 
 /** "unit" is a unit id, "none" (reporter did not know the unit) or "*" (all). */
 export type UnitKey = number | "none" | "*";
-export type CategoryKey = ReportCategory | "*";
+type CategoryKey = ReportCategory | "*";
 
 const key = (unit: UnitKey, category: CategoryKey | "due" | "onTime", period: string) => `${unit}|${category}|${period}`;
 
@@ -51,9 +51,9 @@ export function followUpTally(clock: ReportClock, today: string): { due: boolean
 }
 
 /** A published count, or null with the reason it is held back. */
-export type Published = { value: number; published: true } | { value: null; published: false };
+type Published = { value: number; published: true } | { value: null; published: false };
 
-export interface OnTimeShare {
+interface OnTimeShare {
   due: number | null;
   onTime: number | null;
   /** onTime ÷ due, four decimals; null when held back or nothing was due. */

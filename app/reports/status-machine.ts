@@ -1,5 +1,5 @@
 /**
- * The life cycle of a back-door report (pure; shared/domain/reporting.md):
+ * The life cycle of a back-door report (pure; docs/casework.md):
  *
  *   received → triage → needs_info (waiting for the reporter) → verified
  *            → forwarded (to a destination) / handled_internally → closed with an outcome

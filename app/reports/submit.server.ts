@@ -24,7 +24,7 @@ export const REPORT_LIMIT: Limit = { bucket: "report-submit", max: 5, windowSeco
 
 export type SubmitOutcome = { outcome: "stored"; receipt: string; reference: string } | { outcome: "duplicate" } | { outcome: "throttled" };
 
-export function submissionTokenHash(config: Config, token: string): string {
+function submissionTokenHash(config: Config, token: string): string {
   return keyedHash(config.secrets.hashKey, "report-token", token);
 }
 

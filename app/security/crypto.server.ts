@@ -5,7 +5,7 @@
  * - keyedHash: HMAC-SHA-256 for values that must be looked up but never stored in clear
  *   (throttling keys, recovery codes, one-time tokens).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import type { EncryptionKey } from "../utils/secrets.server";
 
 export function encrypt(plaintext: string, keys: readonly EncryptionKey[]): string {
@@ -34,12 +34,6 @@ export function keyedHash(hashKey: Buffer, purpose: string, ...parts: string[]):
   mac.update(purpose);
   for (const part of parts) mac.update(`\u0000${part.length}:${part}`);
   return mac.digest("base64url");
-}
-
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** A random token for links and cookies (256 bits, base64url). */

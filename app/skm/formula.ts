@@ -9,7 +9,7 @@
  */
 import { SKM_ELEMENTS, type GradeBand, type SkmElement, type SkmProfile } from "../regulation/skm";
 
-export interface ElementTotal {
+interface ElementTotal {
   sum: number;
   count: number;
 }
@@ -60,7 +60,7 @@ function exactIkm(totals: ElementTotals): { numerator: bigint; denominator: bigi
   return { numerator, denominator: denominator * BigInt(SKM_ELEMENTS.length) };
 }
 
-export function gradeFor(score: number, profile: SkmProfile): GradeBand {
+function gradeFor(score: number, profile: SkmProfile): GradeBand {
   const band = profile.grades.find((g) => score >= g.minScore);
   const lowest = profile.grades[profile.grades.length - 1];
   if (!band && !lowest) throw new Error(`profile ${profile.id} has no grades`);

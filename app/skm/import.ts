@@ -1,5 +1,5 @@
 /**
- * Paper SKM responses from CSV (the contract in DESIGN.md):
+ * Paper SKM responses from CSV (the contract in docs/skm.md):
  *   date,service,sex,age,education,occupation,u1,…,u9
  * date YYYY-MM-DD; sex L|P; education SD|SMP|SMA|D3|S1|S2|S3;
  * occupation PNS|TNI|POLRI|SWASTA|WIRAUSAHA|PELAJAR|LAINNYA; u1…u9 1–4 or blank;
@@ -11,7 +11,7 @@ import { SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
 import { isCalendarDate } from "../utils/calendar";
 import type { NewResponse } from "./responses.server";
 
-export const CSV_COLUMNS = ["date", "service", "sex", "age", "education", "occupation", ...SKM_ELEMENTS] as const;
+const CSV_COLUMNS = ["date", "service", "sex", "age", "education", "occupation", ...SKM_ELEMENTS] as const;
 
 const EDUCATION = ["SD", "SMP", "SMA", "D3", "S1", "S2", "S3"] as const;
 const OCCUPATION = ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"] as const;
@@ -29,7 +29,7 @@ export interface ServiceRef {
 
 export type ImportedRow = Omit<NewResponse, "unitId" | "source" | "profileId">;
 
-export function ageBandOf(age: number): NonNullable<NewResponse["ageBand"]> {
+function ageBandOf(age: number): NonNullable<NewResponse["ageBand"]> {
   if (age < 20) return "lt20";
   if (age < 30) return "20_29";
   if (age < 40) return "30_39";

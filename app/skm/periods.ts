@@ -2,7 +2,7 @@
  * Reporting periods for the SKM: a year ("2026"), a semester ("2026-S1"), a quarter
  * ("2026-Q3") or a month ("2026-03"), each an inclusive date range. Pure.
  */
-export type PeriodKind = "year" | "semester" | "quarter" | "month";
+type PeriodKind = "year" | "semester" | "quarter" | "month";
 
 export interface Period {
   key: string;

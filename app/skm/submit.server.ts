@@ -16,7 +16,7 @@ import { localDate } from "../utils/calendar";
 import { storeResponses } from "./responses.server";
 
 /** Several people share one address behind mobile carriers' NAT: allow a family's worth. */
-export const RATING_LIMIT: Limit = { bucket: "skm-rating", max: 10, windowSeconds: 86_400 };
+const RATING_LIMIT: Limit = { bucket: "skm-rating", max: 10, windowSeconds: 86_400 };
 
 export type SubmitOutcome = "stored" | "duplicate" | "throttled";
 

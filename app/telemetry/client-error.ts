@@ -10,7 +10,7 @@ export const CLIENT_ERROR_MAX_BYTES = 512;
 
 export const CLIENT_ERROR_PATH = "/client-errors";
 
-export const clientErrorSchema = z
+const clientErrorSchema = z
   .object({
     kind: z.enum(["boundary", "hydration", "uncaught"]),
     // A route id of the build ("root", "routes/report._index"), never a concrete path.

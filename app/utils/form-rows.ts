@@ -47,7 +47,7 @@ type Value = FormDataEntryValue;
  * payload only through `get` and `entries`, and takes an array value as the list it would
  * otherwise have built one concat at a time.
  */
-export function groupedByName(form: FormData | URLSearchParams): Pick<FormData, "get"> & { entries(): IterableIterator<[string, Value | Value[]]> } {
+function groupedByName(form: FormData | URLSearchParams): Pick<FormData, "get"> & { entries(): IterableIterator<[string, Value | Value[]]> } {
   const values = new Map<string, Value[]>();
   for (const [name, value] of form.entries()) {
     const list = values.get(name);

@@ -106,7 +106,7 @@ function streamOf(log: Logger): pino.DestinationStream {
 const dateOnlyLoggers = new WeakMap<Logger, Logger>();
 
 /** A logger writing where `log` writes, at its level, whose lines carry the date only ("time":"2026-11-28"). */
-export function dateOnlyLogger(log: Logger): Logger {
+function dateOnlyLogger(log: Logger): Logger {
   let logger = dateOnlyLoggers.get(log);
   if (!logger) {
     const destination = streamOf(log);

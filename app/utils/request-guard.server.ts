@@ -43,7 +43,7 @@ export interface BodyLimits {
 }
 
 /** Bounds that no form of the portal comes near; documented in docs/security.md. */
-export const LIMITS = {
+const LIMITS = {
   /** Values sent under one field name (checkbox groups, file inputs). */
   repeatsPerName: 100,
   /** Characters of a field name. */
@@ -68,7 +68,7 @@ export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileB
   return { bytes: 64 * KIB, fields: 200, multipart: false };
 }
 
-export const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
 export const ALLOW_HEADER = "GET, HEAD, POST";
 
 /** Whether the text holds a C0 control character or DEL (NUL included). */
@@ -121,7 +121,7 @@ function badField(name: string, value: string | null, counts: Map<string, number
  * Checks `a=1&b=2` in one pass (indexOf, never a regex that backtracks). Counting fields
  * per name with a running total keeps it linear in the number of fields.
  */
-export function checkUrlEncoded(text: string, maxFields: number, multiLineValues = true): GuardResult | null {
+function checkUrlEncoded(text: string, maxFields: number, multiLineValues = true): GuardResult | null {
   const counts = new Map<string, number>();
   let total = 0;
   let start = 0;
@@ -146,7 +146,7 @@ export function checkUrlEncoded(text: string, maxFields: number, multiLineValues
 }
 
 /** The path and query: valid percent-encoding, no control characters, a bounded query. */
-export function checkUrl(url: URL): GuardResult | null {
+function checkUrl(url: URL): GuardResult | null {
   for (const segment of url.pathname.split("/")) {
     const decoded = decode(segment, false);
     if (decoded === null || hasControl(decoded)) return refuse(400, "malformed");
@@ -258,7 +258,7 @@ const MULTIPART_NAME = /^[A-Za-z0-9_.[\]-]+$/;
  * Checks a multipart body part by part (Buffer.indexOf, linear) and writes it out again with
  * canonical part headers. Truncated or malformed: 400.
  */
-export function rewriteMultipart(body: Buffer, contentType: string, maxFields: number): { body: Buffer } | GuardResult {
+function rewriteMultipart(body: Buffer, contentType: string, maxFields: number): { body: Buffer } | GuardResult {
   const boundary = boundaryOf(contentType);
   if (!boundary) return refuse(400, "malformed");
   const opening = Buffer.from(`--${boundary}`);

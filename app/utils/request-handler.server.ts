@@ -27,7 +27,7 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * request's own scheme and host; X-Forwarded-Host and X-Forwarded-Proto count only behind
  * trusted proxies (`trustProxy` > 0), since anyone else can send them.
  */
-export function isCrossSiteWrite(request: Request, trustProxy = 0): boolean {
+function isCrossSiteWrite(request: Request, trustProxy = 0): boolean {
   if (!WRITE_METHODS.has(request.method.toUpperCase())) return false;
   if (request.headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = request.headers.get("origin");
@@ -56,7 +56,7 @@ const REFUSED: Record<GuardProblem, string> = {
 };
 
 /** Seconds a client is asked to wait when the database is unreachable. */
-export const RETRY_AFTER_SECONDS = 30;
+const RETRY_AFTER_SECONDS = 30;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 

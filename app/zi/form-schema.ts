@@ -121,7 +121,7 @@ const index = z
   .refine((v) => v <= CURRENT_ZI_PROFILE.indexMax, "errors.indexInvalid")
   .optional();
 
-export const hasilSchema = z.object({
+const hasilSchema = z.object({
   capaianKinerja: z.enum(["A", "B", "C", "D", "E"], { errorMap: () => ({ message: "errors.gradeInvalid" }) }).optional(),
   ipak: index,
   ipkp: index,

@@ -8,9 +8,9 @@
 import type { LkeComponentKey, PerformanceGrade, ZiProfile } from "../regulation/zi";
 
 /** Sub-area fractions (at most four decimals) by component, area and sub-area. */
-export type ImportedValues = Record<LkeComponentKey, Record<string, Record<string, number>>>;
+type ImportedValues = Record<LkeComponentKey, Record<string, Record<string, number>>>;
 
-export interface LkeImport {
+interface LkeImport {
   subareas: ImportedValues;
   capaianKinerja: PerformanceGrade;
   /** Official indices; null when the file has none (the portal's monitoring is used). */

@@ -42,7 +42,7 @@ export interface HasilScore {
   points: number | null;
 }
 
-export type RequirementKey =
+type RequirementKey =
   | "total"
   | "pengungkitTotal"
   | "areaShare"

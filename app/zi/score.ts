@@ -156,7 +156,7 @@ function decide(requirements: readonly Requirement[]): boolean | null {
  * official survey: the figure is not the one the evaluators will use. Read from the sources,
  * so scores stored before the flag existed answer the same.
  */
-export function usesInternalIndex(hasil: HasilScore): boolean {
+function usesInternalIndex(hasil: HasilScore): boolean {
   return hasil.birokrasiBersih.ipak.source === "internal" || hasil.pelayananPrima.ipkp.source === "internal";
 }
 

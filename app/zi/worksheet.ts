@@ -14,7 +14,7 @@ export interface AnswerCounts {
   evidence: readonly string[];
 }
 
-export interface WorksheetSubarea {
+interface WorksheetSubarea {
   name: string;
   weight: number;
   value: number | null;

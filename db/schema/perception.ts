@@ -1,5 +1,5 @@
 /**
- * Perception surveys: SPAK → IPAK, SPKP → IPKP (domain/zona-integritas.md).
+ * Perception surveys: SPAK → IPAK, SPKP → IPKP (docs/perception.md).
  *
  * The item columns a1–a8 and q1–q8 are spelled out rather than generated from the perception
  * profile's item lists: see index.ts for why the schema does not import the regulation profile.

@@ -1,5 +1,5 @@
 /**
- * Back-door reports (domain/reporting.md).
+ * Back-door reports (docs/reports.md).
  *
  * Anonymity by construction: no column holds an IP address, a user agent or a time finer
  * than a day for anything a reporter did. Everything a reporter or moderator wrote (the

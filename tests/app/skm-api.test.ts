@@ -1,6 +1,6 @@
 /**
  * The paper import command and the public JSON API, end to end: the published example
- * (tests/fixtures/skm-example.csv, from the shared domain fixtures) goes in through `npm run skm:import` and comes out of
+ * (tests/fixtures/skm-example.csv) goes in through `npm run skm:import` and comes out of
  * GET /api/v1/units/{region}/{unit}/skm with the expected figures.
  */
 import { spawnSync } from "node:child_process";

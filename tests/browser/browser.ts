@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from "../helpers/server";
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   if (!existsSync(EXECUTABLE)) {
     throw new Error(`Chromium not found at ${EXECUTABLE}: install Debian's chromium (apt-get install chromium)`);
   }

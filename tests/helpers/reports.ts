@@ -12,7 +12,7 @@ import { receivedClock, type ReportClock } from "../../app/reports/status-machin
 import type { Config } from "../../app/utils/env.server";
 import { regionId, unitId } from "./staff";
 
-export interface TestImage {
+interface TestImage {
   format: "png" | "jpeg";
   width?: number;
   height?: number;
@@ -36,7 +36,7 @@ export interface TestReportSpec {
 let counter = 0;
 
 /** A plain white image, optionally carrying EXIF. */
-export async function testImage(image: TestImage): Promise<Buffer> {
+async function testImage(image: TestImage): Promise<Buffer> {
   let pipeline = sharp({ create: { width: image.width ?? 100, height: image.height ?? 100, channels: 3, background: { r: 255, g: 255, b: 255 } } });
   if (image.exif) pipeline = pipeline.withExif({ IFD0: { ImageDescription: "taken at Jalan Tjilik Riwut", Make: "TestPhone" } });
   return image.format === "png" ? pipeline.png().toBuffer() : pipeline.jpeg({ quality: 95 }).toBuffer();

@@ -17,11 +17,11 @@ import {
   reachIncludesUnit,
   reportResource,
   reportScope,
-  reportScopeIncludes,
   type Action,
   type Actor,
   type Grant,
   type Resource,
+  type ReportScope,
 } from "~/auth/policy";
 
 // The world: province 1 (regions 10 and 20), province 2 (region 30).
@@ -253,6 +253,15 @@ describe("attachment", () => {
     expect([...attachedUnits(actor([grant("unit_manager", { unitId: 5 }), grant("unit_manager", { unitId: 6 })], 7))].sort()).toEqual([5, 6, 7]);
   });
 });
+
+/**
+ * Does a report scope include this report? The rule of the queue's SQL filter
+ * (reportsInScope in app/reports/queue.server.ts), to check scopes against can().
+ */
+function reportScopeIncludes(scope: ReportScope, report: { regionId: number; unitId: number | null }): boolean {
+  if (!scope.regionIds.includes(report.regionId)) return false;
+  return report.unitId === null || !scope.excludedUnitIds.includes(report.unitId);
+}
 
 describe("the report queue: every persona × report action × report", () => {
   // Reports about unit 100 (the conflicted personas' own unit), unit 101, no unit (region-level)

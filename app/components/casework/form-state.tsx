@@ -16,7 +16,7 @@ export interface CaseFailure {
 }
 
 /** The bounds the error messages name. */
-export const MESSAGE_LIMITS = { max: NOTE_MAX, reasonMax: REASON_MAX, summaryMax: SUMMARY_MAX, referenceMax: EXTERNAL_REFERENCE_MAX };
+const MESSAGE_LIMITS = { max: NOTE_MAX, reasonMax: REASON_MAX, summaryMax: SUMMARY_MAX, referenceMax: EXTERNAL_REFERENCE_MAX };
 
 /** A stable id for a field of one of the case forms, so the error summary can link to it. */
 export function fieldId(intent: string, field: string, scope?: string | null): string {

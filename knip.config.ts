@@ -1,0 +1,29 @@
+/**
+ * Unused files, exports and dependencies: `npm run lint:dead`, which `npm run lint` (and so CI)
+ * runs after eslint.
+ * The Remix plugin supplies app/root.tsx, app/entry.*.tsx, app/routes/** and remix.config.js;
+ * the Vitest plugin the test files, vitest configs and their global set-ups; the package.json
+ * scripts the command-line entries. Anything kept although knip flags it is listed below with
+ * its reason.
+ */
+import type { KnipConfig } from "knip";
+
+const config: KnipConfig = {
+  entry: [
+    // Command-line scripts and benchmarks, whether or not a package.json script names them.
+    "scripts/*.ts",
+    "bench/*.ts",
+    // Loaded through NODE_OPTIONS by `npm run test:later`, which knip does not follow.
+    "tests/setup/*.mjs",
+  ],
+  ignoreUnresolved: [
+    // test:later passes the clock shift as an absolute path so that child processes find it too.
+    String.raw`^\$PWD/tests/setup/clock-shift\.mjs$`,
+  ],
+  ignoreIssues: {
+    // Each regulation module exports its profiles by name and the one in force as CURRENT_*.
+    "app/regulation/*.ts": ["duplicates"],
+  },
+};
+
+export default config;
