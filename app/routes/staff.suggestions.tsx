@@ -6,7 +6,7 @@ import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, SelectField, StatusMessage, SubmitRow, TextAreaField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
-import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
+import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import {
   BULK_MAX,
   PAGE_SIZE,

@@ -6,7 +6,7 @@ import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, StatusMessage, SubmitRow, TextAreaField, TextField } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
-import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
+import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import { PAGE_SIZE, TEXT_MAX, parseQueueFilter, replySchema } from "~/moderation/schema";
 import { listForReply, saveReply, unitsInScope } from "~/moderation/suggestions.server";
 import { localDate } from "~/skm/import.server";

@@ -13,7 +13,7 @@ import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server
 import { FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
 import { ErrorSummary, fieldId, useZiFormat } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
-import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
+import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import type { LkeComponentKey } from "~/regulation/zi";
 import { ANSWERS, BLANK_ROWS, LIMITS, itemRowsWithinLimit, parseYear, subareaSchema } from "~/zi/form-schema";
 import { LKE_ITEM_SCALES, type LkeItem } from "~/zi/score";

@@ -4,16 +4,11 @@
  */
 import { useTranslation } from "react-i18next";
 import { FormMessage, TextAreaField } from "~/components/forms";
+import type { FormFailure } from "~/utils/form-result.server";
 import { EXTERNAL_REFERENCE_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, type CaseworkIntent } from "~/reports/casework-schema";
 
-export interface CaseFailure {
-  /** The form the request was about, or null when it named none the page knows. */
-  intent: CaseworkIntent | null;
-  /** For redaction: the file the form was about. */
-  fileId: string | null;
-  errors: Record<string, string[]>;
-  values: Record<string, string>;
-}
+/** The failed submission: which form, for redaction the file it was about (id), its errors and values. */
+export type CaseFailure = FormFailure<CaseworkIntent, string>;
 
 /** The bounds the error messages name. */
 export const MESSAGE_LIMITS = { max: NOTE_MAX, reasonMax: REASON_MAX, summaryMax: SUMMARY_MAX, referenceMax: EXTERNAL_REFERENCE_MAX };
@@ -38,7 +33,7 @@ export function ErrorSummary({ failed }: { failed: CaseFailure }) {
         {entries.map(([field, messages]) => (
           <li key={field}>
             {field && failed.intent ? (
-              <a href={`#${fieldId(failed.intent, field, failed.intent === "redact" ? failed.fileId : null)}`}>{messages.map(translate).join(" ")}</a>
+              <a href={`#${fieldId(failed.intent, field, failed.intent === "redact" ? failed.id : null)}`}>{messages.map(translate).join(" ")}</a>
             ) : (
               messages.map(translate).join(" ")
             )}
