@@ -98,6 +98,57 @@ export function SelectField({ label, hint, errors, id, options, ...select }: Sel
   );
 }
 
+const asIs = (message: string) => message;
+
+export interface ErrorSummaryProps {
+  /** The summary's first line, already translated. */
+  title: string;
+  /** Errors of the form as a whole: text, no link. */
+  formErrors?: FieldErrors;
+  /** Each field's errors, in the order shown; fields with none are left out. */
+  fieldErrors?: ReadonlyArray<readonly [field: string, messages: readonly string[]]>;
+  /** Turns a message key into text; leave out when the messages are already text. */
+  translate?: (message: string) => string;
+  /** The id of a field's control, which its line links to (the field's name unless given). */
+  fieldId?: (field: string) => string;
+  /** A field's label, to start its line with ("Label: message"). */
+  labelOf?: (field: string) => string;
+  /** Form-level errors take the title's place (one line); otherwise they are lines of the list. */
+  formErrorsAsTitle?: boolean;
+}
+
+/** The errors of a failure's fields, for the error summary: every entry but the form's own (""). */
+export function fieldErrorsOf(errors: Readonly<Record<string, readonly string[]>> | undefined): Array<[string, readonly string[]]> {
+  return Object.entries(errors ?? {}).filter(([field]) => field !== "");
+}
+
+/**
+ * Every error of a refused form, at the top of the page: each field's line links to the field
+ * (`href="#<field id>"`), errors of the form as a whole are text. An alert that a script may
+ * focus (tabIndex -1). Nothing when there is no error.
+ */
+export function ErrorSummary({ title, formErrors = [], fieldErrors = [], translate = asIs, fieldId = asIs, labelOf, formErrorsAsTitle = false }: ErrorSummaryProps) {
+  const fields = fieldErrors.filter(([, messages]) => messages.length > 0);
+  if (formErrors.length === 0 && fields.length === 0) return null;
+  const text = (messages: readonly string[]) => messages.map((message) => translate(message)).join(" ");
+  const listed = !formErrorsAsTitle && formErrors.length > 0;
+  return (
+    <div className="form-message form-error" role="alert" tabIndex={-1}>
+      <p>{formErrorsAsTitle && formErrors.length ? text(formErrors) : title}</p>
+      {listed || fields.length ? (
+        <ul>
+          {listed ? <li>{text(formErrors)}</li> : null}
+          {fields.map(([field, messages]) => (
+            <li key={field}>
+              <a href={`#${fieldId(field)}`}>{labelOf ? `${labelOf(field)}: ${text(messages)}` : text(messages)}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 /** A form-level message (errors that belong to no single field), announced to screen readers. */
 export function FormMessage({ errors, tone = "error" }: { errors?: FieldErrors; tone?: "error" | "info" }) {
   if (!errors?.length) return null;

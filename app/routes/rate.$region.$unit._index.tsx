@@ -3,6 +3,7 @@ import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms";
 import { useNonce } from "~/components/nonce";
 import { i18nServer } from "~/i18n.server";
 import { issueOffer } from "~/perception/offer.server";
@@ -79,20 +80,14 @@ export default function RatingForm() {
       <h1>{t("form.title", { unit: unit.name })}</h1>
       <p>{t("form.intro")}</p>
 
-      {form.errors?.length || fieldErrors.length ? (
-        <div className="form-message form-error" role="alert" tabIndex={-1}>
-          <p>{form.errors?.length ? form.errors.map((e) => t(e)).join(" ") : t("form.errorSummary")}</p>
-          {fieldErrors.length ? (
-            <ul>
-              {fieldErrors.map(([name, errors]) => (
-                <li key={name}>
-                  <a href={`#${name}`}>{`${labelOf(name, t)}: ${errors.map((e) => t(e)).join(" ")}`}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary
+        title={t("form.errorSummary")}
+        formErrors={form.errors}
+        fieldErrors={fieldErrors}
+        labelOf={(name) => labelOf(name, t)}
+        translate={(key) => t(key)}
+        formErrorsAsTitle
+      />
 
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="token" value={(fields.token.initialValue as string | undefined) ?? token} />

@@ -6,7 +6,7 @@ import { CaseActions, CaseDuplicates } from "~/components/casework/case-actions"
 import { CaseContent, CaseFacts } from "~/components/casework/case-facts";
 import { CaseFiles } from "~/components/casework/case-files";
 import { CaseForwards, CaseHistory, CaseMessages } from "~/components/casework/case-record";
-import { ErrorSummary } from "~/components/casework/form-state";
+import { CaseErrorSummary } from "~/components/casework/form-state";
 import { StatusMessage } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { caseworkCommandSchema, caseworkIntentOf, type CaseworkIntent } from "~/reports/casework-schema";
@@ -70,7 +70,7 @@ export default function CasePage() {
       </nav>
       <h1>{t("case.title", { reference: detail.reference })}</h1>
       {done ? <StatusMessage>{t(`done.${done}`)}</StatusMessage> : null}
-      {failed ? <ErrorSummary failed={failed} /> : null}
+      {failed ? <CaseErrorSummary failed={failed} /> : null}
       <CaseFacts detail={detail} />
       <CaseContent content={detail.content} />
       <CaseFiles detail={detail} failed={failed} />

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { ReporterCase } from "~/reports/case.server";
 import { MESSAGE_MAX } from "~/reports/form-schema";
 import { useCaseFormat } from "./case-format";
-import { ErrorSummary, errorsOf, type Translate } from "./report-fields";
+import { errorsOf, type Translate } from "./report-fields";
+import { ErrorSummary } from "~/components/forms";
 
 export function CaseMessages({ report, result }: { report: Pick<ReporterCase, "messages" | "status">; result: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation("reports");
@@ -31,7 +32,7 @@ export function CaseMessages({ report, result }: { report: Pick<ReporterCase, "m
           not reloaded), so a shared phone does not keep showing what was written. */}
       <Form key={report.messages.length} method="post">
         <input type="hidden" name="intent" value="message" />
-        <ErrorSummary formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} t={tr} />
+        <ErrorSummary title={t("form.errorSummary")} formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} translate={tr} formErrorsAsTitle />
         <div className={message.fieldErrors.length ? "field field-invalid" : "field"}>
           <label htmlFor="body">{t("case.messageLabel")}</label>
           <p id="body-hint" className="hint">

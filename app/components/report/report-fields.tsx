@@ -1,6 +1,6 @@
 /**
- * Pieces shared by the report form and the case page: the error summary (and the errors it
- * lists, read from a reply), the evidence input,
+ * Pieces shared by the report form and the case page: the errors of a reply (for the error
+ * summary), the evidence input,
  * the "what is protected" box and the print button (which appears only with JavaScript).
  */
 import type { SubmissionResult } from "@conform-to/react";
@@ -16,35 +16,6 @@ export function errorsOf(result: SubmissionResult<string[]> | undefined) {
   const fieldErrors = Object.entries(error).filter((entry): entry is [string, string[]] => entry[0] !== "" && Array.isArray(entry[1]));
   const typed = (result?.initialValue ?? {}) as Record<string, unknown>;
   return { formErrors, fieldErrors, typed };
-}
-
-/** Every error of a form, each linking to its field. */
-export function ErrorSummary({
-  formErrors,
-  fieldErrors,
-  labelOf,
-  t,
-}: {
-  formErrors: readonly string[];
-  fieldErrors: ReadonlyArray<[string, readonly string[]]>;
-  labelOf: (name: string) => string;
-  t: Translate;
-}) {
-  if (formErrors.length === 0 && fieldErrors.length === 0) return null;
-  return (
-    <div className="form-message form-error" role="alert" tabIndex={-1}>
-      <p>{formErrors.length ? formErrors.map((e) => t(e)).join(" ") : t("form.errorSummary")}</p>
-      {fieldErrors.length ? (
-        <ul>
-          {fieldErrors.map(([name, errors]) => (
-            <li key={name}>
-              <a href={`#${name}`}>{`${labelOf(name)}: ${errors.map((e) => t(e)).join(" ")}`}</a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
 }
 
 export function EvidenceInput({ maxFiles, maxMegabytes, errors, t }: { maxFiles: number; maxMegabytes: number; errors?: readonly string[]; t: Translate }) {

@@ -7,7 +7,8 @@ import { CaptchaField } from "~/components/captcha";
 import { useNonce } from "~/components/nonce";
 import { ASKED_BY, NARRATIVE_MAX, PAID, REPORT_CATEGORIES, UNKNOWN_UNIT } from "~/reports/form-schema";
 import { serviceGroups, type RegionOption } from "~/reports/report-options";
-import { ErrorSummary, EvidenceInput, ProtectionBox, type Translate } from "./report-fields";
+import { EvidenceInput, ProtectionBox, type Translate } from "./report-fields";
+import { ErrorSummary } from "~/components/forms";
 
 /** The form sent back after a refusal; `filesDropped` when the chosen photos were not kept. */
 export type FormReply = { kind: "form"; result: SubmissionResult<string[]>; filesDropped: boolean };
@@ -60,7 +61,7 @@ export function ReportForm({ regions, preselected, years, token, captchaSiteKey,
     <div className="container narrow">
       <h1>{t("form.title")}</h1>
       {/* On a phone the notice below is long: what went wrong comes first. */}
-      <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labelOf={(name) => t(LABELS[name] ?? "form.submit")} t={tr} />
+      <ErrorSummary title={t("form.errorSummary")} formErrors={form.errors ?? []} fieldErrors={fieldErrors} labelOf={(name) => t(LABELS[name] ?? "form.submit")} translate={tr} formErrorsAsTitle />
       {reply?.filesDropped ? <FilesAgainNotice text={t("form.filesAgain")} /> : null}
       <p>{t("form.intro")}</p>
       <p className="hint">

@@ -2,7 +2,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, errorsOf, ProtectionBox, type Translate } from "./report-fields";
+import { errorsOf, ProtectionBox, type Translate } from "./report-fields";
+import { ErrorSummary } from "~/components/forms";
 
 export function SignInForm({ result }: { result: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation("reports");
@@ -13,7 +14,7 @@ export function SignInForm({ result }: { result: SubmissionResult<string[]> | un
     <div className="container narrow">
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
-      <ErrorSummary formErrors={formErrors} fieldErrors={fieldErrors} labelOf={() => t("signIn.code")} t={tr} />
+      <ErrorSummary title={t("form.errorSummary")} formErrors={formErrors} fieldErrors={fieldErrors} labelOf={() => t("signIn.code")} translate={tr} formErrorsAsTitle />
       <Form method="post" className="receipt-sign-in">
         <input type="hidden" name="intent" value="signIn" />
         <div className={codeErrors ? "field field-invalid" : "field"}>

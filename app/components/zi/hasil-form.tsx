@@ -5,8 +5,8 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage, SelectField, SubmitRow, TextField } from "~/components/forms";
-import { ErrorSummary, fieldId, useZiFormat } from "~/components/zi-score";
+import { ErrorSummary, fieldErrorsOf, FormMessage, SelectField, SubmitRow, TextField } from "~/components/forms";
+import { fieldId, useZiFormat } from "~/components/zi-score";
 import { GRADES } from "~/zi/form-schema";
 
 interface Props {
@@ -32,7 +32,7 @@ export function HasilSection({ saved, internal, canEdit, failed }: Props) {
       {canEdit ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="hasil" />
-          <ErrorSummary errors={failed?.errors} translate={(key) => t(key)} />
+          <ErrorSummary title={t("subarea.errorSummary")} fieldErrors={fieldErrorsOf(failed?.errors)} translate={(key) => t(key)} fieldId={fieldId} />
           <FormMessage errors={failed?.errors[""]?.map((key) => t(key))} />
           <SelectField
             id={fieldId("capaianKinerja")}
