@@ -1,10 +1,11 @@
 import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, StatusMessage, SubmitRow, TextAreaField, TextField } from "~/components/forms";
+import { PageNumbers } from "~/components/pager";
 import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import { PAGE_SIZE, TEXT_MAX, parseQueueFilter, replySchema } from "~/moderation/schema";
@@ -64,16 +65,9 @@ export default function UnitFeedback() {
   const { items, total, page, pages, units, exportDefaults, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
   const { t, i18n } = useTranslation("moderation");
-  const location = useLocation();
   const date = (value: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
   const translate = (keys: readonly string[] | undefined) => keys?.map((key) => t(key, { max: TEXT_MAX }));
   const generalFailure = actionData && !items.some((item) => item.id === actionData.id) ? actionData : undefined;
-  const pageLink = (target: number) => {
-    const params = new URLSearchParams(location.search);
-    params.delete("saved");
-    params.set("page", String(target));
-    return `?${params.toString()}`;
-  };
   return (
     <>
       <h1>{t("feedback.title")}</h1>
@@ -140,13 +134,7 @@ export default function UnitFeedback() {
         </ol>
       </section>
 
-      {pages > 1 ? (
-        <nav aria-label={t("paging.label")} className="pager">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("paging.previous")}</Link> : null}
-          <span>{t("paging.position", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("paging.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <PageNumbers page={page} pages={pages} t={t} dropped={["saved"]} />
     </>
   );
 }
