@@ -6,30 +6,48 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 
 export type FieldErrors = readonly string[] | undefined;
 
-interface FieldFrameProps {
+/** What the frame hands its control: spread it on the input, select or textarea. */
+export interface FieldControl {
+  id: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": true | undefined;
+}
+
+interface FrameOptions {
   label: ReactNode;
   hint?: ReactNode;
   errors?: FieldErrors;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
   id?: string;
+  /** Errors as a list (one item each), or as one line of text (the public forms). */
+  errorsAs?: "list" | "line";
 }
 
-function FieldFrame({ label, hint, errors, children, id: givenId }: FieldFrameProps) {
+/**
+ * A field's label, hint and errors around its control, tied together for assistive technology:
+ * the control gets the id, `aria-describedby` naming the hint (`<id>-hint`) and the errors
+ * (`<id>-error`), and `aria-invalid` while there are errors.
+ */
+export function FieldFrame({ label, hint, errors, id: givenId, errorsAs = "list", children }: FrameOptions & { children: (control: FieldControl) => ReactNode }) {
   const fallbackId = useId();
   const id = givenId ?? fallbackId;
+  const invalid = Boolean(errors?.length);
   const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+  const errorId = invalid ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={errors?.length ? "field field-invalid" : "field"}>
+    <div className={invalid ? "field field-invalid" : "field"}>
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <p id={hintId} className="hint">
           {hint}
         </p>
       ) : null}
-      {children({ id, describedBy, invalid: Boolean(errors?.length) })}
-      {errors?.length ? (
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": invalid || undefined })}
+      {errors?.length && errorsAs === "line" ? (
+        <p id={errorId} className="field-errors">
+          {errors.join(" ")}
+        </p>
+      ) : errors?.length ? (
         <ul id={errorId} className="field-errors">
           {errors.map((error) => (
             <li key={error}>{error}</li>
@@ -40,53 +58,36 @@ function FieldFrame({ label, hint, errors, children, id: givenId }: FieldFramePr
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: FieldErrors;
-  id?: string;
-};
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & FrameOptions;
 
-export function TextField({ label, hint, errors, id, ...input }: InputProps) {
+export function TextField({ label, hint, errors, id, errorsAs, ...input }: InputProps) {
   return (
-    <FieldFrame label={label} hint={hint} errors={errors} id={id}>
-      {({ id: inputId, describedBy, invalid }) => (
-        <input id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
-      )}
+    <FieldFrame label={label} hint={hint} errors={errors} id={id} errorsAs={errorsAs}>
+      {(control) => <input {...control} {...input} />}
     </FieldFrame>
   );
 }
 
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & {
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: FieldErrors;
-  id?: string;
-};
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & FrameOptions;
 
-export function TextAreaField({ label, hint, errors, id, ...textarea }: TextAreaProps) {
+export function TextAreaField({ label, hint, errors, id, errorsAs, ...textarea }: TextAreaProps) {
   return (
-    <FieldFrame label={label} hint={hint} errors={errors} id={id}>
-      {({ id: inputId, describedBy, invalid }) => (
-        <textarea id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...textarea} />
-      )}
+    <FieldFrame label={label} hint={hint} errors={errors} id={id} errorsAs={errorsAs}>
+      {(control) => <textarea {...control} {...textarea} />}
     </FieldFrame>
   );
 }
 
-type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: FieldErrors;
-  id?: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-};
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> &
+  FrameOptions & {
+    options: ReadonlyArray<{ value: string; label: string }>;
+  };
 
-export function SelectField({ label, hint, errors, id, options, ...select }: SelectProps) {
+export function SelectField({ label, hint, errors, id, errorsAs, options, ...select }: SelectProps) {
   return (
-    <FieldFrame label={label} hint={hint} errors={errors} id={id}>
-      {({ id: inputId, describedBy, invalid }) => (
-        <select id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...select}>
+    <FieldFrame label={label} hint={hint} errors={errors} id={id} errorsAs={errorsAs}>
+      {(control) => (
+        <select {...control} {...select}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -3,7 +3,7 @@ import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { useNonce } from "~/components/nonce";
 import { i18nServer } from "~/i18n.server";
 import { issueOffer } from "~/perception/offer.server";
@@ -142,25 +142,16 @@ export default function RatingForm() {
           options={OCCUPATIONS.map((v) => ({ value: v, label: t(`form.occupations.${v}`) }))}
         />
 
-        <div className={fields.suggestion.errors ? "field field-invalid" : "field"}>
-          <label htmlFor="suggestion">{t("form.suggestion")}</label>
-          <p id="suggestion-hint" className="hint">
-            {t("form.suggestionHint")}
-          </p>
-          <textarea
-            id="suggestion"
-            name="suggestion"
-            maxLength={SUGGESTION_MAX}
-            defaultValue={(fields.suggestion.initialValue as string | undefined) ?? ""}
-            aria-describedby={fields.suggestion.errors ? "suggestion-hint suggestion-error" : "suggestion-hint"}
-            aria-invalid={fields.suggestion.errors ? true : undefined}
-          />
-          {fields.suggestion.errors ? (
-            <p id="suggestion-error" className="field-errors">
-              {fields.suggestion.errors.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          id="suggestion"
+          name="suggestion"
+          label={t("form.suggestion")}
+          hint={t("form.suggestionHint")}
+          errors={fields.suggestion.errors?.map((e) => t(e))}
+          errorsAs="line"
+          maxLength={SUGGESTION_MAX}
+          defaultValue={(fields.suggestion.initialValue as string | undefined) ?? ""}
+        />
 
         {/* A trap for bots: hidden from people and from assistive technology. */}
         <div className="honeypot" aria-hidden="true">

@@ -1,5 +1,6 @@
 /** The rating form's fields: radio groups with large tap targets, and the optional profile selects. */
 import type { FieldMetadata } from "@conform-to/react";
+import { SelectField } from "~/components/forms";
 import { SKM_ELEMENTS } from "~/regulation/skm";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -68,6 +69,7 @@ export function ChoiceGroup({
   );
 }
 
+/** An optional profile question: a select whose first choice skips it. */
 export function SelectRow({
   name,
   label,
@@ -81,29 +83,15 @@ export function SelectRow({
   options: ReadonlyArray<{ value: string; label: string }>;
   t: Translate;
 }) {
-  const errorId = `${name}-error`;
   return (
-    <div className={field.errors ? "field field-invalid" : "field"}>
-      <label htmlFor={name}>{label}</label>
-      <select
-        id={name}
-        name={name}
-        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
-        aria-describedby={field.errors ? errorId : undefined}
-        aria-invalid={field.errors ? true : undefined}
-      >
-        <option value="">{t("form.skip")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {field.errors ? (
-        <p id={errorId} className="field-errors">
-          {field.errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
-    </div>
+    <SelectField
+      id={name}
+      name={name}
+      label={label}
+      errors={field.errors?.map((e) => t(e))}
+      errorsAs="line"
+      defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
+      options={[{ value: "", label: t("form.skip") }, ...options]}
+    />
   );
 }

@@ -6,6 +6,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TextField } from "~/components/forms";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -20,26 +21,17 @@ export function errorsOf(result: SubmissionResult<string[]> | undefined) {
 
 export function EvidenceInput({ maxFiles, maxMegabytes, errors, t }: { maxFiles: number; maxMegabytes: number; errors?: readonly string[]; t: Translate }) {
   return (
-    <div className={errors?.length ? "field field-invalid" : "field"}>
-      <label htmlFor="files">{t("form.files")}</label>
-      <p id="files-hint" className="hint">
-        {t("form.filesHint", { count: maxFiles, megabytes: maxMegabytes })}
-      </p>
-      <input
-        id="files"
-        name="files"
-        type="file"
-        multiple
-        accept="image/jpeg,image/png,image/webp"
-        aria-describedby={errors?.length ? "files-hint files-error" : "files-hint"}
-        aria-invalid={errors?.length ? true : undefined}
-      />
-      {errors?.length ? (
-        <p id="files-error" className="field-errors">
-          {errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
-    </div>
+    <TextField
+      id="files"
+      name="files"
+      type="file"
+      multiple
+      accept="image/jpeg,image/png,image/webp"
+      label={t("form.files")}
+      hint={t("form.filesHint", { count: maxFiles, megabytes: maxMegabytes })}
+      errors={errors?.map((e) => t(e))}
+      errorsAs="line"
+    />
   );
 }
 
