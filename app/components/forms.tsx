@@ -58,6 +58,25 @@ export function FieldFrame({ label, hint, errors, id: givenId, errorsAs = "list"
   );
 }
 
+/**
+ * A group of radio buttons in a fieldset: its legend, and its errors in one line that the
+ * fieldset names in `aria-describedby` (`<id>-error`). The id is the one the error summary links to.
+ */
+export function ChoiceFrame({ id, legend, errors, className, children }: { id: string; legend: ReactNode; errors?: FieldErrors; className?: string; children: ReactNode }) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <fieldset id={id} className={`choice-group${className ? ` ${className}` : ""}${invalid ? " field-invalid" : ""}`} aria-describedby={invalid ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {errors?.length ? (
+        <p id={`${id}-error`} className="field-errors">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & FrameOptions;
 
 export function TextField({ label, hint, errors, id, errorsAs, ...input }: InputProps) {

@@ -1,6 +1,6 @@
 /** The rating form's fields: radio groups with large tap targets, and the optional profile selects. */
 import type { FieldMetadata } from "@conform-to/react";
-import { SelectField } from "~/components/forms";
+import { ChoiceFrame, SelectField } from "~/components/forms";
 import { SKM_ELEMENTS } from "~/regulation/skm";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -36,20 +36,9 @@ export function ChoiceGroup({
   t: Translate;
   scale?: boolean;
 }) {
-  const errorId = `${name}-error`;
   const chosen = typeof field.initialValue === "string" ? field.initialValue : undefined;
   return (
-    <fieldset
-      id={name}
-      className={`choice-group${scale ? " choice-scale" : ""}${field.errors ? " field-invalid" : ""}`}
-      aria-describedby={field.errors ? errorId : undefined}
-    >
-      <legend>{legend}</legend>
-      {field.errors ? (
-        <p id={errorId} className="field-errors">
-          {field.errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
+    <ChoiceFrame id={name} legend={legend} errors={field.errors?.map((e) => t(e))} className={scale ? "choice-scale" : undefined}>
       {options.map((option) => {
         const id = `${name}-${option.value || "skip"}`;
         return (
@@ -65,7 +54,7 @@ export function ChoiceGroup({
           </div>
         );
       })}
-    </fieldset>
+    </ChoiceFrame>
   );
 }
 

@@ -8,7 +8,7 @@ import { useNonce } from "~/components/nonce";
 import { ASKED_BY, NARRATIVE_MAX, PAID, REPORT_CATEGORIES, UNKNOWN_UNIT } from "~/reports/form-schema";
 import { serviceGroups, type RegionOption } from "~/reports/report-options";
 import { EvidenceInput, ProtectionBox, type Translate } from "./report-fields";
-import { ErrorSummary, FieldFrame, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ChoiceFrame, ErrorSummary, FieldFrame, SelectField, TextAreaField, TextField } from "~/components/forms";
 
 /** The form sent back after a refusal; `filesDropped` when the chosen photos were not kept. */
 export type FormReply = { kind: "form"; result: SubmissionResult<string[]>; filesDropped: boolean };
@@ -73,13 +73,7 @@ export function ReportForm({ regions, preselected, years, token, captchaSiteKey,
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <input type="hidden" name="token" value={value("token") || token} />
 
-        <fieldset id="category" className={`choice-group${errorOf("category") ? " field-invalid" : ""}`} aria-describedby={errorOf("category") ? "category-error" : undefined}>
-          <legend>{t("form.category")}</legend>
-          {errorOf("category") ? (
-            <p id="category-error" className="field-errors">
-              {errorOf("category")!.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
+        <ChoiceFrame id="category" legend={t("form.category")} errors={errorTexts("category")}>
           {REPORT_CATEGORIES.map((category) => (
             <div key={category} className="choice choice-explained">
               <input type="radio" id={`category-${category}`} name="category" value={category} defaultChecked={value("category") === category} aria-describedby={`category-${category}-hint`} />
@@ -91,7 +85,7 @@ export function ReportForm({ regions, preselected, years, token, captchaSiteKey,
               </label>
             </div>
           ))}
-        </fieldset>
+        </ChoiceFrame>
 
         <FieldFrame id="unit" label={t("form.unit")} hint={t("form.unitHint")} errors={errorTexts("unit")} errorsAs="line">
           {(control) => (
@@ -172,20 +166,14 @@ export function ReportForm({ regions, preselected, years, token, captchaSiteKey,
           />
         ))}
 
-        <fieldset id="paid" className={`choice-group${errorOf("paid") ? " field-invalid" : ""}`} aria-describedby={errorOf("paid") ? "paid-error" : undefined}>
-          <legend>{t("form.paid")}</legend>
-          {errorOf("paid") ? (
-            <p id="paid-error" className="field-errors">
-              {errorOf("paid")!.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
+        <ChoiceFrame id="paid" legend={t("form.paid")} errors={errorTexts("paid")}>
           {PAID.map((answer) => (
             <div key={answer} className="choice">
               <input type="radio" id={`paid-${answer}`} name="paid" value={answer} defaultChecked={value("paid") === answer} />
               <label htmlFor={`paid-${answer}`}>{t(`paid.${answer}`)}</label>
             </div>
           ))}
-        </fieldset>
+        </ChoiceFrame>
 
         <SelectField
           id="askedBy"
