@@ -7,6 +7,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, fieldErrorsOf, FormMessage, SelectField, SubmitRow, TextField } from "~/components/forms";
 import { fieldId, useZiFormat } from "~/components/zi-score";
+import type { FormFailure } from "~/utils/form-result.server";
 import { GRADES } from "~/zi/form-schema";
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
   internal: { ipak: number | null; ipkp: number | null };
   canEdit: boolean;
   /** The failed save (message keys by field, "" for the form; what was typed), when the last post was this form's. */
-  failed: { errors: Record<string, string[]>; values: Record<string, string> } | undefined;
+  failed: Pick<FormFailure, "errors" | "values"> | undefined;
 }
 
 export function HasilSection({ saved, internal, canEdit, failed }: Props) {
