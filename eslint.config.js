@@ -121,13 +121,13 @@ export default tseslint.config(
     // The server edge of a few areas still uses Remix's server runtime (never React): the
     // signed cookies of the staff session, the login step and the perception ticket
     // (createCookie), the redirect to the login page, the multipart parsing of report files,
-    // the action result of the moderation forms (data), and the request handler and load
+    // the action result of the staff forms (data), and the request handler and load
     // context that connect the framework to the app.
     files: [
       "app/auth/guard.server.ts",
       "app/auth/login.server.ts",
       "app/auth/session.server.ts",
-      "app/moderation/form-result.server.ts",
+      "app/utils/form-result.server.ts",
       "app/perception/offer.server.ts",
       "app/reports/attachments.server.ts",
       "app/utils/context.server.ts",

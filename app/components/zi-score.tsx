@@ -120,22 +120,3 @@ export function ScoreSummary({ score }: { score: ZiScore }) {
 
 /** The id a worksheet form gives a field, so the error summary can link to it. */
 export const fieldId = (field: string) => `field-${field.replace(/[[\].]/g, "-")}`;
-
-/** Errors of a refused worksheet form, each linking to its field. */
-export function ErrorSummary({ errors, translate }: { errors: Record<string, string[]> | undefined; translate: (key: string) => string }) {
-  const { t } = useTranslation("zi");
-  const fields = Object.entries(errors ?? {}).filter(([field]) => field !== "");
-  if (fields.length === 0) return null;
-  return (
-    <div className="form-message form-error" role="alert">
-      <p>{t("subarea.errorSummary")}</p>
-      <ul>
-        {fields.map(([field, keys]) => (
-          <li key={field}>
-            <a href={`#${fieldId(field)}`}>{keys.map(translate).join(" ")}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "../utils/calendar";
+import { LINES_AND_TABS, withoutControlCharacters } from "../utils/text-schema";
 
 export const REJECT_REASONS = ["personal_data", "offensive", "spam", "off_topic", "not_about_service"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -23,21 +24,12 @@ export const EXPORT_MAX_DAYS = 366;
 const ID_MAX = Number.MAX_SAFE_INTEGER;
 const id = z.coerce.number({ invalid_type_error: "errors.unknownItem" }).int("errors.unknownItem").min(1, "errors.unknownItem").max(ID_MAX, "errors.unknownItem");
 
-function withoutControlCharacters(text: string): boolean {
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (code === 0x0a || code === 0x09) continue;
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
-}
-
 const cleanText = (required: string) =>
   z
     .string({ required_error: required })
     .transform((text) => text.replace(/\r\n/g, "\n").trim())
     // PostgreSQL refuses NUL; other control characters (but line breaks and tabs) have no place in a text.
-    .refine(withoutControlCharacters, "errors.controlCharacters")
+    .refine((text) => withoutControlCharacters(text, LINES_AND_TABS), "errors.controlCharacters")
     .refine((text) => text.length > 0, required)
     .refine((text) => text.length <= TEXT_MAX, "errors.tooLong");
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { isCalendarDate, localDateTime } from "../utils/calendar";
 import { INTEGER_MAX } from "../utils/ids";
+import { LINE_BREAKS, withoutControlCharacters } from "../utils/text-schema";
 
 /** Lower-case ASCII words joined by single hyphens; the database checks the same pattern. */
 const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -39,16 +40,6 @@ export const LIMITS = {
 
 /** The largest value of a PostgreSQL integer column: ids beyond it cannot exist. */
 
-/** Control characters (NUL above all) have no place in a name and PostgreSQL refuses NUL. */
-function withoutControlCharacters(text: string, allowLineBreaks = false): boolean {
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (allowLineBreaks && (code === 0x0a || code === 0x0d)) continue;
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
-}
-
 function requiredText(max: number, required: string) {
   return z
     .string({ required_error: required, invalid_type_error: "errors.invalidValue" })
@@ -63,7 +54,7 @@ function optionalText(max: number, allowLineBreaks = false) {
     .string({ invalid_type_error: "errors.invalidValue" })
     .trim()
     .max(max, "errors.tooLong")
-    .refine((text) => withoutControlCharacters(text, allowLineBreaks), "errors.controlCharacters")
+    .refine((text) => withoutControlCharacters(text, allowLineBreaks ? LINE_BREAKS : ""), "errors.controlCharacters")
     .optional();
 }
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "../utils/calendar";
 import { INTEGER_MAX } from "../utils/ids";
+import { LINES_AND_TABS, withoutControlCharacters } from "../utils/text-schema";
 import { REPORT_CATEGORIES, type ReportCategory } from "./form-schema";
 import { REPORT_OUTCOMES, REPORT_STATUSES, type ReportStatus } from "./status-machine";
 
@@ -28,20 +29,11 @@ export function statusFormTargets(allowed: readonly ReportStatus[]): ReportStatu
   return allowed.filter((s) => s !== "needs_info" && s !== "forwarded");
 }
 
-function withoutControlCharacters(text: string): boolean {
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (code === 0x0a || code === 0x09) continue;
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
-}
-
 const text = (required: string, max: number) =>
   z
     .string({ required_error: required, invalid_type_error: required })
     .transform((value) => value.replace(/\r\n/g, "\n").trim())
-    .refine(withoutControlCharacters, "errors.controlCharacters")
+    .refine((value) => withoutControlCharacters(value, LINES_AND_TABS), "errors.controlCharacters")
     .refine((value) => value.length > 0, required)
     .refine((value) => value.length <= max, "errors.tooLong");
 
@@ -96,7 +88,7 @@ export const forwardSchema = z.object({
   externalReference: z
     .string({ invalid_type_error: "errors.tooLong" })
     .transform((value) => value.trim())
-    .refine(withoutControlCharacters, "errors.controlCharacters")
+    .refine((value) => withoutControlCharacters(value, LINES_AND_TABS), "errors.controlCharacters")
     .refine((value) => value.length <= EXTERNAL_REFERENCE_MAX, "errors.tooLong")
     .optional(),
 });

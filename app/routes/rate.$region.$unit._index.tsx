@@ -3,6 +3,7 @@ import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { useNonce } from "~/components/nonce";
 import { i18nServer } from "~/i18n.server";
 import { issueOffer } from "~/perception/offer.server";
@@ -79,20 +80,14 @@ export default function RatingForm() {
       <h1>{t("form.title", { unit: unit.name })}</h1>
       <p>{t("form.intro")}</p>
 
-      {form.errors?.length || fieldErrors.length ? (
-        <div className="form-message form-error" role="alert" tabIndex={-1}>
-          <p>{form.errors?.length ? form.errors.map((e) => t(e)).join(" ") : t("form.errorSummary")}</p>
-          {fieldErrors.length ? (
-            <ul>
-              {fieldErrors.map(([name, errors]) => (
-                <li key={name}>
-                  <a href={`#${name}`}>{`${labelOf(name, t)}: ${errors.map((e) => t(e)).join(" ")}`}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary
+        title={t("form.errorSummary")}
+        formErrors={form.errors}
+        fieldErrors={fieldErrors}
+        labelOf={(name) => labelOf(name, t)}
+        translate={(key) => t(key)}
+        formErrorsAsTitle
+      />
 
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="token" value={(fields.token.initialValue as string | undefined) ?? token} />
@@ -142,25 +137,16 @@ export default function RatingForm() {
           options={OCCUPATIONS.map((v) => ({ value: v, label: t(`form.occupations.${v}`) }))}
         />
 
-        <div className={fields.suggestion.errors ? "field field-invalid" : "field"}>
-          <label htmlFor="suggestion">{t("form.suggestion")}</label>
-          <p id="suggestion-hint" className="hint">
-            {t("form.suggestionHint")}
-          </p>
-          <textarea
-            id="suggestion"
-            name="suggestion"
-            maxLength={SUGGESTION_MAX}
-            defaultValue={(fields.suggestion.initialValue as string | undefined) ?? ""}
-            aria-describedby={fields.suggestion.errors ? "suggestion-hint suggestion-error" : "suggestion-hint"}
-            aria-invalid={fields.suggestion.errors ? true : undefined}
-          />
-          {fields.suggestion.errors ? (
-            <p id="suggestion-error" className="field-errors">
-              {fields.suggestion.errors.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          id="suggestion"
+          name="suggestion"
+          label={t("form.suggestion")}
+          hint={t("form.suggestionHint")}
+          errors={fields.suggestion.errors?.map((e) => t(e))}
+          errorsAs="line"
+          maxLength={SUGGESTION_MAX}
+          defaultValue={(fields.suggestion.initialValue as string | undefined) ?? ""}
+        />
 
         {/* A trap for bots: hidden from people and from assistive technology. */}
         <div className="honeypot" aria-hidden="true">

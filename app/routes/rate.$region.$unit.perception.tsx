@@ -3,6 +3,7 @@ import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ChoiceFrame, ErrorSummary } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { answersOf, perceptionSchema } from "~/perception/form-schema";
 import { clearOffer, offerUsed, readOffer } from "~/perception/offer.server";
@@ -100,20 +101,14 @@ function PerceptionForm({ unit, t }: { unit: { name: string; regionSlug: string;
       <p>{t("form.intro")}</p>
       <p className="hint">{t("form.monitoring")}</p>
 
-      {form.errors?.length || fieldErrors.length ? (
-        <div className="form-message form-error" role="alert" tabIndex={-1}>
-          <p>{form.errors?.length ? form.errors.map((e) => t(e)).join(" ") : t("form.errorSummary")}</p>
-          {fieldErrors.length ? (
-            <ul>
-              {fieldErrors.map(([name, errors]) => (
-                <li key={name}>
-                  <a href={`#${name}`}>{`${t("form.question", { number: questionNumber(name) })}: ${errors.map((e) => t(e)).join(" ")}`}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary
+        title={t("form.errorSummary")}
+        formErrors={form.errors}
+        fieldErrors={fieldErrors}
+        labelOf={(name) => t("form.question", { number: questionNumber(name) })}
+        translate={(key) => t(key)}
+        formErrorsAsTitle
+      />
 
       <Form method="post" {...getFormProps(form)}>
         <h2>{t("form.spakHeading")}</h2>
@@ -162,21 +157,10 @@ function ScaleGroup({
   field: FieldMetadata<unknown>;
   t: Translate;
 }) {
-  const errorId = `${name}-error`;
   const chosen = typeof field.initialValue === "string" ? field.initialValue : "";
   const values = [1, 2, 3, 4, 5, 6];
   return (
-    <fieldset
-      id={name}
-      className={`choice-group${field.errors ? " field-invalid" : ""}`}
-      aria-describedby={field.errors ? errorId : undefined}
-    >
-      <legend>{`${number}. ${t(`items.${name}`)}`}</legend>
-      {field.errors ? (
-        <p id={errorId} className="field-errors">
-          {field.errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
+    <ChoiceFrame id={name} legend={`${number}. ${t(`items.${name}`)}`} errors={field.errors?.map((e) => t(e))}>
       <div className="scale6">
         {values.map((value) => {
           const id = `${name}-${value}`;
@@ -199,6 +183,6 @@ function ScaleGroup({
         <input type="radio" id={`${name}-skip`} name={name} value="" defaultChecked={chosen === ""} />
         <label htmlFor={`${name}-skip`}>{t("form.skip")}</label>
       </div>
-    </fieldset>
+    </ChoiceFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { parseWithZod } from "~/utils/form-rows";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guard.server";
@@ -9,6 +9,7 @@ import { i18nServer } from "~/i18n.server";
 import { addHolidaySchema, removeHolidaySchema } from "~/reports/casework-schema";
 import { addHoliday, holidaysOfYear, holidayYears, removeHoliday } from "~/reports/holidays.server";
 import { localDate } from "~/utils/calendar";
+import { failure, submissionErrors, typedValues } from "~/utils/form-result.server";
 
 export const handle = { i18n: ["casework"] };
 
@@ -33,26 +34,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { year, days, years, done: done === "added" || done === "removed" ? done : null, title: `${t("holidays.title")} · Pintu Depan` };
 }
 
-interface HolidayFailure {
-  intent: string | null;
-  errors: Record<string, string[]>;
-  values: Record<string, string>;
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await requirePermission(request, context, "installation.manage", INSTALLATION);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const values: Record<string, string> = {};
-  for (const [field, value] of formData) if (typeof value === "string" && field !== "intent") values[field] = value.slice(0, 1000);
-  const fail = (errors: Record<string, string[]>, status = 400) => data<HolidayFailure>({ intent: typeof intent === "string" ? intent : null, errors, values }, { status });
+  const values = typedValues(formData, ["intent"], 1000);
+  const fail = (errors: Record<string, string[]>, status: 400 | 404 = 400) => failure({ intent: typeof intent === "string" ? intent : null, id: null, errors, values }, status);
   if (intent !== "add" && intent !== "remove") return fail({ "": ["errors.unknownIntent"] });
   const submission = parseWithZod(formData, { schema: intent === "add" ? addHolidaySchema : removeHolidaySchema });
-  if (submission.status !== "success") {
-    const errors: Record<string, string[]> = {};
-    for (const [field, messages] of Object.entries(submission.reply().error ?? {})) if (messages?.length) errors[field] = messages;
-    return fail(errors);
-  }
+  if (submission.status !== "success") return fail(submissionErrors(submission));
   const { day } = submission.value;
   const changed =
     submission.value.intent === "add"

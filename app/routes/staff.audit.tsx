@@ -6,6 +6,7 @@ import { requireReach } from "~/auth/guard.server";
 import { listAudit, listReportAudit, type AuditFilter } from "~/audit/audit.server";
 import { AuditTable } from "~/components/audit/audit-table";
 import { FormMessage, SelectField, TextField } from "~/components/forms";
+import { Pager } from "~/components/pager";
 import { i18nServer } from "~/i18n.server";
 import { listAllRegions, staffIdByEmail } from "~/org/admin.server";
 import { auditFilterSchema, formatInZone, zoneLabel } from "~/org/admin-schema";
@@ -181,20 +182,12 @@ export default function AuditPage() {
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t("audit.entriesHeading")}</h2>
         <AuditTable headingId="entries-heading" caption={t("audit.caption")} whenLabel={t("audit.time")} rows={entries} />
-        {olderQuery !== null || newestQuery !== null ? (
-          <nav aria-label={t("audit.paging")} className="form-actions">
-            {newestQuery !== null ? (
-              <Link to={`/staff/audit${newestQuery ? `?${newestQuery}` : ""}`} className="button">
-                {t("audit.newest")}
-              </Link>
-            ) : null}
-            {olderQuery !== null ? (
-              <Link to={`/staff/audit?${olderQuery}`} className="button">
-                {t("audit.older")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager
+          label={t("audit.paging")}
+          back={newestQuery !== null ? { to: `/staff/audit${newestQuery ? `?${newestQuery}` : ""}`, text: t("audit.newest") } : null}
+          forward={olderQuery !== null ? { to: `/staff/audit?${olderQuery}`, text: t("audit.older") } : null}
+          buttons
+        />
       </section>
 
       <section aria-labelledby="report-entries-heading">

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/guard.server";
@@ -6,12 +6,13 @@ import { CaseActions, CaseDuplicates } from "~/components/casework/case-actions"
 import { CaseContent, CaseFacts } from "~/components/casework/case-facts";
 import { CaseFiles } from "~/components/casework/case-files";
 import { CaseForwards, CaseHistory, CaseMessages } from "~/components/casework/case-record";
-import { ErrorSummary, type CaseFailure } from "~/components/casework/form-state";
+import { CaseErrorSummary } from "~/components/casework/form-state";
 import { StatusMessage } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
-import { caseworkCommandSchema, caseworkIntentOf } from "~/reports/casework-schema";
+import { caseworkCommandSchema, caseworkIntentOf, type CaseworkIntent } from "~/reports/casework-schema";
 import { casePage, caseworkDeps, changeCase, reportFor } from "~/reports/casework.server";
 import { parseWithZod } from "~/utils/form-rows";
+import { failure, submissionErrors, typedValues } from "~/utils/form-result.server";
 import { notFound } from "~/utils/http.server";
 
 // "reports" names what the reporter chose on the form (who asked, for instance).
@@ -29,38 +30,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { detail, me: signedIn.id, title: `${t("case.title", { reference: detail.reference })} · Pintu Depan` };
 }
 
-function failure(outcome: CaseFailure, status: 400 | 409 = 400) {
-  return data<CaseFailure>(outcome, { status });
-}
-
-/** What was typed, to put back in the form that failed (bounded: the guard bounds the body too). */
-function typedValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [field, value] of formData) if (typeof value === "string" && field !== "intent" && field !== "fileIds") values[field] = value.slice(0, 10_000);
-  return values;
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const signedIn = await requireStaff(request, context);
   const id = params.id ?? "";
   if (!(await reportFor(context.db, signedIn.actor, id, "report.moderate"))) throw notFound();
   const formData = await request.formData();
-  const values = typedValues(formData);
+  const values = typedValues(formData, ["intent", "fileIds"]);
   // A form names one intent; a request naming several is not one of the page's forms.
   const intent = formData.getAll("intent").length === 1 ? caseworkIntentOf(formData.get("intent")) : null;
-  if (!intent) return failure({ intent: null, fileId: null, errors: { "": ["errors.unknownIntent"] }, values });
+  if (!intent) return failure<CaseworkIntent, string>({ intent: null, id: null, errors: { "": ["errors.unknownIntent"] }, values });
   const fileId = typeof formData.get("fileId") === "string" ? String(formData.get("fileId")) : null;
 
   const submission = parseWithZod(formData, { schema: caseworkCommandSchema });
-  if (submission.status !== "success") {
-    const errors: Record<string, string[]> = {};
-    for (const [field, messages] of Object.entries(submission.reply().error ?? {})) if (messages?.length) errors[field] = messages;
-    return failure({ intent, fileId, errors, values });
-  }
+  if (submission.status !== "success") return failure({ intent, id: fileId, errors: submissionErrors(submission), values });
   const outcome = await changeCase(await caseworkDeps(context), signedIn, id, submission.value);
   if (!outcome.ok) {
     if (outcome.status === 404) throw notFound();
-    return failure({ intent, fileId, errors: { [outcome.field]: [outcome.error] }, values }, outcome.status);
+    return failure({ intent, id: fileId, errors: { [outcome.field]: [outcome.error] }, values }, outcome.status);
   }
   return redirect(`/staff/reports/${id}?done=${encodeURIComponent(intent)}`, 303);
 }
@@ -84,7 +70,7 @@ export default function CasePage() {
       </nav>
       <h1>{t("case.title", { reference: detail.reference })}</h1>
       {done ? <StatusMessage>{t(`done.${done}`)}</StatusMessage> : null}
-      {failed ? <ErrorSummary failed={failed} /> : null}
+      {failed ? <CaseErrorSummary failed={failed} /> : null}
       <CaseFacts detail={detail} />
       <CaseContent content={detail.content} />
       <CaseFiles detail={detail} failed={failed} />

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireReach } from "~/auth/guard.server";
 import { reportScope } from "~/auth/policy";
@@ -11,6 +11,7 @@ import { holidaySet } from "~/reports/clock.server";
 import { listReportQueue, queueOptions } from "~/reports/queue.server";
 import { useCalendarFormat } from "~/components/calendar-format";
 import { ClockBadge } from "~/components/casework/clock";
+import { PageNumbers } from "~/components/pager";
 
 export const handle = { i18n: ["casework"] };
 
@@ -37,12 +38,6 @@ export default function ReportQueue() {
   const { filter, options, items, total, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation("casework");
   const { shortDay: date } = useCalendarFormat();
-  const location = useLocation();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("page", String(page));
-    return `?${params.toString()}`;
-  };
   const assignee = filter.assignee === undefined ? "" : String(filter.assignee);
 
   return (
@@ -157,13 +152,7 @@ export default function ReportQueue() {
         </div>
       )}
 
-      {pages > 1 ? (
-        <nav aria-label={t("paging.label")} className="pager">
-          {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>{t("paging.previous")}</Link> : null}
-          <span>{t("paging.position", { page: filter.page, pages })}</span>
-          {filter.page < pages ? <Link to={pageLink(filter.page + 1)}>{t("paging.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <PageNumbers page={filter.page} pages={pages} t={t} />
     </>
   );
 }

@@ -1,13 +1,14 @@
 import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCalendarFormat } from "~/components/calendar-format";
 import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, SelectField, StatusMessage, SubmitRow, TextAreaField } from "~/components/forms";
+import { PageNumbers } from "~/components/pager";
 import { i18nServer } from "~/i18n.server";
-import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
+import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import {
   BULK_MAX,
   PAGE_SIZE,
@@ -103,16 +104,8 @@ export default function SuggestionQueue() {
   const { filter, options, items, total, pages, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
   const { t } = useTranslation("moderation");
-  const location = useLocation();
   const { day: date } = useCalendarFormat();
   const translate = (keys: readonly string[] | undefined) => keys?.map((key) => t(key, { max: TEXT_MAX, bulkMax: BULK_MAX }));
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(location.search);
-    params.delete("done");
-    params.delete("count");
-    params.set("page", String(page));
-    return `?${params.toString()}`;
-  };
   const bulkFailed = actionData?.intent === "bulk-publish" || actionData?.intent === "bulk-reject" ? actionData : undefined;
   const generalFailure = actionData && !bulkFailed && !items.some((item) => item.id === actionData.id) ? actionData : undefined;
   const reasonOptions = [{ value: "", label: t("reject.choose") }, ...REJECT_REASONS.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) }))];
@@ -244,13 +237,7 @@ export default function SuggestionQueue() {
         </>
       )}
 
-      {pages > 1 ? (
-        <nav aria-label={t("paging.label")} className="pager">
-          {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>{t("paging.previous")}</Link> : null}
-          <span>{t("paging.position", { page: filter.page, pages })}</span>
-          {filter.page < pages ? <Link to={pageLink(filter.page + 1)}>{t("paging.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <PageNumbers page={filter.page} pages={pages} t={t} dropped={["done", "count"]} />
     </>
   );
 }

@@ -1,13 +1,14 @@
 import { parseWithZod } from "~/utils/form-rows";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCalendarFormat } from "~/components/calendar-format";
 import { forbidden, requireReach } from "~/auth/guard.server";
 import { reach } from "~/auth/policy";
 import { FormMessage, StatusMessage, SubmitRow, TextAreaField, TextField } from "~/components/forms";
+import { PageNumbers } from "~/components/pager";
 import { i18nServer } from "~/i18n.server";
-import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
+import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import { PAGE_SIZE, TEXT_MAX, parseQueueFilter, replySchema } from "~/moderation/schema";
 import { listForReply, saveReply, unitsInScope } from "~/moderation/suggestions.server";
 import { localDate } from "~/utils/calendar";
@@ -65,16 +66,9 @@ export default function UnitFeedback() {
   const { items, total, page, pages, units, exportDefaults, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormFailure | undefined;
   const { t } = useTranslation("moderation");
-  const location = useLocation();
   const { day: date } = useCalendarFormat();
   const translate = (keys: readonly string[] | undefined) => keys?.map((key) => t(key, { max: TEXT_MAX }));
   const generalFailure = actionData && !items.some((item) => item.id === actionData.id) ? actionData : undefined;
-  const pageLink = (target: number) => {
-    const params = new URLSearchParams(location.search);
-    params.delete("saved");
-    params.set("page", String(target));
-    return `?${params.toString()}`;
-  };
   return (
     <>
       <h1>{t("feedback.title")}</h1>
@@ -141,13 +135,7 @@ export default function UnitFeedback() {
         </ol>
       </section>
 
-      {pages > 1 ? (
-        <nav aria-label={t("paging.label")} className="pager">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("paging.previous")}</Link> : null}
-          <span>{t("paging.position", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("paging.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <PageNumbers page={page} pages={pages} t={t} dropped={["saved"]} />
     </>
   );
 }

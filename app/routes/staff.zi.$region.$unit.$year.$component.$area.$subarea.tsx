@@ -10,10 +10,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
-import { FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
-import { ErrorSummary, fieldId, useZiFormat } from "~/components/zi-score";
+import { ErrorSummary, fieldErrorsOf, FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
+import { fieldId, useZiFormat } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
-import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
+import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import type { LkeComponentKey } from "~/regulation/zi";
 import { ANSWERS, BLANK_ROWS, LIMITS, itemRowsWithinLimit, parseYear, subareaSchema } from "~/zi/form-schema";
 import { LKE_ITEM_SCALES, type LkeItem } from "~/zi/score";
@@ -125,7 +125,12 @@ export default function LkeSubarea() {
         {t(`component.${data.component}`)} · {data.area} · {t("subarea.weight", { weight: format.points(data.subarea.weight) })} ·{" "}
         {t("subarea.value", { value: data.answer.value === null ? t("sheet.notScored") : format.share(data.answer.value) })}
       </p>
-      <ErrorSummary errors={failed?.errors} translate={(key) => t(key, { max: LIMITS.items, links: LIMITS.evidence })} />
+      <ErrorSummary
+        title={t("subarea.errorSummary")}
+        fieldErrors={fieldErrorsOf(failed?.errors)}
+        translate={(key) => t(key, { max: LIMITS.items, links: LIMITS.evidence })}
+        fieldId={fieldId}
+      />
       <FormMessage errors={failed?.errors[""]?.map((key) => t(key, { max: LIMITS.items }))} />
       <Form method="post" noValidate>
         <fieldset>

@@ -16,7 +16,7 @@ import { SubmissionHistory } from "~/components/zi/submission-history";
 import { SubmitSection } from "~/components/zi/submit-form";
 import { ScoreSummary } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
-import { failure, invalid, type FormFailure } from "~/moderation/form-result.server";
+import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import { portalEvidence } from "~/zi/evidence.server";
 import { parseYear, sheetActionSchema } from "~/zi/form-schema";
 import { answerOf, currentScore, findZiUnit, saveHasil, submitSheet, unitResource, type Author, type ZiUnit } from "~/zi/sheets.server";

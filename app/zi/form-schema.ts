@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CURRENT_ZI_PROFILE, type LkeQuestion, type PerformanceGrade } from "../regulation/zi";
+import { LINE_BREAKS, withoutControlCharacters } from "../utils/text-schema";
 import { LKE_ITEM_SCALES, lkeItemValue, type LkeItem, type LkeItemScale } from "./score";
 
 export const LIMITS = { items: 40, note: 2000, evidence: 20, url: 500 } as const;
@@ -12,15 +13,6 @@ export const BLANK_ROWS = 3;
 export const GRADES: readonly PerformanceGrade[] = ["A", "B", "C", "D", "E"];
 /** Every letter any scale accepts, for the answer select. */
 export const ANSWERS = ["Y", "T", "A", "B", "C", "D", "E"] as const;
-
-function plainText(text: string): boolean {
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (code === 0x0a || code === 0x0d) continue;
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
-}
 
 const row = z
   .object({
@@ -46,7 +38,7 @@ export const subareaSchema = (questions: readonly LkeQuestion[]) =>
   .object({
     items: z.array(row).max(LIMITS.items, "errors.tooManyItems").default([]),
     value: fraction.optional(),
-    note: z.string().trim().max(LIMITS.note, "errors.noteTooLong").refine(plainText, "errors.controlCharacters").optional(),
+    note: z.string().trim().max(LIMITS.note, "errors.noteTooLong").refine((text) => withoutControlCharacters(text, LINE_BREAKS), "errors.controlCharacters").optional(),
     evidence: z.string().max(LIMITS.evidence * (LIMITS.url + 2), "errors.evidenceTooLong").optional(),
   })
   .superRefine((form, ctx) => {
@@ -102,8 +94,7 @@ function evidenceLines(text: string | undefined): string[] {
 
 function isWebLink(text: string): boolean {
   // The URL parser would quietly encode a control character; the stored line must not hold one.
-  // eslint-disable-next-line no-control-regex
-  if (text.length > LIMITS.url || /[\u0000-\u001f\u007f]/.test(text)) return false;
+  if (text.length > LIMITS.url || !withoutControlCharacters(text)) return false;
   try {
     const url = new URL(text);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";

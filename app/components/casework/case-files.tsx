@@ -45,7 +45,7 @@ export function CaseFiles({ detail, failed }: { detail: Pick<CasePageView, "id" 
               ) : null}
             </div>
             {file.redactable ? (
-              <RedactForm file={file} src={fileLink(file.id, "original")} failed={failed?.intent === "redact" && failed.fileId === file.id ? failed : undefined} />
+              <RedactForm file={file} src={fileLink(file.id, "original")} failed={failed?.intent === "redact" && failed.id === file.id ? failed : undefined} />
             ) : null}
           </li>
         ))}

@@ -3,17 +3,12 @@
  * field ids, the error summary at the top of the page, and each form's errors and values.
  */
 import { useTranslation } from "react-i18next";
-import { FormMessage, TextAreaField } from "~/components/forms";
+import { ErrorSummary, fieldErrorsOf, FormMessage, TextAreaField } from "~/components/forms";
+import type { FormFailure } from "~/utils/form-result.server";
 import { EXTERNAL_REFERENCE_MAX, NOTE_MAX, REASON_MAX, SUMMARY_MAX, type CaseworkIntent } from "~/reports/casework-schema";
 
-export interface CaseFailure {
-  /** The form the request was about, or null when it named none the page knows. */
-  intent: CaseworkIntent | null;
-  /** For redaction: the file the form was about. */
-  fileId: string | null;
-  errors: Record<string, string[]>;
-  values: Record<string, string>;
-}
+/** The failed submission: which form, for redaction the file it was about (id), its errors and values. */
+export type CaseFailure = FormFailure<CaseworkIntent, string>;
 
 /** The bounds the error messages name. */
 const MESSAGE_LIMITS = { max: NOTE_MAX, reasonMax: REASON_MAX, summaryMax: SUMMARY_MAX, referenceMax: EXTERNAL_REFERENCE_MAX };
@@ -26,26 +21,20 @@ export function fieldId(intent: string, field: string, scope?: string | null): s
 }
 
 /** Every error of the failed form, each linking to its field; form-level errors as plain text. */
-export function ErrorSummary({ failed }: { failed: CaseFailure }) {
+export function CaseErrorSummary({ failed }: { failed: CaseFailure }) {
   const { t } = useTranslation("casework");
-  const entries = Object.entries(failed.errors).filter(([, messages]) => messages.length > 0);
-  if (entries.length === 0) return null;
-  const translate = (key: string) => t(key, MESSAGE_LIMITS);
+  const { intent } = failed;
+  // Without a known form there is no field to link to: every error is then text.
+  const linked = intent ? fieldErrorsOf(failed.errors) : [];
+  const unlinked = intent ? (failed.errors[""] ?? []) : Object.values(failed.errors).flat();
   return (
-    <div className="form-message form-error" role="alert" tabIndex={-1}>
-      <p>{t("errors.summary")}</p>
-      <ul>
-        {entries.map(([field, messages]) => (
-          <li key={field}>
-            {field && failed.intent ? (
-              <a href={`#${fieldId(failed.intent, field, failed.intent === "redact" ? failed.fileId : null)}`}>{messages.map(translate).join(" ")}</a>
-            ) : (
-              messages.map(translate).join(" ")
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ErrorSummary
+      title={t("errors.summary")}
+      formErrors={unlinked}
+      fieldErrors={linked}
+      translate={(key) => t(key, MESSAGE_LIMITS)}
+      fieldId={(field) => fieldId(intent ?? "", field, intent === "redact" ? failed.id : null)}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 /** The rating form's fields: radio groups with large tap targets, and the optional profile selects. */
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { ChoiceFrame, SelectField } from "~/components/forms";
 import { SKM_ELEMENTS } from "~/regulation/skm";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -35,20 +36,9 @@ export function ChoiceGroup({
   scale?: boolean;
 }) {
   const { t } = useTranslation("skm");
-  const errorId = `${name}-error`;
   const chosen = typeof field.initialValue === "string" ? field.initialValue : undefined;
   return (
-    <fieldset
-      id={name}
-      className={`choice-group${scale ? " choice-scale" : ""}${field.errors ? " field-invalid" : ""}`}
-      aria-describedby={field.errors ? errorId : undefined}
-    >
-      <legend>{legend}</legend>
-      {field.errors ? (
-        <p id={errorId} className="field-errors">
-          {field.errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
+    <ChoiceFrame id={name} legend={legend} errors={field.errors?.map((e) => t(e))} className={scale ? "choice-scale" : undefined}>
       {options.map((option) => {
         const id = `${name}-${option.value || "skip"}`;
         return (
@@ -64,10 +54,11 @@ export function ChoiceGroup({
           </div>
         );
       })}
-    </fieldset>
+    </ChoiceFrame>
   );
 }
 
+/** An optional profile question: a select whose first choice skips it. */
 export function SelectRow({
   name,
   label,
@@ -80,29 +71,15 @@ export function SelectRow({
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
   const { t } = useTranslation("skm");
-  const errorId = `${name}-error`;
   return (
-    <div className={field.errors ? "field field-invalid" : "field"}>
-      <label htmlFor={name}>{label}</label>
-      <select
-        id={name}
-        name={name}
-        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
-        aria-describedby={field.errors ? errorId : undefined}
-        aria-invalid={field.errors ? true : undefined}
-      >
-        <option value="">{t("form.skip")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {field.errors ? (
-        <p id={errorId} className="field-errors">
-          {field.errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
-    </div>
+    <SelectField
+      id={name}
+      name={name}
+      label={label}
+      errors={field.errors?.map((e) => t(e))}
+      errorsAs="line"
+      defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
+      options={[{ value: "", label: t("form.skip") }, ...options]}
+    />
   );
 }

@@ -4,7 +4,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ReporterCase } from "~/reports/case.server";
 import { useCaseFormat } from "./case-format";
-import { ErrorSummary, errorsOf, EvidenceInput, type Translate } from "./report-fields";
+import { errorsOf, EvidenceInput, type Translate } from "./report-fields";
+import { ErrorSummary } from "~/components/forms";
 
 export function CaseFiles({
   report,
@@ -38,7 +39,7 @@ export function CaseFiles({
       {report.fileCount < maxFiles ? (
         <Form method="post" encType="multipart/form-data">
           <input type="hidden" name="intent" value="files" />
-          <ErrorSummary formErrors={filesForm.formErrors} fieldErrors={filesForm.fieldErrors} labelOf={() => t("form.files")} t={tr} />
+          <ErrorSummary title={t("form.errorSummary")} formErrors={filesForm.formErrors} fieldErrors={filesForm.fieldErrors} labelOf={() => t("form.files")} translate={tr} formErrorsAsTitle />
           <EvidenceInput
             maxFiles={maxFiles - report.fileCount}
             maxMegabytes={maxMegabytes}

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { ReporterCase } from "~/reports/case.server";
 import { MESSAGE_MAX } from "~/reports/form-schema";
 import { useCaseFormat } from "./case-format";
-import { ErrorSummary, errorsOf, type Translate } from "./report-fields";
+import { errorsOf, type Translate } from "./report-fields";
+import { ErrorSummary, TextAreaField } from "~/components/forms";
 
 export function CaseMessages({ report, result }: { report: Pick<ReporterCase, "messages" | "status">; result: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation("reports");
@@ -31,28 +32,19 @@ export function CaseMessages({ report, result }: { report: Pick<ReporterCase, "m
           not reloaded), so a shared phone does not keep showing what was written. */}
       <Form key={report.messages.length} method="post">
         <input type="hidden" name="intent" value="message" />
-        <ErrorSummary formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} t={tr} />
-        <div className={message.fieldErrors.length ? "field field-invalid" : "field"}>
-          <label htmlFor="body">{t("case.messageLabel")}</label>
-          <p id="body-hint" className="hint">
-            {t(report.status === "needs_info" ? "case.messageHintNeedsInfo" : "case.messageHint")}
-          </p>
-          <textarea
-            id="body"
-            name="body"
-            rows={5}
-            maxLength={MESSAGE_MAX}
-            required
-            defaultValue={typeof message.typed.body === "string" ? message.typed.body : ""}
-            aria-invalid={message.fieldErrors.length ? true : undefined}
-            aria-describedby={message.fieldErrors.length ? "body-hint body-error" : "body-hint"}
-          />
-          {message.fieldErrors.length ? (
-            <p id="body-error" className="field-errors">
-              {message.fieldErrors.flatMap(([, errors]) => errors.map((e) => t(e))).join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <ErrorSummary title={t("form.errorSummary")} formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} translate={tr} formErrorsAsTitle />
+        <TextAreaField
+          id="body"
+          name="body"
+          label={t("case.messageLabel")}
+          hint={t(report.status === "needs_info" ? "case.messageHintNeedsInfo" : "case.messageHint")}
+          errors={message.fieldErrors.flatMap(([, errors]) => errors.map((e) => t(e)))}
+          errorsAs="line"
+          rows={5}
+          maxLength={MESSAGE_MAX}
+          required
+          defaultValue={typeof message.typed.body === "string" ? message.typed.body : ""}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("case.send")}

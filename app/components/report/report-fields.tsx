@@ -1,11 +1,12 @@
 /**
- * Pieces shared by the report form and the case page: the error summary (and the errors it
- * lists, read from a reply), the evidence input,
+ * Pieces shared by the report form and the case page: the errors of a reply (for the error
+ * summary), the evidence input,
  * the "what is protected" box and the print button (which appears only with JavaScript).
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TextField } from "~/components/forms";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -18,57 +19,19 @@ export function errorsOf(result: SubmissionResult<string[]> | undefined) {
   return { formErrors, fieldErrors, typed };
 }
 
-/** Every error of a form, each linking to its field. */
-export function ErrorSummary({
-  formErrors,
-  fieldErrors,
-  labelOf,
-  t,
-}: {
-  formErrors: readonly string[];
-  fieldErrors: ReadonlyArray<[string, readonly string[]]>;
-  labelOf: (name: string) => string;
-  t: Translate;
-}) {
-  if (formErrors.length === 0 && fieldErrors.length === 0) return null;
-  return (
-    <div className="form-message form-error" role="alert" tabIndex={-1}>
-      <p>{formErrors.length ? formErrors.map((e) => t(e)).join(" ") : t("form.errorSummary")}</p>
-      {fieldErrors.length ? (
-        <ul>
-          {fieldErrors.map(([name, errors]) => (
-            <li key={name}>
-              <a href={`#${name}`}>{`${labelOf(name)}: ${errors.map((e) => t(e)).join(" ")}`}</a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
 export function EvidenceInput({ maxFiles, maxMegabytes, errors, t }: { maxFiles: number; maxMegabytes: number; errors?: readonly string[]; t: Translate }) {
   return (
-    <div className={errors?.length ? "field field-invalid" : "field"}>
-      <label htmlFor="files">{t("form.files")}</label>
-      <p id="files-hint" className="hint">
-        {t("form.filesHint", { count: maxFiles, megabytes: maxMegabytes })}
-      </p>
-      <input
-        id="files"
-        name="files"
-        type="file"
-        multiple
-        accept="image/jpeg,image/png,image/webp"
-        aria-describedby={errors?.length ? "files-hint files-error" : "files-hint"}
-        aria-invalid={errors?.length ? true : undefined}
-      />
-      {errors?.length ? (
-        <p id="files-error" className="field-errors">
-          {errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
-    </div>
+    <TextField
+      id="files"
+      name="files"
+      type="file"
+      multiple
+      accept="image/jpeg,image/png,image/webp"
+      label={t("form.files")}
+      hint={t("form.filesHint", { count: maxFiles, megabytes: maxMegabytes })}
+      errors={errors?.map((e) => t(e))}
+      errorsAs="line"
+    />
   );
 }
 

@@ -2,7 +2,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, errorsOf, ProtectionBox, type Translate } from "./report-fields";
+import { errorsOf, ProtectionBox, type Translate } from "./report-fields";
+import { ErrorSummary, TextField } from "~/components/forms";
 
 export function SignInForm({ result }: { result: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation("reports");
@@ -13,32 +14,23 @@ export function SignInForm({ result }: { result: SubmissionResult<string[]> | un
     <div className="container narrow">
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
-      <ErrorSummary formErrors={formErrors} fieldErrors={fieldErrors} labelOf={() => t("signIn.code")} t={tr} />
+      <ErrorSummary title={t("form.errorSummary")} formErrors={formErrors} fieldErrors={fieldErrors} labelOf={() => t("signIn.code")} translate={tr} formErrorsAsTitle />
       <Form method="post" className="receipt-sign-in">
         <input type="hidden" name="intent" value="signIn" />
-        <div className={codeErrors ? "field field-invalid" : "field"}>
-          <label htmlFor="code">{t("signIn.code")}</label>
-          <p id="code-hint" className="hint">
-            {t("signIn.codeHint")}
-          </p>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
-            required
-            aria-invalid={codeErrors ? true : undefined}
-            aria-describedby={codeErrors ? "code-hint code-error" : "code-hint"}
-          />
-          {codeErrors ? (
-            <p id="code-error" className="field-errors">
-              {codeErrors.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id="code"
+          name="code"
+          label={t("signIn.code")}
+          hint={t("signIn.codeHint")}
+          errors={codeErrors?.map((e) => t(e))}
+          errorsAs="line"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          required
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("signIn.submit")}

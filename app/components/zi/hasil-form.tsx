@@ -5,8 +5,9 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage, SelectField, SubmitRow, TextField } from "~/components/forms";
-import { ErrorSummary, fieldId, useZiFormat } from "~/components/zi-score";
+import { ErrorSummary, fieldErrorsOf, FormMessage, SelectField, SubmitRow, TextField } from "~/components/forms";
+import { fieldId, useZiFormat } from "~/components/zi-score";
+import type { FormFailure } from "~/utils/form-result.server";
 import { GRADES } from "~/zi/form-schema";
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
   internal: { ipak: number | null; ipkp: number | null };
   canEdit: boolean;
   /** The failed save (message keys by field, "" for the form; what was typed), when the last post was this form's. */
-  failed: { errors: Record<string, string[]>; values: Record<string, string> } | undefined;
+  failed: Pick<FormFailure, "errors" | "values"> | undefined;
 }
 
 export function HasilSection({ saved, internal, canEdit, failed }: Props) {
@@ -32,7 +33,7 @@ export function HasilSection({ saved, internal, canEdit, failed }: Props) {
       {canEdit ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="hasil" />
-          <ErrorSummary errors={failed?.errors} translate={(key) => t(key)} />
+          <ErrorSummary title={t("subarea.errorSummary")} fieldErrors={fieldErrorsOf(failed?.errors)} translate={(key) => t(key)} fieldId={fieldId} />
           <FormMessage errors={failed?.errors[""]?.map((key) => t(key))} />
           <SelectField
             id={fieldId("capaianKinerja")}
