@@ -3,6 +3,7 @@
  * Nothing when there is nowhere to go.
  */
 import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 export interface PagerLink {
   to: string;
@@ -53,14 +54,13 @@ export function Pager({
 export function PageNumbers({
   page,
   pages,
-  t,
   dropped = [],
 }: {
   page: number;
   pages: number;
-  t: (key: string, options?: Record<string, unknown>) => string;
   dropped?: readonly string[];
 }) {
+  const { t } = useTranslation("common");
   const location = useLocation();
   const pageLink = (target: number) => {
     const params = new URLSearchParams(location.search);

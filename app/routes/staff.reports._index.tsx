@@ -152,7 +152,7 @@ export default function ReportQueue() {
         </div>
       )}
 
-      <PageNumbers page={filter.page} pages={pages} t={t} />
+      <PageNumbers page={filter.page} pages={pages} />
     </>
   );
 }

@@ -237,7 +237,7 @@ export default function SuggestionQueue() {
         </>
       )}
 
-      <PageNumbers page={filter.page} pages={pages} t={t} dropped={["done", "count"]} />
+      <PageNumbers page={filter.page} pages={pages} dropped={["done", "count"]} />
     </>
   );
 }

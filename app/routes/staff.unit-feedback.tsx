@@ -135,7 +135,7 @@ export default function UnitFeedback() {
         </ol>
       </section>
 
-      <PageNumbers page={page} pages={pages} t={t} dropped={["saved"]} />
+      <PageNumbers page={page} pages={pages} dropped={["saved"]} />
     </>
   );
 }

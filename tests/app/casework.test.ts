@@ -338,8 +338,8 @@ describe("case actions", () => {
     for (let i = 0; i < 27; i++) await createReport(database.db, app.config, { receivedOn: addDays(today, -i), category: "gratifikasi", unit: `${CITY}/dpmptsp` });
     const first = await (await get("/staff/reports?category=gratifikasi", "moderator")).text();
     expect(textWithRole(first, "status")).toBe(t("queue.count", { count: 27 }));
-    const pager = elementsWith(first, `aria-label="${t("paging.label")}"`).map(textOf);
-    expect(pager).toEqual([expect.stringContaining(t("paging.position", { page: 1, pages: 2 }))]);
+    const pager = elementsWith(first, `aria-label="${t("common:paging.label")}"`).map(textOf);
+    expect(pager).toEqual([expect.stringContaining(t("common:paging.position", { page: 1, pages: 2 }))]);
     const second = await (await get("/staff/reports?category=gratifikasi&page=2", "moderator")).text();
     expect(second.match(/href="\/staff\/reports\/[0-9a-f-]{36}"/g)).toHaveLength(2);
   });
