@@ -11,12 +11,24 @@ import { CURRENT_PERCEPTION_PROFILE, PERCEPTION_ITEMS, SPAK_ITEMS, type Percepti
 import { CURRENT_ZI_PROFILE } from "../../app/regulation/zi";
 import type { Requirement, ZiScore } from "../../app/zi/score-types";
 
+/**
+ * Perception responses on one day, stored with their running totals: one per entry, every
+ * SPAK item answered `spak` and every SPKP item `spkp`.
+ */
+export async function addPerceptionResponses(db: Database, unitId: number, day: string, responses: ReadonlyArray<{ spak: number; spkp: number }>) {
+  const spakItems: readonly PerceptionItem[] = SPAK_ITEMS;
+  const rows = responses.map(({ spak, spkp }): NewPerceptionResponse => ({
+    unitId,
+    respondedOn: day,
+    profileId: CURRENT_PERCEPTION_PROFILE.id,
+    answers: Object.fromEntries(PERCEPTION_ITEMS.map((i) => [i, spakItems.includes(i) ? spak : spkp])) as Record<PerceptionItem, number>,
+  }));
+  await db.transaction((tx) => storePerceptionResponses(tx, rows));
+}
+
 /** `count` perception responses on one day, every SPAK item answered `spak`, every SPKP item `spkp`. */
 export async function addPerceptionDay(db: Database, unitId: number, day: string, count: number, spak: number, spkp: number) {
-  const spakItems: readonly PerceptionItem[] = SPAK_ITEMS;
-  const answers = Object.fromEntries(PERCEPTION_ITEMS.map((i) => [i, spakItems.includes(i) ? spak : spkp])) as Record<PerceptionItem, number>;
-  const response: NewPerceptionResponse = { unitId, respondedOn: day, profileId: CURRENT_PERCEPTION_PROFILE.id, answers };
-  await db.transaction((tx) => storePerceptionResponses(tx, Array.from({ length: count }, () => response)));
+  await addPerceptionResponses(db, unitId, day, Array.from({ length: count }, () => ({ spak, spkp })));
   return CURRENT_PERCEPTION_PROFILE.id;
 }
 
