@@ -4,27 +4,15 @@
  */
 import type { Database } from "../../db/client";
 import { perceptionDailyTotals, perceptionResponses } from "../../db/schema";
-import { PERCEPTION_ITEMS, SPAK_ITEMS, SPKP_ITEMS, type PerceptionItem } from "../regulation/perception";
-import type { RunningTotals } from "../stats/running-totals";
-import { monthlyTotals, periodTotals, type RunningTotalsTables } from "../stats/running-totals.server";
-import type { PerceptionTotals } from "./formula";
+import { monthlyTotals, periodTotals } from "../stats/running-totals.server";
+import { fromRunningTotals, PERCEPTION_LAYOUT, type PerceptionTotals } from "./formula";
 
-/** Respondents who answered at least one SPAK item / one SPKP item, and the sixteen items. */
-export const PERCEPTION_TOTALS: RunningTotalsTables<PerceptionItem, "spakRespondents" | "spkpRespondents"> = {
-  responses: perceptionResponses,
-  totals: perceptionDailyTotals,
-  items: PERCEPTION_ITEMS,
-  counters: { spakRespondents: SPAK_ITEMS, spkpRespondents: SPKP_ITEMS },
-};
-
-const asPerceptionTotals = ({ respondents, items }: RunningTotals<PerceptionItem, "spakRespondents" | "spkpRespondents">): PerceptionTotals => ({
-  ...respondents,
-  items,
-});
+/** The perception survey's tables, with its layout (formula.ts). */
+export const PERCEPTION_TOTALS = { ...PERCEPTION_LAYOUT, responses: perceptionResponses, totals: perceptionDailyTotals };
 
 /** Totals of the given units from `from` to `to` (inclusive local dates). */
 export async function perceptionPeriodTotals(db: Database, unitIds: readonly number[], from: string, to: string): Promise<PerceptionTotals> {
-  return asPerceptionTotals(await periodTotals(db, PERCEPTION_TOTALS, unitIds, from, to));
+  return fromRunningTotals(await periodTotals(db, PERCEPTION_TOTALS, unitIds, from, to));
 }
 
 /** Totals per unit and month ("YYYY-MM") between two local dates (inclusive), in one query. */
@@ -35,5 +23,5 @@ export async function perceptionMonthlyTotals(
   to: string,
 ): Promise<Array<{ unitId: number; month: string; totals: PerceptionTotals }>> {
   const rows = await monthlyTotals(db, PERCEPTION_TOTALS, unitIds, from, to);
-  return rows.map((row) => ({ unitId: row.unitId, month: row.month, totals: asPerceptionTotals(row.totals) }));
+  return rows.map((row) => ({ unitId: row.unitId, month: row.month, totals: fromRunningTotals(row.totals) }));
 }

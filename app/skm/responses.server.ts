@@ -6,16 +6,15 @@
  */
 import type { Database } from "../../db/client";
 import { skmDailyTotals, skmResponses } from "../../db/schema";
-import { SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
+import type { SkmElement } from "../regulation/skm";
 import {
   monthlyTotals as surveyMonthlyTotals,
   periodTotals as surveyPeriodTotals,
   rebuildTotals,
   storeWithTotals,
-  type RunningTotalsTables,
 } from "../stats/running-totals.server";
 import type { RunningTotals } from "../stats/running-totals";
-import type { ElementTotals } from "./formula";
+import { SKM_LAYOUT, type ElementTotals } from "./formula";
 
 export interface NewResponse {
   unitId: number;
@@ -31,13 +30,8 @@ export interface NewResponse {
   answers: Record<SkmElement, number | null>;
 }
 
-/** The SKM's running totals: one respondent counter (every response) and the nine unsur. */
-export const SKM_TOTALS: RunningTotalsTables<SkmElement, "respondents"> = {
-  responses: skmResponses,
-  totals: skmDailyTotals,
-  items: SKM_ELEMENTS,
-  counters: { respondents: null },
-};
+/** The SKM's tables, with its layout (formula.ts). */
+export const SKM_TOTALS = { ...SKM_LAYOUT, responses: skmResponses, totals: skmDailyTotals };
 
 /**
  * Stores responses and adds them to the running totals. Call inside a transaction (pass its

@@ -49,23 +49,35 @@ export function emptyRunningTotals<Item extends string, Counter extends string>(
   };
 }
 
+type Answers<Item extends string> = Partial<Record<Item, number | null>>;
+
+const answered = <Item extends string>(answers: Answers<Item>, item: Item) => answers[item] !== null && answers[item] !== undefined;
+
+/** Adds one response's answers (null or absent = unanswered) to per-item totals, returning new totals. */
+export function addItemAnswers<Item extends string>(
+  items: readonly Item[],
+  totals: Record<Item, ItemTotal>,
+  answers: Answers<Item>,
+): Record<Item, ItemTotal> {
+  const next = { ...totals };
+  for (const item of items) {
+    if (answered(answers, item)) next[item] = { sum: next[item].sum + answers[item]!, count: next[item].count + 1 };
+  }
+  return next;
+}
+
 /** Adds one response's answers (null or absent = unanswered) to totals, returning new totals. */
 export function addAnswers<Item extends string, Counter extends string>(
   layout: TotalsLayout<Item, Counter>,
   totals: RunningTotals<Item, Counter>,
-  answers: Partial<Record<Item, number | null>>,
+  answers: Answers<Item>,
 ): RunningTotals<Item, Counter> {
-  const answered = (item: Item) => answers[item] !== null && answers[item] !== undefined;
-  const items = { ...totals.items };
-  for (const item of layout.items) {
-    if (answered(item)) items[item] = { sum: items[item].sum + answers[item]!, count: items[item].count + 1 };
-  }
   const respondents = { ...totals.respondents };
   for (const counter of counterNames(layout)) {
     const among = layout.counters[counter];
-    if (among === null || among.some(answered)) respondents[counter] += 1;
+    if (among === null || among.some((item) => answered(answers, item))) respondents[counter] += 1;
   }
-  return { respondents, items };
+  return { respondents, items: addItemAnswers(layout.items, totals.items, answers) };
 }
 
 /** Totals as one row of column values, keyed as totalColumns names them. */
