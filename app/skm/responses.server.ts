@@ -31,7 +31,7 @@ export interface NewResponse {
 }
 
 /** The SKM's tables, with its layout (formula.ts). */
-export const SKM_TOTALS = { ...SKM_LAYOUT, responses: skmResponses, totals: skmDailyTotals };
+const SKM_TOTALS = { ...SKM_LAYOUT, responses: skmResponses, totals: skmDailyTotals };
 
 /**
  * Stores responses and adds them to the running totals. Call inside a transaction (pass its

@@ -23,12 +23,12 @@ import {
   type TotalsLayout,
 } from "./running-totals";
 
-export interface RunningTotalsTables<Item extends string = string, Counter extends string = string> extends TotalsLayout<Item, Counter> {
+interface RunningTotalsTables<Item extends string = string, Counter extends string = string> extends TotalsLayout<Item, Counter> {
   responses: PgTable;
   totals: PgTable;
 }
 
-export interface ResponseRow<Item extends string> {
+interface ResponseRow<Item extends string> {
   unitId: number;
   /** Local date of the response, YYYY-MM-DD. */
   respondedOn: string;
@@ -128,7 +128,7 @@ export async function periodTotals<Item extends string, Counter extends string>(
   return fromColumns(survey, row);
 }
 
-export interface MonthlyTotals<Item extends string = string, Counter extends string = string> {
+interface MonthlyTotals<Item extends string = string, Counter extends string = string> {
   unitId: number;
   /** "YYYY-MM" */
   month: string;

@@ -30,8 +30,8 @@ export function snake(column: string): string {
   return column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-export const sumColumn = <Item extends string>(item: Item) => `${item}Sum` as const;
-export const countColumn = <Item extends string>(item: Item) => `${item}Count` as const;
+const sumColumn = <Item extends string>(item: Item) => `${item}Sum` as const;
+const countColumn = <Item extends string>(item: Item) => `${item}Count` as const;
 
 function counterNames<Counter extends string>(layout: TotalsLayout<string, Counter>): Counter[] {
   return Object.keys(layout.counters) as Counter[];

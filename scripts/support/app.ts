@@ -35,7 +35,7 @@ export interface InProcessApp {
   post(pathname: string, fields: Record<string, string>, headers?: HeadersInit): Promise<Response>;
 }
 
-export interface InProcessAppOptions {
+interface InProcessAppOptions {
   env?: Record<string, string>;
   /** The client address every request comes from (throttling tests vary it). */
   clientAddress?: string;
