@@ -26,6 +26,7 @@ const DOMAIN_FOLDERS = [
   "reports",
   "security",
   "skm",
+  "stats",
   "telemetry",
   "utils",
   "zi",
@@ -154,6 +155,17 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Benchmarks share what they need with the tests through scripts/support, never the test
+    // suite itself; scripts/support, which both use, imports nothing from tests/ either.
+    files: ["bench/**", "scripts/support/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: importOf("tests"), message: "bench/ and scripts/support import nothing from tests/: what benchmarks and tests share lives in scripts/support." }] },
       ],
     },
   },

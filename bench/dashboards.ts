@@ -27,15 +27,15 @@ import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { eq, inArray, sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../db/client";
-import { lkeSheets, lkeSubmissions, regions, reports, units } from "../db/schema";
+import { regions, reports, units } from "../db/schema";
 import { seed } from "#seed/seed";
 import { SKM_2017, SKM_ELEMENTS } from "../app/regulation/skm";
 import { REPORT_CATEGORIES } from "../app/reports/form-schema";
 import { rebuildPerceptionTotals } from "../app/perception/responses.server";
 import { rebuildDailyTotals, storeResponses, type NewResponse } from "../app/skm/responses.server";
 import { buildIsStale } from "../scripts/build-if-needed";
-import { createTestApp, type TestApp } from "../tests/helpers/app";
-import { requirement, ziScore } from "../tests/helpers/dashboards";
+import { createInProcessApp, type InProcessApp } from "../scripts/support/app";
+import { addZiSubmission, requirement, ziScore } from "../scripts/support/dashboards";
 import { demoRandom } from "#seed/demo-random";
 
 function intEnv(name: string, fallback: number): number {
@@ -94,7 +94,7 @@ async function fill(db: Database, unitList: Array<{ id: number; regionId: number
   }
   console.log(`SKM: ${unitList.length * days.length * settings.skmPerDay} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  // Perception responses set-based, then their daily totals grouped from them (what the
+  // Perception responses set-based, then their daily totals rebuilt from them (what the
   // survey's writer keeps in the same transaction as each response).
   started = performance.now();
   const items = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"];
@@ -106,14 +106,7 @@ async function fill(db: Database, unitList: Array<{ id: number; regionId: number
         cross join generate_series(1, ${settings.perceptionPerDay})
       where u.id in (${unitList.map((u) => u.id).join(", ")})`),
   );
-  await db.execute(
-    sql.raw(`insert into perception_daily_totals (unit_id, day, spak_respondents, spkp_respondents, ${items.map((i) => `${i}_sum, ${i}_count`).join(", ")})
-      select unit_id, responded_on,
-        count(*) filter (where num_nonnulls(a1, a2, a3, a4, a5, a6, a7, a8) > 0),
-        count(*) filter (where num_nonnulls(q1, q2, q3, q4, q5, q6, q7, q8) > 0),
-        ${items.map((i) => `coalesce(sum(${i}), 0), count(${i})`).join(", ")}
-      from perception_responses group by unit_id, responded_on`),
-  );
+  await rebuildPerceptionTotals(db);
   console.log(`perception: ${unitList.length * days.length * settings.perceptionPerDay} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // Reports in every status (and every outcome of the closed ones), some with no unit.
@@ -161,8 +154,7 @@ async function fill(db: Database, unitList: Array<{ id: number; regionId: number
       wbk: [requirement({ key: "total", met: total >= 75, required: 75, actual: total, gap: Math.max(0, 75 - total) })],
       wbbm: [requirement({ key: "total", met: total >= 85, required: 85, actual: total, gap: Math.max(0, 85 - total) })],
     });
-    const [sheet] = await db.insert(lkeSheets).values({ unitId: unit.id, year: YEAR, profileId: score.profileId, status: "submitted" }).returning({ id: lkeSheets.id });
-    await db.insert(lkeSubmissions).values({ sheetId: sheet!.id, version: 1, profileId: score.profileId, inputs: {}, score: score as unknown as Record<string, unknown> });
+    await addZiSubmission(db, unit.id, YEAR, score);
   }
   await db.execute(sql`analyze`);
 }
@@ -190,7 +182,7 @@ async function grow(db: Database) {
   console.log(`grown ×${settings.grow} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function timeUrls(app: TestApp): Promise<Map<string, { median: number; p95: number; bytes: number }>> {
+async function timeUrls(app: InProcessApp): Promise<Map<string, { median: number; p95: number; bytes: number }>> {
   const result = new Map<string, { median: number; p95: number; bytes: number }>();
   for (const url of URLS) {
     let bytes = 0;
@@ -217,7 +209,7 @@ async function main() {
   try {
     await handle.migrate();
     await seed(handle.db, { demo: false });
-    const app = await createTestApp(handle.db, { env: { LOG_LEVEL: "warn" } });
+    const app = await createInProcessApp(handle.db, { env: { LOG_LEVEL: "warn" } });
     const regionRows = await handle.db.select({ id: regions.id }).from(regions).where(inArray(regions.slug, REGIONS));
     const unitList = await handle.db
       .select({ id: units.id, regionId: units.regionId })

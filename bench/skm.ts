@@ -41,7 +41,7 @@ import { parsePeriod, type Period } from "../app/skm/periods";
 import { findUnit, unitServices } from "../app/skm/queries.server";
 import { rebuildDailyTotals, storeResponses, type NewResponse } from "../app/skm/responses.server";
 import { buildIsStale } from "../scripts/build-if-needed";
-import { startServer, type RunningServer } from "../tests/helpers/server";
+import { startServer, type RunningServer } from "../scripts/support/server";
 
 type Driver = "pglite" | "postgres";
 

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { keyedHash } from "../app/security/crypto.server";
-import { freePort, startServer, type RunningServer } from "../tests/helpers/server";
+import { freePort, startServer, type RunningServer } from "./support/server";
 import { buildIfNeeded } from "./build-if-needed";
 
 const LOAD_WORKERS = 6;

@@ -7,9 +7,9 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./support/server";
 
 interface KnownFinding {
   tool: "wapiti" | "sqlmap";
@@ -24,17 +24,6 @@ interface KnownFinding {
 
 const WAPITI_SECONDS = Number(process.env.SCAN_WAPITI_SECONDS ?? 60);
 const SQLMAP_SECONDS = Number(process.env.SCAN_SQLMAP_SECONDS ?? 100);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function need(command: string, debianPackage: string) {
   if (spawnSync("sh", ["-c", `command -v ${command}`]).status !== 0) {

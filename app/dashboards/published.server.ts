@@ -8,9 +8,9 @@
  */
 import { and, between, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { lkeSheets, lkeSubmissions, perceptionDailyTotals, skmDailyTotals, skmResponses, units } from "../../db/schema";
-import { PERCEPTION_ITEMS } from "../regulation/perception";
-import { SKM_ELEMENTS } from "../regulation/skm";
+import { lkeSheets, lkeSubmissions, skmResponses, units } from "../../db/schema";
+import { perceptionMonthlyTotals } from "../perception/totals.server";
+import { monthlyTotals } from "../skm/responses.server";
 import type { ZiScore } from "../zi/score-types";
 import {
   buildPerceptionTable,
@@ -29,22 +29,6 @@ import {
 } from "./published";
 import { withProvisional } from "../zi/score";
 
-type Aggregate = ReturnType<typeof sql<string>>;
-
-const skmColumns: Record<string, Aggregate> = Object.fromEntries(
-  SKM_ELEMENTS.flatMap((e) => [
-    [`${e}Sum`, sql<string>`sum(${skmDailyTotals[`${e}Sum`]})::bigint`],
-    [`${e}Count`, sql<string>`sum(${skmDailyTotals[`${e}Count`]})::bigint`],
-  ]),
-);
-
-const perceptionColumns: Record<string, Aggregate> = Object.fromEntries(
-  PERCEPTION_ITEMS.flatMap((i) => [
-    [`${i}Sum`, sql<string>`sum(${perceptionDailyTotals[`${i}Sum`]})::bigint`],
-    [`${i}Count`, sql<string>`sum(${perceptionDailyTotals[`${i}Count`]})::bigint`],
-  ]),
-);
-
 interface Monthly<T> {
   unitId: number;
   /** "YYYY-MM" */
@@ -54,62 +38,14 @@ interface Monthly<T> {
 
 /** SKM totals per unit and month between two local dates (inclusive). */
 async function skmMonthly(db: Database, unitIds: readonly number[], from: string, to: string): Promise<Array<Monthly<SkmCell>>> {
-  if (unitIds.length === 0) return [];
-  const rows = await db
-    .select({
-      unitId: skmDailyTotals.unitId,
-      month: sql<string>`to_char(${skmDailyTotals.day}, 'YYYY-MM')`,
-      respondents: sql<string>`sum(${skmDailyTotals.respondents})::bigint`,
-      ...skmColumns,
-    })
-    .from(skmDailyTotals)
-    .where(and(inArray(skmDailyTotals.unitId, [...unitIds]), between(skmDailyTotals.day, from, to)))
-    .groupBy(skmDailyTotals.unitId, sql`2`);
-  return rows.map((row) => {
-    const values = row as unknown as Record<string, string>;
-    return {
-      unitId: row.unitId,
-      month: row.month,
-      cell: {
-        respondents: Number(row.respondents),
-        totals: Object.fromEntries(
-          SKM_ELEMENTS.map((e) => [e, { sum: Number(values[`${e}Sum`]), count: Number(values[`${e}Count`]) }]),
-        ) as SkmCell["totals"],
-      },
-    };
-  });
+  const rows = await monthlyTotals(db, unitIds, from, to);
+  return rows.map(({ unitId, month, totals }) => ({ unitId, month, cell: totals }));
 }
 
 /** SPAK/SPKP totals per unit and month between two local dates (inclusive). */
 async function perceptionMonthly(db: Database, unitIds: readonly number[], from: string, to: string): Promise<Array<Monthly<PerceptionCell>>> {
-  if (unitIds.length === 0) return [];
-  const rows = await db
-    .select({
-      unitId: perceptionDailyTotals.unitId,
-      month: sql<string>`to_char(${perceptionDailyTotals.day}, 'YYYY-MM')`,
-      spakRespondents: sql<string>`sum(${perceptionDailyTotals.spakRespondents})::bigint`,
-      spkpRespondents: sql<string>`sum(${perceptionDailyTotals.spkpRespondents})::bigint`,
-      ...perceptionColumns,
-    })
-    .from(perceptionDailyTotals)
-    .where(and(inArray(perceptionDailyTotals.unitId, [...unitIds]), between(perceptionDailyTotals.day, from, to)))
-    .groupBy(perceptionDailyTotals.unitId, sql`2`);
-  return rows.map((row) => {
-    const values = row as unknown as Record<string, string>;
-    return {
-      unitId: row.unitId,
-      month: row.month,
-      cell: {
-        totals: {
-          spakRespondents: Number(row.spakRespondents),
-          spkpRespondents: Number(row.spkpRespondents),
-          items: Object.fromEntries(
-            PERCEPTION_ITEMS.map((i) => [i, { sum: Number(values[`${i}Sum`]), count: Number(values[`${i}Count`]) }]),
-          ) as PerceptionCell["totals"]["items"],
-        },
-      },
-    };
-  });
+  const rows = await perceptionMonthlyTotals(db, unitIds, from, to);
+  return rows.map(({ unitId, month, totals }) => ({ unitId, month, cell: { totals } }));
 }
 
 /**

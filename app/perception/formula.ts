@@ -8,16 +8,13 @@
  * floating-point error.
  */
 import {
+  PERCEPTION_ITEMS,
   SPAK_ITEMS,
   SPKP_ITEMS,
   type PerceptionItem,
   type PerceptionProfile,
 } from "../regulation/perception";
-
-interface ItemTotal {
-  sum: number;
-  count: number;
-}
+import { addAnswers, emptyRunningTotals, type ItemTotal, type RunningTotals, type TotalsLayout } from "../stats/running-totals";
 
 export interface PerceptionTotals {
   /** Respondents who answered at least one SPAK item, and at least one SPKP item. */
@@ -44,12 +41,21 @@ export interface PerceptionResult {
   ipkp: SurveyIndex;
 }
 
+type Counter = "spakRespondents" | "spkpRespondents";
+
+/** The running totals of both surveys: respondents who answered at least one SPAK / SPKP item, and the sixteen items. */
+export const PERCEPTION_LAYOUT: TotalsLayout<PerceptionItem, Counter> = {
+  items: PERCEPTION_ITEMS,
+  counters: { spakRespondents: SPAK_ITEMS, spkpRespondents: SPKP_ITEMS },
+};
+
+/** Perception totals from the running-totals engine's shape. */
+export function fromRunningTotals({ respondents, items }: RunningTotals<PerceptionItem, Counter>): PerceptionTotals {
+  return { spakRespondents: respondents.spakRespondents, spkpRespondents: respondents.spkpRespondents, items };
+}
+
 export function emptyPerceptionTotals(): PerceptionTotals {
-  const items = Object.fromEntries([...SPAK_ITEMS, ...SPKP_ITEMS].map((i) => [i, { sum: 0, count: 0 }])) as Record<
-    PerceptionItem,
-    ItemTotal
-  >;
-  return { spakRespondents: 0, spkpRespondents: 0, items };
+  return fromRunningTotals(emptyRunningTotals(PERCEPTION_LAYOUT));
 }
 
 /** Adds one response (null = item not answered) to the totals, returning new totals. */
@@ -57,17 +63,8 @@ export function addPerceptionResponse(
   totals: PerceptionTotals,
   answers: Partial<Record<PerceptionItem, number | null>>,
 ): PerceptionTotals {
-  const items = { ...totals.items };
-  for (const item of [...SPAK_ITEMS, ...SPKP_ITEMS]) {
-    const value = answers[item];
-    if (value !== null && value !== undefined) items[item] = { sum: items[item].sum + value, count: items[item].count + 1 };
-  }
-  const answered = (list: readonly PerceptionItem[]) => list.some((i) => answers[i] !== null && answers[i] !== undefined);
-  return {
-    spakRespondents: totals.spakRespondents + (answered(SPAK_ITEMS) ? 1 : 0),
-    spkpRespondents: totals.spkpRespondents + (answered(SPKP_ITEMS) ? 1 : 0),
-    items,
-  };
+  const { spakRespondents, spkpRespondents, items } = totals;
+  return fromRunningTotals(addAnswers(PERCEPTION_LAYOUT, { respondents: { spakRespondents, spkpRespondents }, items }, answers));
 }
 
 function gcd(a: bigint, b: bigint): bigint {

@@ -8,13 +8,9 @@
  * arithmetic: a result exactly on a grade boundary is never pushed across it by floating point.
  */
 import { SKM_ELEMENTS, type GradeBand, type SkmElement, type SkmProfile } from "../regulation/skm";
+import { addItemAnswers, emptyRunningTotals, type ItemTotal, type TotalsLayout } from "../stats/running-totals";
 
-interface ElementTotal {
-  sum: number;
-  count: number;
-}
-
-export type ElementTotals = Record<SkmElement, ElementTotal>;
+export type ElementTotals = Record<SkmElement, ItemTotal>;
 
 export interface IkmResult {
   profileId: string;
@@ -25,18 +21,16 @@ export interface IkmResult {
   grade: GradeBand | null;
 }
 
+/** The SKM's running totals: one respondent counter (every response) and the nine unsur. */
+export const SKM_LAYOUT: TotalsLayout<SkmElement, "respondents"> = { items: SKM_ELEMENTS, counters: { respondents: null } };
+
 export function emptyTotals(): ElementTotals {
-  return Object.fromEntries(SKM_ELEMENTS.map((e) => [e, { sum: 0, count: 0 }])) as ElementTotals;
+  return emptyRunningTotals(SKM_LAYOUT).items;
 }
 
 /** Adds one response (null = an unanswered question) to running totals. */
 export function addResponse(totals: ElementTotals, answers: Record<SkmElement, number | null>): ElementTotals {
-  const next = { ...totals };
-  for (const element of SKM_ELEMENTS) {
-    const answer = answers[element];
-    if (answer !== null) next[element] = { sum: next[element].sum + answer, count: next[element].count + 1 };
-  }
-  return next;
+  return addItemAnswers(SKM_ELEMENTS, totals, answers);
 }
 
 function gcd(a: bigint, b: bigint): bigint {

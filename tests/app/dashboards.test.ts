@@ -15,7 +15,7 @@ import { SKM_2017, SKM_ELEMENTS } from "~/regulation/skm";
 import { storeResponses, type NewResponse } from "~/skm/responses.server";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
-import { addPerceptionDay, addReports, addZiSubmission, requirement, ziScore } from "../helpers/dashboards";
+import { addPerceptionDay, addReports, addZiSubmission, requirement, ziScore } from "../../scripts/support/dashboards";
 import { textOf } from "../helpers/html";
 import { regionId, unitId } from "../helpers/staff";
 

@@ -11,7 +11,7 @@ import { seededAppForFile } from "../helpers/seeded-app";
 import { postMultipart, receiptFrom, reportFields, testJpeg } from "../helpers/reporter";
 import { createStaff } from "../helpers/staff";
 import { currentTotp } from "~/auth/totp.server";
-import { freePort } from "../helpers/server";
+import { freePort } from "../../scripts/support/server";
 
 const seeded = seededAppForFile();
 

@@ -31,7 +31,7 @@ import { loadConfig } from "~/utils/env.server";
 import { createLogger } from "~/utils/logger.server";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
-import { MemoryLog } from "../helpers/log";
+import { MemoryLog } from "../../scripts/support/memory-log";
 
 const YEAR = 2026;
 const REGION = "kota-palangka-raya";

@@ -10,8 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../helpers/db";
-import { childEnv } from "../helpers/child-env";
-import { startServer } from "../helpers/server";
+import { childEnv } from "../../scripts/support/child-env";
+import { startServer } from "../../scripts/support/server";
 
 const SERVER = path.resolve("scripts/server.ts");
 const START = path.resolve("scripts/start.ts");

@@ -14,7 +14,7 @@ import { SKM_ELEMENTS, type SkmElement } from "~/regulation/skm";
 import { findUnit } from "~/skm/queries.server";
 import { storeResponses } from "~/skm/responses.server";
 import { createTestApp, type TestApp } from "../helpers/app";
-import { childEnv } from "../helpers/child-env";
+import { childEnv } from "../../scripts/support/child-env";
 import { createCommandDatabase, type CommandDatabase } from "../helpers/command-database";
 
 const FIXTURE = path.resolve("tests/fixtures/skm-example.csv");

@@ -25,7 +25,7 @@ import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions } from "../../db/schema
 import { ZI_2024 } from "~/regulation/zi";
 import type { ZiScore } from "~/zi/score-types";
 import { createTestApp } from "../helpers/app";
-import { childEnv } from "../helpers/child-env";
+import { childEnv } from "../../scripts/support/child-env";
 import { createCommandDatabase, type CommandDatabase } from "../helpers/command-database";
 import { createStaff, sessionFor } from "../helpers/staff";
 

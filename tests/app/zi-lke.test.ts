@@ -5,10 +5,10 @@
  */
 import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions, perceptionDailyTotals, units } from "../../db/schema";
-import { PERCEPTION_ITEMS } from "~/regulation/perception";
+import { auditLog, lkeAnswers, lkeSheets, lkeSubmissions, units } from "../../db/schema";
 import { ZI_2024 } from "~/regulation/zi";
 import type { ZiScore } from "~/zi/score-types";
+import { addPerceptionResponses } from "../../scripts/support/dashboards";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
@@ -302,13 +302,14 @@ describe("the LKE worksheet", () => {
   });
 
   it("falls back to the portal's internal monitoring, marked as such, when no official index is entered", async () => {
-    const totals: Record<string, number | string> = { unitId: await unitId(database.db, UNIT), day: "2026-06-01", spakRespondents: 5, spkpRespondents: 5 };
-    // Every SPKP item mean 4.8 → 4.8 ÷ 6 × 4 = 3.20 → 14.00 points; SPAK 5.4 → 3.60.
-    for (const item of PERCEPTION_ITEMS) {
-      totals[`${item}Sum`] = item.startsWith("a") ? 27 : 24;
-      totals[`${item}Count`] = 5;
-    }
-    await database.db.insert(perceptionDailyTotals).values(totals as typeof perceptionDailyTotals.$inferInsert);
+    // Five respondents: every SPKP item mean 4.8 (5, 5, 5, 5, 4) → 4.8 ÷ 6 × 4 = 3.20 → 14.00 points; SPAK 5.4 (6, 6, 5, 5, 5) → 3.60.
+    await addPerceptionResponses(database.db, await unitId(database.db, UNIT), "2026-06-01", [
+      { spak: 6, spkp: 5 },
+      { spak: 6, spkp: 5 },
+      { spak: 5, spkp: 5 },
+      { spak: 5, spkp: 5 },
+      { spak: 5, spkp: 4 },
+    ]);
     expect((await app.post(SHEET, { intent: "hasil", capaianKinerja: "B", ipak: "3.70", ipkp: "" }, as("evaluator"))).status).toBe(303);
     const text = textOf(await (await app.get(SHEET, as("evaluator", EN))).text());
     expect(text).toContain("IPAK: official external survey. IPKP: pemantauan internal");

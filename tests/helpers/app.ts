@@ -1,76 +1,12 @@
 /**
  * Drives the real Remix build with real Requests, as a browser without JavaScript would:
- * plain GETs, form-encoded POSTs, cookies carried between requests.
+ * plain GETs, form-encoded POSTs, cookies carried between requests. The app itself is served
+ * by scripts/support/app.ts (shared with the benchmarks); the cookie helpers are the tests' own.
  */
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
-import type { Database } from "../../db/client";
-import { createLoadContext } from "../../app/utils/context.server";
-import { createAppRequestHandler } from "../../app/utils/request-handler.server";
-import { loadConfig, type Config } from "../../app/utils/env.server";
-import { createLogger, type Logger } from "../../app/utils/logger.server";
-import { forwardedClient } from "../../scripts/node-adapter";
-import { MemoryLog } from "./log";
-
-const ORIGIN = "http://localhost";
-
-let buildPromise: Promise<ServerBuild> | undefined;
-function loadBuild(): Promise<ServerBuild> {
-  buildPromise ??= import(pathToFileURL(path.resolve("build/index.js")).href) as Promise<ServerBuild>;
-  return buildPromise;
-}
-
-export interface TestApp {
-  config: Config;
-  /** The same app, with requests coming from another client address. */
-  from(clientAddress: string): TestApp;
-  /** Every log line the app wrote, as parsed JSON. */
-  logs: MemoryLog;
-  fetch(pathname: string, init?: RequestInit): Promise<Response>;
-  get(pathname: string, headers?: HeadersInit): Promise<Response>;
-  /** A form-encoded POST, exactly what a <form method="post"> sends without JavaScript. */
-  post(pathname: string, fields: Record<string, string>, headers?: HeadersInit): Promise<Response>;
-}
-
-export interface TestAppOptions {
-  env?: Record<string, string>;
-  /** The client address every request comes from (throttling tests vary it). */
-  clientAddress?: string;
-}
-
-export async function createTestApp(db: Database, options: TestAppOptions = {}): Promise<TestApp> {
-  const build = await loadBuild();
-  const handler = createAppRequestHandler(build, "production");
-  const config = loadConfig({ DEMO_DATA: "on", ...options.env });
-  const logs = new MemoryLog();
-  const log: Logger = createLogger("debug", logs);
-
-  const bind = (clientAddress: string): TestApp => {
-    // Browsers (and the Node adapter) always send Host; Request objects made here must too.
-    const fetch = (pathname: string, init: RequestInit = {}) => {
-      const headers = new Headers(init.headers);
-      if (!headers.has("host")) headers.set("host", new URL(ORIGIN).host);
-      // As the server does: behind trusted proxies the address comes from X-Forwarded-For.
-      const address = forwardedClient(headers.get("x-forwarded-for"), clientAddress, config.trustProxy);
-      return handler(new Request(new URL(pathname, ORIGIN), { ...init, headers }), createLoadContext({ db, config, log, clientAddress: address }));
-    };
-    return {
-      config,
-      logs,
-      from: bind,
-      fetch,
-      get: (pathname, headers) => fetch(pathname, { headers }),
-      post: (pathname, fields, headers) =>
-        fetch(pathname, {
-          method: "POST",
-          body: new URLSearchParams(fields),
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...headers },
-        }),
-    };
-  };
-  return bind(options.clientAddress ?? "192.0.2.10");
-}
+export {
+  createInProcessApp as createTestApp,
+  type InProcessApp as TestApp,
+} from "../../scripts/support/app";
 
 /** The cookie pairs ("name=value") a response sets, ready to send back in a Cookie header. */
 export function cookiesFrom(response: Response): string {

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { perceptionDailyTotals, reports, skmSuggestions } from "../../db/schema";
-import { PERCEPTION_ITEMS } from "~/regulation/perception";
+import { reports, skmSuggestions } from "../../db/schema";
 import { storeResponses, type NewResponse } from "~/skm/responses.server";
 import { portalEvidence } from "~/zi/evidence.server";
 import { internalIndices } from "~/zi/sheets.server";
+import { addPerceptionResponses } from "../../scripts/support/dashboards";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { regionId, unitId } from "../helpers/staff";
 
@@ -105,13 +105,14 @@ describe("ZI evidence from the portal", () => {
   });
 
   it("gives an internal IPAK/IPKP only at or above the disclosure threshold", async () => {
-    // Five respondents: every SPAK item mean 5.4 → 5.4 ÷ 6 × 4 = 3.60; every SPKP item 4.8 → 3.20.
-    const totals: Record<string, number | string> = { unitId: disduk, day: "2026-06-01", spakRespondents: 5, spkpRespondents: 5 };
-    for (const item of PERCEPTION_ITEMS) {
-      totals[`${item}Sum`] = item.startsWith("a") ? 27 : 24;
-      totals[`${item}Count`] = 5;
-    }
-    await database.db.insert(perceptionDailyTotals).values(totals as typeof perceptionDailyTotals.$inferInsert);
+    // Five respondents: every SPAK item mean 5.4 (6, 6, 5, 5, 5) → 5.4 ÷ 6 × 4 = 3.60; every SPKP item 4.8 (5, 5, 5, 5, 4) → 3.20.
+    await addPerceptionResponses(database.db, disduk, "2026-06-01", [
+      { spak: 6, spkp: 5 },
+      { spak: 6, spkp: 5 },
+      { spak: 5, spkp: 5 },
+      { spak: 5, spkp: 5 },
+      { spak: 5, spkp: 4 },
+    ]);
     expect(await internalIndices(database.db, disduk, 2026, 5)).toEqual({ ipak: 3.6, ipkp: 3.2 });
     expect(await internalIndices(database.db, disduk, 2026, 6)).toEqual({ ipak: null, ipkp: null });
     expect(await internalIndices(database.db, disduk, 2025, 5)).toEqual({ ipak: null, ipkp: null });

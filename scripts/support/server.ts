@@ -1,4 +1,7 @@
-/** Starts the real server (scripts/server.ts) on a free port for tests that need a socket. */
+/**
+ * Starts the real server (scripts/server.ts) on a free port, for tests and benchmarks that
+ * need a socket. Shared support code (scripts/support): imports nothing from tests/.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";

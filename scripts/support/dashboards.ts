@@ -1,27 +1,34 @@
 /**
- * Activity for dashboard and open-data tests, written straight into the tables the pages
- * read: perception running totals, reports with their clock dates, submitted ZI scores.
+ * Activity for the dashboard and open-data tests and the dashboard benchmark: perception
+ * responses (stored with their running totals), reports with their clock dates, submitted ZI
+ * scores. Shared support code (scripts/support): imports nothing from tests/.
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/client";
-import { lkeSheets, lkeSubmissions, perceptionDailyTotals, reports } from "../../db/schema";
-import { addPerceptionResponse, emptyPerceptionTotals } from "../../app/perception/formula";
-import { CURRENT_PERCEPTION_PROFILE, PERCEPTION_ITEMS, type PerceptionItem } from "../../app/regulation/perception";
+import { lkeSheets, lkeSubmissions, reports } from "../../db/schema";
+import { storePerceptionResponses, type NewPerceptionResponse } from "../../app/perception/responses.server";
+import { CURRENT_PERCEPTION_PROFILE, PERCEPTION_ITEMS, SPAK_ITEMS, type PerceptionItem } from "../../app/regulation/perception";
 import { CURRENT_ZI_PROFILE } from "../../app/regulation/zi";
 import type { Requirement, ZiScore } from "../../app/zi/score-types";
 
+/**
+ * Perception responses on one day, stored with their running totals: one per entry, every
+ * SPAK item answered `spak` and every SPKP item `spkp`.
+ */
+export async function addPerceptionResponses(db: Database, unitId: number, day: string, responses: ReadonlyArray<{ spak: number; spkp: number }>) {
+  const spakItems: readonly PerceptionItem[] = SPAK_ITEMS;
+  const rows = responses.map(({ spak, spkp }): NewPerceptionResponse => ({
+    unitId,
+    respondedOn: day,
+    profileId: CURRENT_PERCEPTION_PROFILE.id,
+    answers: Object.fromEntries(PERCEPTION_ITEMS.map((i) => [i, spakItems.includes(i) ? spak : spkp])) as Record<PerceptionItem, number>,
+  }));
+  await db.transaction((tx) => storePerceptionResponses(tx, rows));
+}
+
 /** `count` perception responses on one day, every SPAK item answered `spak`, every SPKP item `spkp`. */
 export async function addPerceptionDay(db: Database, unitId: number, day: string, count: number, spak: number, spkp: number) {
-  let totals = emptyPerceptionTotals();
-  const answers = Object.fromEntries(PERCEPTION_ITEMS.map((i) => [i, i.startsWith("a") ? spak : spkp])) as Record<PerceptionItem, number>;
-  for (let i = 0; i < count; i++) totals = addPerceptionResponse(totals, answers);
-  await db.insert(perceptionDailyTotals).values({
-    unitId,
-    day,
-    spakRespondents: totals.spakRespondents,
-    spkpRespondents: totals.spkpRespondents,
-    ...Object.fromEntries(PERCEPTION_ITEMS.flatMap((i) => [[`${i}Sum`, totals.items[i].sum], [`${i}Count`, totals.items[i].count]])),
-  });
+  await addPerceptionResponses(db, unitId, day, Array.from({ length: count }, () => ({ spak, spkp })));
   return CURRENT_PERCEPTION_PROFILE.id;
 }
 

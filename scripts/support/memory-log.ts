@@ -1,6 +1,9 @@
 import { Writable } from "node:stream";
 
-/** A pino destination that keeps every line, so tests can read what would have been logged. */
+/**
+ * A pino destination that keeps every line, so tests can read what would have been logged.
+ * Shared support code (scripts/support): the in-process app (app.ts) logs into it.
+ */
 export class MemoryLog extends Writable {
   readonly lines: string[] = [];
 
