@@ -282,16 +282,6 @@ export async function publishedSuggestions(db: Database, unitId: number, period:
   return rows.map((row) => ({ ...row, text: row.text ?? "" }));
 }
 
-/** A unit addressed by its slugs, with what a permission check needs. */
-export async function findUnit(db: Database, regionSlug: string, unitSlug: string) {
-  const [unit] = await db
-    .select({ id: units.id, slug: units.slug, name: units.name, regionId: regions.id, regionSlug: regions.slug, provinceId: regions.provinceId })
-    .from(units)
-    .innerJoin(regions, eq(regions.id, units.regionId))
-    .where(and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug)));
-  return unit ?? null;
-}
-
 /** Units a manager answers for, to offer the export of each. */
 export async function unitsInScope(db: Database, r: Reach) {
   const scope = unitsInReach(r);
