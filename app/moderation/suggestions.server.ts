@@ -9,7 +9,7 @@ import type { Database } from "../../db/client";
 import { regions, services, skmResponses, skmSuggestions, units } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { actingRole } from "../auth/guard.server";
-import { can, type Action, type Reach, type Resource } from "../auth/policy";
+import { can, unitResource, type Action, type Reach } from "../auth/policy";
 import type { SignedInStaff } from "../auth/session.server";
 import { SKM_ELEMENTS } from "../regulation/skm";
 import { localDate } from "../utils/calendar";
@@ -127,9 +127,7 @@ interface Target {
   id: number;
   text: string;
   status: "pending" | "published" | "rejected";
-  unitId: number;
-  regionId: number;
-  provinceId: number;
+  unit: { id: number; regionId: number; provinceId: number };
   timeZone: string;
 }
 
@@ -140,9 +138,7 @@ async function loadTargets(db: Database, ids: readonly number[]): Promise<Target
       id: skmSuggestions.id,
       text: skmSuggestions.text,
       status: skmSuggestions.status,
-      unitId: units.id,
-      regionId: regions.id,
-      provinceId: regions.provinceId,
+      unit: { id: units.id, regionId: regions.id, provinceId: regions.provinceId },
       timeZone: regions.timeZone,
     })
     .from(skmSuggestions)
@@ -151,20 +147,13 @@ async function loadTargets(db: Database, ids: readonly number[]): Promise<Target
     .where(inArray(skmSuggestions.id, [...ids]));
 }
 
-const unitResource = (t: Pick<Target, "unitId" | "regionId" | "provinceId">): Resource => ({
-  kind: "unit",
-  unitId: t.unitId,
-  regionId: t.regionId,
-  provinceId: t.provinceId,
-});
-
 export type Outcome = { ok: true; count: number } | { ok: false; status: 400 | 403 | 404; error: string };
 
 /** Every id must exist (else 404) and every item be within the actor's permission (else 403). */
 async function authorise(db: Database, signedIn: SignedInStaff, action: Action, ids: readonly number[]) {
   const targets = await loadTargets(db, ids);
   if (targets.length !== new Set(ids).size) return { ok: false as const, status: 404 as const, error: "errors.unknownItem" };
-  if (!targets.every((t) => can(signedIn.actor, action, unitResource(t)))) {
+  if (!targets.every((t) => can(signedIn.actor, action, unitResource(t.unit)))) {
     return { ok: false as const, status: 403 as const, error: "errors.outOfScope" };
   }
   return { ok: true as const, targets };
@@ -205,11 +194,11 @@ export async function moderate(db: Database, signedIn: SignedInStaff, command: M
         if (changed.length !== 1) throw new StaleItem();
         await recordAudit(tx, {
           actorStaffId: signedIn.id,
-          actorRole: actingRole(signedIn, "comment.moderate", unitResource(target)),
+          actorRole: actingRole(signedIn, "comment.moderate", unitResource(target.unit)),
           action: publish ? "suggestion.published" : "suggestion.rejected",
           objectType: "suggestion",
           objectId: target.id,
-          regionId: target.regionId,
+          regionId: target.unit.regionId,
           details: publish
             ? { redacted: publishedText !== target.text.trim(), bulk }
             : { reason: (command as { reason: RejectReason }).reason, redacted: false, bulk },
@@ -240,11 +229,11 @@ export async function saveReply(db: Database, signedIn: SignedInStaff, id: numbe
       if (changed.length !== 1) throw new StaleItem();
       await recordAudit(tx, {
         actorStaffId: signedIn.id,
-        actorRole: actingRole(signedIn, "comment.reply", unitResource(target)),
+        actorRole: actingRole(signedIn, "comment.reply", unitResource(target.unit)),
         action: "suggestion.replied",
         objectType: "suggestion",
         objectId: id,
-        regionId: target.regionId,
+        regionId: target.unit.regionId,
         details: { edited: before?.reply !== null && before?.reply !== undefined },
       });
     });

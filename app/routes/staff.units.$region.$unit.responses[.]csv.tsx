@@ -5,7 +5,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { actingRole, forbidden, requireStaff } from "~/auth/guard.server";
-import { can, type Resource } from "~/auth/policy";
+import { can, unitResource } from "~/auth/policy";
 import { recordAudit } from "~/audit/audit.server";
 import { i18nServer } from "~/i18n.server";
 import { toCsv } from "~/moderation/csv";
@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const signedIn = await requireStaff(request, context);
   const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { includeInactive: true });
   if (!unit) throw notFound();
-  const resource: Resource = { kind: "unit", unitId: unit.id, regionId: unit.regionId, provinceId: unit.provinceId };
+  const resource = unitResource(unit);
   if (!can(signedIn.actor, "unit.results.read", resource)) throw forbidden();
 
   const url = new URL(request.url);

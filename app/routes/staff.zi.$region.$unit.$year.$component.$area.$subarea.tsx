@@ -10,6 +10,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
+import { unitResource } from "~/auth/policy";
 import { ErrorSummary, fieldErrorsOf, FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
 import { fieldId, useZiFormat } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
@@ -18,7 +19,7 @@ import { findUnitByAddress } from "~/org/queries.server";
 import type { LkeComponentKey } from "~/regulation/zi";
 import { ANSWERS, BLANK_ROWS, LIMITS, itemRowsWithinLimit, parseYear, subareaSchema } from "~/zi/form-schema";
 import { LKE_ITEM_SCALES, type LkeItem } from "~/zi/score";
-import { answerOf, loadSheet, saveSubarea, sheetProfile, unitResource } from "~/zi/sheets.server";
+import { answerOf, loadSheet, saveSubarea, sheetProfile } from "~/zi/sheets.server";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["zi"] };

@@ -8,7 +8,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
-import { can } from "~/auth/policy";
+import { can, unitResource } from "~/auth/policy";
 import { StatusMessage } from "~/components/forms";
 import { HasilSection } from "~/components/zi/hasil-form";
 import { PengungkitTables } from "~/components/zi/pengungkit-tables";
@@ -20,7 +20,7 @@ import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import { findUnitByAddress } from "~/org/queries.server";
 import { portalEvidence } from "~/zi/evidence.server";
 import { parseYear, sheetActionSchema } from "~/zi/form-schema";
-import { answerOf, currentScore, saveHasil, submitSheet, unitResource, type Author, type ZiUnit } from "~/zi/sheets.server";
+import { answerOf, currentScore, saveHasil, submitSheet, type Author, type ZiUnit } from "~/zi/sheets.server";
 import { worksheetComponents, worksheetDone, worksheetHistory } from "~/zi/worksheet";
 import { notFound } from "~/utils/http.server";
 import { localDate } from "~/utils/calendar";

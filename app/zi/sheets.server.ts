@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { lkeAnswers, lkeSheets, lkeSubmissions, regions, units } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import type { Reach, Resource } from "../auth/policy";
+import type { Reach } from "../auth/policy";
 import { unitsInReach } from "../moderation/suggestions.server";
 import type { FoundUnit } from "../org/queries.server";
 import { computePerception } from "../perception/formula";
@@ -27,10 +27,6 @@ export interface Author {
 
 /** A unit as `findUnitByAddress` finds it: with its predicate, region and province. */
 export type ZiUnit = FoundUnit;
-
-export function unitResource(unit: ZiUnit): Resource {
-  return { kind: "unit", unitId: unit.id, regionId: unit.regionId, provinceId: unit.provinceId };
-}
 
 /** The predicate the unit held before the year evaluated (one earned that year or later does not count). */
 function priorPredicate(unit: Pick<ZiUnit, "ziPredicate" | "ziPredicateYear">, year: number): ZiPredicate {
