@@ -4,12 +4,13 @@
  * unit's response export. Every change is checked against the policy per item and written in
  * one transaction with its audit record; audit details never hold the suggestion's text.
  */
-import { and, asc, between, count, desc, eq, inArray, isNotNull, notInArray, or, type SQL } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { regions, services, skmResponses, skmSuggestions, units } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { actingRole } from "../auth/guard.server";
 import { can, unitResource, type Action, type Reach } from "../auth/policy";
+import { unitsInReach } from "../auth/reach.server";
 import type { SignedInStaff } from "../auth/session.server";
 import { SKM_ELEMENTS } from "../regulation/skm";
 import { localDate } from "../utils/calendar";
@@ -19,23 +20,6 @@ import { PAGE_SIZE, type QueueFilter, type RejectReason } from "./schema";
 
 /** The public page shows at most this many suggestions per period. */
 const PUBLIC_LIMIT = 20;
-
-/** Units within a reach, as a condition on `units` (joined with `regions`); null when nothing is reached. */
-export function unitsInReach(r: Reach): SQL | undefined | null {
-  if (r.all) return r.excludedUnitIds.size > 0 ? notIn(r.excludedUnitIds) : undefined;
-  const parts: SQL[] = [];
-  if (r.provinceIds.size > 0) parts.push(inArray(regions.provinceId, [...r.provinceIds]));
-  if (r.regionIds.size > 0) parts.push(inArray(units.regionId, [...r.regionIds]));
-  if (r.unitIds.size > 0) parts.push(inArray(units.id, [...r.unitIds]));
-  if (parts.length === 0) return null;
-  const scope = or(...parts)!;
-  return r.excludedUnitIds.size > 0 ? and(scope, notIn(r.excludedUnitIds)) : scope;
-}
-
-function notIn(ids: Set<number>): SQL {
-  return notInArray(units.id, [...ids]);
-}
-
 
 /** Regions and units a moderator can filter by. */
 export async function scopeOptions(db: Database, r: Reach) {

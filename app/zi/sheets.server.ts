@@ -10,7 +10,7 @@ import type { Database } from "../../db/client";
 import { lkeAnswers, lkeSheets, lkeSubmissions, regions, units } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Reach } from "../auth/policy";
-import { unitsInReach } from "../moderation/suggestions.server";
+import { unitsInReach } from "../auth/reach.server";
 import type { FoundUnit } from "../org/queries.server";
 import { computePerception } from "../perception/formula";
 import { perceptionPeriodTotals } from "../perception/totals.server";
