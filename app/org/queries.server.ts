@@ -72,14 +72,19 @@ const unitColumns = {
   ziPredicateYear: units.ziPredicateYear,
 };
 
-/** The public unit page's extra: contact details, agency and province (two more joins). */
-const detailColumns = {
+/** A unit's contact details and service volume, as its public page shows them and the structure admin edits them. */
+export const unitContactColumns = {
   address: units.address,
   phone: units.phone,
   email: units.email,
   openingHours: units.openingHours,
   servedPerPeriod: units.servedPerPeriod,
   servedPeriod: units.servedPeriod,
+};
+
+/** The public unit page's extra: contact details, agency and province (two more joins). */
+const detailColumns = {
+  ...unitContactColumns,
   agencyName: agencies.name,
   provinceName: provinces.name,
 };
