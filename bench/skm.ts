@@ -38,7 +38,8 @@ import { seed } from "#seed/seed";
 import { SKM_2017, SKM_ELEMENTS, type SkmElement } from "../app/regulation/skm";
 import { unitSkmApi } from "../app/dashboards/dashboards.server";
 import { parsePeriod, type Period } from "../app/skm/periods";
-import { findUnit, unitServices } from "../app/skm/queries.server";
+import { findUnitByAddress } from "../app/org/queries.server";
+import { unitServices } from "../app/skm/queries.server";
 import { rebuildDailyTotals, storeResponses, type NewResponse } from "../app/skm/responses.server";
 import { buildIsStale } from "../scripts/build-if-needed";
 import { startServer, type RunningServer } from "../scripts/support/server";
@@ -487,7 +488,7 @@ async function benchIndex(driver: Driver): Promise<IndexResult> {
   try {
     await handle.migrate();
     await seed(handle.db, { demo: false });
-    const found = await findUnit(handle.db, REGION, UNIT);
+    const found = await findUnitByAddress(handle.db, REGION, UNIT, { includeInactive: true });
     if (!found) throw new Error(`unit ${REGION}/${UNIT} not seeded`);
     const unit = { id: found.id, slug: found.slug, regionId: found.regionId, regionSlug: found.regionSlug };
     const serviceIds = (await unitServices(handle.db, unit.id)).map((s) => s.id);

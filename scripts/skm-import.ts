@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { importSkmCsv } from "../app/skm/import.server";
-import { findUnit } from "../app/skm/queries.server";
+import { findUnitByAddress } from "../app/org/queries.server";
 import { createLogger } from "../app/utils/logger.server";
 import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
 
@@ -42,7 +42,7 @@ try {
 const config = readConfigOrExit();
 const database = await openConfiguredDatabase(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel));
 try {
-  const unit = await findUnit(database.db, regionSlug, unitSlug);
+  const unit = await findUnitByAddress(database.db, regionSlug, unitSlug, { includeInactive: true });
   if (!unit) {
     console.error(`There is no unit ${regionSlug}/${unitSlug}.`);
     process.exitCode = 1;

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { createLogger } from "../app/utils/logger.server";
 import { parseYear } from "../app/zi/form-schema";
 import { importLke } from "../app/zi/import.server";
-import { findZiUnit } from "../app/zi/sheets.server";
+import { findUnitByAddress } from "../app/org/queries.server";
 import type { Readiness } from "../app/zi/score-types";
 import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
 
@@ -54,7 +54,7 @@ function describe(name: string, readiness: Readiness): string {
 const config = readConfigOrExit();
 const database = await openConfiguredDatabase(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel));
 try {
-  const unit = await findZiUnit(database.db, regionSlug, unitSlug);
+  const unit = await findUnitByAddress(database.db, regionSlug, unitSlug, { includeInactive: true });
   if (!unit) {
     console.error(`There is no unit ${regionSlug}/${unitSlug}.`);
     process.exitCode = 1;

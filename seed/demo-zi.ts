@@ -6,7 +6,8 @@
 import { and, eq } from "drizzle-orm";
 import { CURRENT_ZI_PROFILE, type PerformanceGrade } from "../app/regulation/zi";
 import type { LkeItem } from "../app/zi/score";
-import { findZiUnit, sheetFor, submitWithin, writeHasil, writeSubarea, type Author } from "../app/zi/sheets.server";
+import { findUnitByAddress } from "../app/org/queries.server";
+import { sheetFor, submitWithin, writeHasil, writeSubarea, type Author } from "../app/zi/sheets.server";
 import type { Database } from "#db/client";
 import { lkeSheets } from "#db/schema";
 
@@ -61,7 +62,7 @@ const ITEMS: Record<string, LkeItem[]> = {
 
 export async function seedDemoZi(tx: Database): Promise<void> {
   for (const demo of SHEETS) {
-    const unit = await findZiUnit(tx, REGION, demo.unit);
+    const unit = await findUnitByAddress(tx, REGION, demo.unit, { includeInactive: true });
     if (!unit) continue;
     const [existing] = await tx.select({ id: lkeSheets.id }).from(lkeSheets).where(and(eq(lkeSheets.unitId, unit.id), eq(lkeSheets.year, YEAR)));
     if (existing) continue;

@@ -200,6 +200,11 @@ export function reachIncludesUnit(r: Reach, unit: { unitId: number; regionId: nu
   return r.all || r.provinceIds.has(unit.provinceId) || r.regionIds.has(unit.regionId) || r.unitIds.has(unit.unitId);
 }
 
+/** The policy resource of a unit (as `findUnitByAddress` gives it, or any unit with its region and province). */
+export function unitResource(unit: { id: number; regionId: number; provinceId: number }): Resource {
+  return { kind: "unit", unitId: unit.id, regionId: unit.regionId, provinceId: unit.provinceId };
+}
+
 /** The policy resource an integrity report is about: its unit, or its region when the unit is unknown. */
 export function reportResource(report: { regionId: number; provinceId: number; unitId: number | null }): Resource {
   return report.unitId === null
@@ -230,7 +235,7 @@ export function grantResource(
 ): Resource | null {
   if (grant.unitId !== null) {
     const unit = lookup.unit(grant.unitId);
-    return unit ? { kind: "unit", unitId: grant.unitId, ...unit } : null;
+    return unit ? unitResource({ id: grant.unitId, ...unit }) : null;
   }
   if (grant.regionId !== null) {
     const provinceId = lookup.regionProvince(grant.regionId);

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, staff, staffGrants, units } from "../../db/schema";
 import { pendingGrantsOf } from "./access-requests.server";
-import { canManageGrant, grantResource, reach, type Actor, type Grant, type Resource, type UnitRegion } from "./policy";
+import { canManageGrant, grantResource, reach, unitResource, type Actor, type Grant, type Resource, type UnitRegion } from "./policy";
 
 export interface ScopeDirectory {
   provinces: Map<number, { name: string }>;
@@ -191,7 +191,7 @@ export function grantOptions(actor: Actor, directory: ScopeDirectory) {
   const regionsInReach = [...directory.regions].filter(([id, r]) =>
     canManageGrant(actor, { kind: "region", regionId: id, provinceId: r.provinceId }),
   );
-  const unitsInReach = [...directory.units].filter(([id, u]) => canManageGrant(actor, { kind: "unit", unitId: id, ...u }));
+  const unitsInReach = [...directory.units].filter(([id, u]) => canManageGrant(actor, unitResource({ id, ...u })));
   return {
     roles: ["admin", "moderator", "unit_manager", "evaluator", ...(installation ? ["province_monitor"] : [])],
     regions: regionsInReach.map(([id, r]) => ({ id, name: r.name })),

@@ -4,12 +4,13 @@
  * unit's response export. Every change is checked against the policy per item and written in
  * one transaction with its audit record; audit details never hold the suggestion's text.
  */
-import { and, asc, between, count, desc, eq, inArray, isNotNull, notInArray, or, type SQL } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { regions, services, skmResponses, skmSuggestions, units } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { actingRole } from "../auth/guard.server";
-import { can, type Action, type Reach, type Resource } from "../auth/policy";
+import { can, unitResource, type Action, type Reach } from "../auth/policy";
+import { unitsInReach } from "../auth/reach.server";
 import type { SignedInStaff } from "../auth/session.server";
 import { SKM_ELEMENTS } from "../regulation/skm";
 import { localDate } from "../utils/calendar";
@@ -19,23 +20,6 @@ import { PAGE_SIZE, type QueueFilter, type RejectReason } from "./schema";
 
 /** The public page shows at most this many suggestions per period. */
 const PUBLIC_LIMIT = 20;
-
-/** Units within a reach, as a condition on `units` (joined with `regions`); null when nothing is reached. */
-export function unitsInReach(r: Reach): SQL | undefined | null {
-  if (r.all) return r.excludedUnitIds.size > 0 ? notIn(r.excludedUnitIds) : undefined;
-  const parts: SQL[] = [];
-  if (r.provinceIds.size > 0) parts.push(inArray(regions.provinceId, [...r.provinceIds]));
-  if (r.regionIds.size > 0) parts.push(inArray(units.regionId, [...r.regionIds]));
-  if (r.unitIds.size > 0) parts.push(inArray(units.id, [...r.unitIds]));
-  if (parts.length === 0) return null;
-  const scope = or(...parts)!;
-  return r.excludedUnitIds.size > 0 ? and(scope, notIn(r.excludedUnitIds)) : scope;
-}
-
-function notIn(ids: Set<number>): SQL {
-  return notInArray(units.id, [...ids]);
-}
-
 
 /** Regions and units a moderator can filter by. */
 export async function scopeOptions(db: Database, r: Reach) {
@@ -127,9 +111,7 @@ interface Target {
   id: number;
   text: string;
   status: "pending" | "published" | "rejected";
-  unitId: number;
-  regionId: number;
-  provinceId: number;
+  unit: { id: number; regionId: number; provinceId: number };
   timeZone: string;
 }
 
@@ -140,9 +122,7 @@ async function loadTargets(db: Database, ids: readonly number[]): Promise<Target
       id: skmSuggestions.id,
       text: skmSuggestions.text,
       status: skmSuggestions.status,
-      unitId: units.id,
-      regionId: regions.id,
-      provinceId: regions.provinceId,
+      unit: { id: units.id, regionId: regions.id, provinceId: regions.provinceId },
       timeZone: regions.timeZone,
     })
     .from(skmSuggestions)
@@ -151,20 +131,13 @@ async function loadTargets(db: Database, ids: readonly number[]): Promise<Target
     .where(inArray(skmSuggestions.id, [...ids]));
 }
 
-const unitResource = (t: Pick<Target, "unitId" | "regionId" | "provinceId">): Resource => ({
-  kind: "unit",
-  unitId: t.unitId,
-  regionId: t.regionId,
-  provinceId: t.provinceId,
-});
-
 export type Outcome = { ok: true; count: number } | { ok: false; status: 400 | 403 | 404; error: string };
 
 /** Every id must exist (else 404) and every item be within the actor's permission (else 403). */
 async function authorise(db: Database, signedIn: SignedInStaff, action: Action, ids: readonly number[]) {
   const targets = await loadTargets(db, ids);
   if (targets.length !== new Set(ids).size) return { ok: false as const, status: 404 as const, error: "errors.unknownItem" };
-  if (!targets.every((t) => can(signedIn.actor, action, unitResource(t)))) {
+  if (!targets.every((t) => can(signedIn.actor, action, unitResource(t.unit)))) {
     return { ok: false as const, status: 403 as const, error: "errors.outOfScope" };
   }
   return { ok: true as const, targets };
@@ -205,11 +178,11 @@ export async function moderate(db: Database, signedIn: SignedInStaff, command: M
         if (changed.length !== 1) throw new StaleItem();
         await recordAudit(tx, {
           actorStaffId: signedIn.id,
-          actorRole: actingRole(signedIn, "comment.moderate", unitResource(target)),
+          actorRole: actingRole(signedIn, "comment.moderate", unitResource(target.unit)),
           action: publish ? "suggestion.published" : "suggestion.rejected",
           objectType: "suggestion",
           objectId: target.id,
-          regionId: target.regionId,
+          regionId: target.unit.regionId,
           details: publish
             ? { redacted: publishedText !== target.text.trim(), bulk }
             : { reason: (command as { reason: RejectReason }).reason, redacted: false, bulk },
@@ -240,11 +213,11 @@ export async function saveReply(db: Database, signedIn: SignedInStaff, id: numbe
       if (changed.length !== 1) throw new StaleItem();
       await recordAudit(tx, {
         actorStaffId: signedIn.id,
-        actorRole: actingRole(signedIn, "comment.reply", unitResource(target)),
+        actorRole: actingRole(signedIn, "comment.reply", unitResource(target.unit)),
         action: "suggestion.replied",
         objectType: "suggestion",
         objectId: id,
-        regionId: target.regionId,
+        regionId: target.unit.regionId,
         details: { edited: before?.reply !== null && before?.reply !== undefined },
       });
     });
@@ -280,16 +253,6 @@ export async function publishedSuggestions(db: Database, unitId: number, period:
     .orderBy(desc(skmSuggestions.submittedOn), desc(skmSuggestions.id))
     .limit(limit);
   return rows.map((row) => ({ ...row, text: row.text ?? "" }));
-}
-
-/** A unit addressed by its slugs, with what a permission check needs. */
-export async function findUnit(db: Database, regionSlug: string, unitSlug: string) {
-  const [unit] = await db
-    .select({ id: units.id, slug: units.slug, name: units.name, regionId: regions.id, regionSlug: regions.slug, provinceId: regions.provinceId })
-    .from(units)
-    .innerJoin(regions, eq(regions.id, units.regionId))
-    .where(and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug)));
-  return unit ?? null;
 }
 
 /** Units a manager answers for, to offer the export of each. */

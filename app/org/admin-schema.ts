@@ -9,7 +9,7 @@ import { INTEGER_MAX } from "../utils/ids";
 import { LINE_BREAKS, withoutControlCharacters } from "../utils/text-schema";
 
 /** Lower-case ASCII words joined by single hyphens; the database checks the same pattern. */
-const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const REGION_KINDS = ["provinsi", "kabupaten", "kota"] as const;
 export const SERVED_PERIODS = ["month", "quarter", "semester", "year"] as const;

@@ -10,6 +10,7 @@ import { agencies, provinces, regions, services, staff, units, type OpeningHours
 import { recordAudit } from "../audit/audit.server";
 import type { Reach } from "../auth/policy";
 import type { UnitAdminCommand, UnitUpdate } from "./admin-schema";
+import { unitContactColumns } from "./queries.server";
 
 // ─── Reads ─────────────────────────────────────────────────────────────────────────
 
@@ -111,12 +112,7 @@ export async function findUnit(db: Database, regionId: number, slug: string) {
       agencyId: units.agencyId,
       slug: units.slug,
       name: units.name,
-      address: units.address,
-      phone: units.phone,
-      email: units.email,
-      openingHours: units.openingHours,
-      servedPerPeriod: units.servedPerPeriod,
-      servedPeriod: units.servedPeriod,
+      ...unitContactColumns,
       active: units.active,
       ziPredicate: units.ziPredicate,
       ziPredicateYear: units.ziPredicateYear,

@@ -1,7 +1,8 @@
 /** Reads of the organisation structure (regions, agencies, units, services) for public pages. */
-import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { agencies, provinces, regions, services, units } from "../../db/schema";
+import { SLUG_PATTERN } from "./admin-schema";
 
 export async function listRegions(db: Database) {
   return db
@@ -57,37 +58,99 @@ export async function getRegion(db: Database, regionSlug: string) {
   return { ...region, agencies: [...byAgency.values()] };
 }
 
-export async function getUnit(db: Database, regionSlug: string, unitSlug: string) {
-  const [unit] = await db
-    .select({
-      id: units.id,
-      slug: units.slug,
-      name: units.name,
-      address: units.address,
-      phone: units.phone,
-      email: units.email,
-      openingHours: units.openingHours,
-      servedPerPeriod: units.servedPerPeriod,
-      servedPeriod: units.servedPeriod,
-      agencyName: agencies.name,
-      regionSlug: regions.slug,
-      regionName: regions.name,
-      regionTimeZone: regions.timeZone,
-      provinceName: provinces.name,
-    })
+/** What every lookup of a unit by its address gives: the unit, its region, and what a permission check needs. */
+const unitColumns = {
+  id: units.id,
+  slug: units.slug,
+  name: units.name,
+  regionId: regions.id,
+  regionSlug: regions.slug,
+  regionName: regions.name,
+  provinceId: regions.provinceId,
+  timeZone: regions.timeZone,
+  ziPredicate: units.ziPredicate,
+  ziPredicateYear: units.ziPredicateYear,
+};
+
+/** A unit's contact details and service volume, as its public page shows them and the structure admin edits them. */
+export const unitContactColumns = {
+  address: units.address,
+  phone: units.phone,
+  email: units.email,
+  openingHours: units.openingHours,
+  servedPerPeriod: units.servedPerPeriod,
+  servedPeriod: units.servedPeriod,
+};
+
+/** The public unit page's extra: contact details, agency and province (two more joins). */
+const detailColumns = {
+  ...unitContactColumns,
+  agencyName: agencies.name,
+  provinceName: provinces.name,
+};
+
+export interface UnitLookup {
+  /**
+   * Also find a deactivated unit: staff pages, the public APIs and the command-line tools
+   * address it by its slugs all the same. Public pages leave this out, and a deactivated
+   * unit is not found (404).
+   */
+  includeInactive?: boolean;
+  /** Contact details, agency and province, for the public unit pages. */
+  details?: boolean;
+  /** The unit's active services in display order. */
+  services?: boolean;
+}
+
+const unitQuery = (db: Database, where: SQL | undefined) =>
+  db.select(unitColumns).from(units).innerJoin(regions, eq(regions.id, units.regionId)).where(where);
+
+const detailedUnitQuery = (db: Database, where: SQL | undefined) =>
+  db
+    .select({ ...unitColumns, ...detailColumns })
     .from(units)
     .innerJoin(regions, eq(regions.id, units.regionId))
     .innerJoin(provinces, eq(provinces.id, regions.provinceId))
     .innerJoin(agencies, eq(agencies.id, units.agencyId))
-    .where(and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug), eq(units.active, true)));
-  if (!unit) return null;
+    .where(where);
 
-  const unitServices = await db
-    .select({ slug: services.slug, name: services.name })
+export type FoundUnit = Awaited<ReturnType<typeof unitQuery>>[number];
+interface UnitService {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+type FoundUnitWith<O extends UnitLookup> = (O["details"] extends true ? Awaited<ReturnType<typeof detailedUnitQuery>>[number] : FoundUnit) &
+  (O["services"] extends true ? { services: UnitService[] } : unknown);
+
+/**
+ * The unit at /{region}/{unit}: one query (two more joins only with `details`), and one more
+ * for `services`. A unit slug only means something inside its region. Null for an unknown or
+ * (unless `includeInactive`) deactivated unit, and at once for a slug the database could not
+ * hold (it checks the same pattern), however long or odd.
+ */
+export async function findUnitByAddress<O extends UnitLookup = UnitLookup>(
+  db: Database,
+  regionSlug: string,
+  unitSlug: string,
+  options?: O,
+): Promise<FoundUnitWith<O> | null> {
+  if (!SLUG_PATTERN.test(regionSlug) || !SLUG_PATTERN.test(unitSlug)) return null;
+  const where = and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug), options?.includeInactive ? undefined : eq(units.active, true));
+  const [unit] = await (options?.details ? detailedUnitQuery : unitQuery)(db, where);
+  if (!unit) return null;
+  const found = options?.services ? { ...unit, services: await activeServices(db, unit.id) } : unit;
+  // The row has the columns the options asked for; TypeScript cannot follow that through the choice of query.
+  return found as unknown as FoundUnitWith<O>;
+}
+
+function activeServices(db: Database, unitId: number): Promise<UnitService[]> {
+  return db
+    .select({ id: services.id, slug: services.slug, name: services.name })
     .from(services)
-    .where(and(eq(services.unitId, unit.id), eq(services.active, true)))
+    .where(and(eq(services.unitId, unitId), eq(services.active, true)))
     .orderBy(asc(services.position), asc(services.name));
-  return { ...unit, services: unitServices };
 }
 
 /** Escapes LIKE wildcards so that a search for "100%" means the characters, not a pattern. */

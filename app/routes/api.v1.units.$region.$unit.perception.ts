@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { unitPerceptionApi } from "~/dashboards/dashboards.server";
 import { i18nServer } from "~/i18n.server";
-import { findUnit } from "~/skm/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { parsePeriodQuery, PERIOD_FORMS } from "~/utils/api-period.server";
 
 /**
@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" };
   const query = parsePeriodQuery(new URL(request.url));
   if (!query.ok) return Response.json({ error: "bad_period", message: t("errors.period", { forms: PERIOD_FORMS }) }, { status: 400, headers });
-  const unit = await findUnit(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { includeInactive: true });
   if (!unit) return Response.json({ error: "unknown_unit", message: t("errors.unknownUnit") }, { status: 404, headers });
   return Response.json(await unitPerceptionApi(context.db, context.config.disclosureMin, unit, query.period), { headers });
 }

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18nServer } from "~/i18n.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { ziProfileById } from "~/regulation/zi";
 import { localDate } from "~/utils/calendar";
 import { parseYear } from "~/zi/form-schema";
-import { findZiUnit, latestSubmission } from "~/zi/sheets.server";
+import { latestSubmission } from "~/zi/sheets.server";
 
 /**
  * GET /api/v1/units/{region}/{unit}/zi?year=YYYY: the latest submitted ZI score of that year,
@@ -17,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" };
   const year = parseYear(new URL(request.url).searchParams.get("year"));
   if (year === null) return Response.json({ error: "bad_year", message: t("api.year") }, { status: 400, headers });
-  const unit = await findZiUnit(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { includeInactive: true });
   if (!unit) return Response.json({ error: "unknown_unit", message: tApi("errors.unknownUnit") }, { status: 404, headers });
   const submission = await latestSubmission(context.db, unit.id, year);
   if (!submission) return Response.json({ error: "not_submitted", message: t("api.notSubmitted") }, { status: 404, headers });

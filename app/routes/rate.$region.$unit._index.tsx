@@ -11,7 +11,7 @@ import { SKM_ELEMENTS } from "~/regulation/skm";
 import { randomToken } from "~/security/crypto.server";
 import { verifyCaptcha } from "~/security/captcha.server";
 import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, ratingSchema, SUGGESTION_MAX } from "~/skm/form-schema";
-import { unitForRating } from "~/skm/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { submitRating } from "~/skm/submit.server";
 import { notFound } from "~/utils/http.server";
 import { CaptchaField } from "~/components/captcha";
@@ -22,7 +22,7 @@ export const handle = { i18n: ["skm"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
 async function loadUnit(params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
-  const unit = await unitForRating(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { services: true });
   if (!unit) throw notFound();
   return unit;
 }

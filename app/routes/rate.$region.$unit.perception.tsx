@@ -9,7 +9,7 @@ import { answersOf, perceptionSchema } from "~/perception/form-schema";
 import { clearOffer, offerUsed, readOffer } from "~/perception/offer.server";
 import { submitPerception } from "~/perception/submit.server";
 import { CURRENT_PERCEPTION_PROFILE } from "~/regulation/perception";
-import { unitForRating } from "~/skm/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["perception"] };
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const headers = () => ({ "Cache-Control": "no-store" });
 
 async function loadUnit(params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
-  const unit = await unitForRating(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "");
   if (!unit) throw notFound();
   return unit;
 }

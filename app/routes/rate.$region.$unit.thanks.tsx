@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18nServer } from "~/i18n.server";
 import { offerUsed, readOffer } from "~/perception/offer.server";
-import { unitForRating } from "~/skm/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["skm", "perception"] };
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const headers = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const unit = await unitForRating(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "");
   if (!unit) throw notFound();
   const t = await i18nServer.getFixedT(request, "skm");
   const perceptionDone = new URL(request.url).searchParams.get("perception") === "done";

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
-import type { Resource } from "~/auth/policy";
+import { unitResource } from "~/auth/policy";
 import { FormMessage, StatusMessage } from "~/components/forms";
 import { AddServiceForm } from "~/components/structure/add-service-form";
 import { ServicesSection } from "~/components/structure/services-table";
@@ -26,7 +26,7 @@ async function unitOf(request: Request, context: LoaderFunctionArgs["context"], 
     await requireStaff(request, context);
     throw notFound();
   }
-  const resource: Resource = { kind: "unit", provinceId: region.provinceId, regionId: region.id, unitId: unit.id };
+  const resource = unitResource({ id: unit.id, regionId: region.id, provinceId: region.provinceId });
   return { region, unit, resource };
 }
 

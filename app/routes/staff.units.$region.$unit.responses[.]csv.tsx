@@ -5,19 +5,20 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { actingRole, forbidden, requireStaff } from "~/auth/guard.server";
-import { can, type Resource } from "~/auth/policy";
+import { can, unitResource } from "~/auth/policy";
 import { recordAudit } from "~/audit/audit.server";
 import { i18nServer } from "~/i18n.server";
 import { toCsv } from "~/moderation/csv";
 import { EXPORT_MAX_DAYS, exportRangeSchema } from "~/moderation/schema";
-import { EXPORT_COLUMNS, findUnit, responsesForExport } from "~/moderation/suggestions.server";
+import { EXPORT_COLUMNS, responsesForExport } from "~/moderation/suggestions.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const signedIn = await requireStaff(request, context);
-  const unit = await findUnit(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { includeInactive: true });
   if (!unit) throw notFound();
-  const resource: Resource = { kind: "unit", unitId: unit.id, regionId: unit.regionId, provinceId: unit.provinceId };
+  const resource = unitResource(unit);
   if (!can(signedIn.actor, "unit.results.read", resource)) throw forbidden();
 
   const url = new URL(request.url);

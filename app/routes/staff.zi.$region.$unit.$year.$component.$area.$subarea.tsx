@@ -10,14 +10,16 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
+import { unitResource } from "~/auth/policy";
 import { ErrorSummary, fieldErrorsOf, FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
 import { fieldId, useZiFormat } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import type { LkeComponentKey } from "~/regulation/zi";
 import { ANSWERS, BLANK_ROWS, LIMITS, itemRowsWithinLimit, parseYear, subareaSchema } from "~/zi/form-schema";
 import { LKE_ITEM_SCALES, type LkeItem } from "~/zi/score";
-import { answerOf, findZiUnit, loadSheet, saveSubarea, sheetProfile, unitResource } from "~/zi/sheets.server";
+import { answerOf, loadSheet, saveSubarea, sheetProfile } from "~/zi/sheets.server";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["zi"] };
@@ -28,7 +30,7 @@ const position = (text: string | undefined) => (text && /^\d{1,2}$/.test(text) ?
 
 /** The unit, year and sub-area of the address, or 404 (after the sign-in check). */
 async function subareaAddress(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
-  const unit = await findZiUnit(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { includeInactive: true });
   const year = parseYear(params.year);
   const component: LkeComponentKey | null = params.component === "pemenuhan" || params.component === "reform" ? params.component : null;
   if (!unit || year === null || component === null) {

@@ -8,7 +8,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actingRole, requirePermission, requireStaff } from "~/auth/guard.server";
-import { can } from "~/auth/policy";
+import { can, unitResource } from "~/auth/policy";
 import { StatusMessage } from "~/components/forms";
 import { HasilSection } from "~/components/zi/hasil-form";
 import { PengungkitTables } from "~/components/zi/pengungkit-tables";
@@ -17,9 +17,10 @@ import { SubmitSection } from "~/components/zi/submit-form";
 import { ScoreSummary } from "~/components/zi-score";
 import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { portalEvidence } from "~/zi/evidence.server";
 import { parseYear, sheetActionSchema } from "~/zi/form-schema";
-import { answerOf, currentScore, findZiUnit, saveHasil, submitSheet, unitResource, type Author, type ZiUnit } from "~/zi/sheets.server";
+import { answerOf, currentScore, saveHasil, submitSheet, type Author, type ZiUnit } from "~/zi/sheets.server";
 import { worksheetComponents, worksheetDone, worksheetHistory } from "~/zi/worksheet";
 import { notFound } from "~/utils/http.server";
 import { localDate } from "~/utils/calendar";
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** The unit and year of the address, or 404 (after the sign-in check, so nobody learns anything anonymously). */
 async function sheetAddress(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
-  const unit = await findZiUnit(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { includeInactive: true });
   const year = parseYear(params.year);
   if (!unit || year === null) {
     await requireStaff(request, context);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useCalendarFormat } from "~/components/calendar-format";
 import { i18nServer } from "~/i18n.server";
 import { formatOpeningHours } from "~/org/opening-hours";
-import { getUnit } from "~/org/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 import { NrrTable, Priorities, TrendTable } from "~/components/skm-charts";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
@@ -20,12 +20,12 @@ export const handle = { i18n: ["org", "skm", "moderation", "dashboard"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const unit = await getUnit(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { details: true, services: true });
   if (!unit) throw notFound();
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(request, "org");
-  const { id, openingHours, ...shown } = unit;
-  const today = localDate(unit.regionTimeZone);
+  const { id, timeZone, openingHours } = unit;
+  const today = localDate(timeZone);
   const periods = recentPeriods(today);
   // An unknown period in the address falls back to this year rather than failing the page.
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
@@ -34,7 +34,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const suggestions = skm.published ? await publishedSuggestions(context.db, id, period) : [];
   return {
     dashboard,
-    unit: { ...shown, hours: formatOpeningHours(openingHours, locale) },
+    unit: {
+      slug: unit.slug,
+      name: unit.name,
+      address: unit.address,
+      phone: unit.phone,
+      email: unit.email,
+      servedPerPeriod: unit.servedPerPeriod,
+      servedPeriod: unit.servedPeriod,
+      agencyName: unit.agencyName,
+      regionSlug: unit.regionSlug,
+      regionName: unit.regionName,
+      provinceName: unit.provinceName,
+      services: unit.services.map(({ slug, name }) => ({ slug, name })),
+      hours: formatOpeningHours(openingHours, locale),
+    },
     suggestions,
     period: { key: period.key, kind: period.kind, year: period.year, index: period.index },
     periods: periods.map((p) => ({ key: p.key, kind: p.kind, year: p.year, index: p.index })),

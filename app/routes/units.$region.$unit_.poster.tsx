@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { currentStaff } from "~/auth/session.server";
 import { i18nServer } from "~/i18n.server";
-import { getUnit } from "~/org/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["org"] };
@@ -19,7 +19,7 @@ type PosterTexts = Record<(typeof POSTER_KEYS)[number] | "qrLabel", string>;
  * and a poster rendered from it would differ from the server's (a hydration error).
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const unit = await getUnit(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "");
   if (!unit) throw notFound();
   const url = `${context.config.publicUrl}/rate/${unit.regionSlug}/${unit.slug}`;
   const qrSvg = await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" });

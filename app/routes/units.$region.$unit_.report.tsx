@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PeriodPicker, usePeriodLabel } from "~/components/period-picker";
 import { NrrTable, Priorities } from "~/components/skm-charts";
 import { i18nServer } from "~/i18n.server";
-import { getUnit } from "~/org/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { unitReport } from "~/dashboards/dashboards.server";
 import type { ProfileDimension } from "~/dashboards/published";
 import { suggestionSummary } from "~/skm/dashboard.server";
@@ -18,9 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** The SKM report a unit must publish for a period, laid out for printing. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const unit = await getUnit(context.db, params.region ?? "", params.unit ?? "");
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { details: true });
   if (!unit) throw notFound();
-  const periods = recentPeriods(localDate(unit.regionTimeZone));
+  const periods = recentPeriods(localDate(unit.timeZone));
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
   const min = context.config.disclosureMin;
   const { skm, profile } = await unitReport(context.db, min, unit.id, period);

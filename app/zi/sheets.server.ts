@@ -9,8 +9,9 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { lkeAnswers, lkeSheets, lkeSubmissions, regions, units } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import type { Reach, Resource } from "../auth/policy";
-import { unitsInReach } from "../moderation/suggestions.server";
+import type { Reach } from "../auth/policy";
+import { unitsInReach } from "../auth/reach.server";
+import type { FoundUnit } from "../org/queries.server";
 import { computePerception } from "../perception/formula";
 import { perceptionPeriodTotals } from "../perception/totals.server";
 import { CURRENT_PERCEPTION_PROFILE } from "../regulation/perception";
@@ -24,31 +25,8 @@ export interface Author {
   role: string;
 }
 
-export async function findZiUnit(db: Database, regionSlug: string, unitSlug: string) {
-  const [unit] = await db
-    .select({
-      id: units.id,
-      slug: units.slug,
-      name: units.name,
-      regionId: regions.id,
-      regionSlug: regions.slug,
-      regionName: regions.name,
-      provinceId: regions.provinceId,
-      timeZone: regions.timeZone,
-      ziPredicate: units.ziPredicate,
-      ziPredicateYear: units.ziPredicateYear,
-    })
-    .from(units)
-    .innerJoin(regions, eq(regions.id, units.regionId))
-    .where(and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug)));
-  return unit ?? null;
-}
-
-export type ZiUnit = NonNullable<Awaited<ReturnType<typeof findZiUnit>>>;
-
-export function unitResource(unit: ZiUnit): Resource {
-  return { kind: "unit", unitId: unit.id, regionId: unit.regionId, provinceId: unit.provinceId };
-}
+/** A unit as `findUnitByAddress` finds it: with its predicate, region and province. */
+export type ZiUnit = FoundUnit;
 
 /** The predicate the unit held before the year evaluated (one earned that year or later does not count). */
 function priorPredicate(unit: Pick<ZiUnit, "ziPredicate" | "ziPredicateYear">, year: number): ZiPredicate {

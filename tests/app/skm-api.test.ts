@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { auditLog, skmResponses } from "../../db/schema";
 import { SKM_ELEMENTS, type SkmElement } from "~/regulation/skm";
-import { findUnit } from "~/skm/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { storeResponses } from "~/skm/responses.server";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { childEnv } from "../../scripts/support/child-env";
@@ -98,7 +98,7 @@ describe("skm:import and the SKM API", () => {
       published: false,
     });
     // Two ratings in July: the month, its quarter, semester and year are "fewer than N".
-    const unit = (await findUnit(handle.db, "kota-palangka-raya", "dpmptsp"))!;
+    const unit = (await findUnitByAddress(handle.db, "kota-palangka-raya", "dpmptsp", { includeInactive: true }))!;
     const answers = Object.fromEntries(SKM_ELEMENTS.map((e) => [e, 3])) as Record<SkmElement, number>;
     const rating = { unitId: unit.id, serviceId: null, respondedOn: "2026-07-02", source: "paper" as const, profileId: "permenpanrb-14-2017", sex: null, ageBand: null, education: null, occupation: null, answers };
     await handle.db.transaction((tx) => storeResponses(tx, [rating, rating]));

@@ -14,7 +14,7 @@ import { rebuildPerceptionTotals, storePerceptionResponses, type NewPerceptionRe
 import { perceptionPeriodTotals } from "~/perception/totals.server";
 import { PERCEPTION_2021, PERCEPTION_ITEMS, type PerceptionItem } from "~/regulation/perception";
 import { loadConfig } from "~/utils/env.server";
-import { findUnit } from "~/skm/queries.server";
+import { findUnitByAddress } from "~/org/queries.server";
 import { housekeeping } from "~/utils/housekeeping.server";
 import { localDate } from "~/utils/calendar";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
@@ -94,7 +94,7 @@ describe("demo perception data", () => {
       yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
       const period = { from: yearAgo.toISOString().slice(0, 10), to: today };
       const indexOf = async (slug: string) => {
-        const unit = (await findUnit(demo.db, "kota-palangka-raya", slug))!;
+        const unit = (await findUnitByAddress(demo.db, "kota-palangka-raya", slug, { includeInactive: true }))!;
         const totals = await perceptionPeriodTotals(demo.db, [unit.id], period.from, period.to);
         if (totals.spakRespondents < 5 && totals.spkpRespondents < 5) return null;
         const result = computePerception(totals, PERCEPTION_2021);

@@ -17,6 +17,7 @@ import {
   reachIncludesUnit,
   reportResource,
   reportScope,
+  unitResource,
   type Action,
   type Actor,
   type Grant,
@@ -307,6 +308,11 @@ describe("the report queue: every persona × report action × report", () => {
   it("gives a region-level resource to a report with no unit", () => {
     expect(reportResource(REPORTS.noUnit10)).toEqual({ kind: "region", provinceId: 1, regionId: 10 });
     expect(reportResource(REPORTS.own100)).toEqual({ kind: "unit", provinceId: 1, regionId: 10, unitId: 100 });
+  });
+
+  it("gives a unit's resource from the unit as a lookup finds it, whatever else the row holds", () => {
+    const unit = { id: 100, slug: "a", name: "A", regionId: 10, provinceId: 1 };
+    expect(unitResource(unit)).toEqual({ kind: "unit", provinceId: 1, regionId: 10, unitId: 100 });
   });
 
   it("lets only a unit's manager read what was forwarded to its head, never the reports themselves", () => {
