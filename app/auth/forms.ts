@@ -54,21 +54,47 @@ export const changePasswordSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "errors.confirmMismatch" });
 
-export const grantSchema = z
-  .object({
-    role: z.enum(ROLES, { errorMap: () => ({ message: "errors.roleInvalid" }) }),
-    regionId: scopeId,
-    unitId: scopeId,
-    provinceId: scopeId,
-  })
-  .superRefine((g, ctx) => {
-    const need = (field: "regionId" | "unitId" | "provinceId") => {
-      if (g[field] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: "errors.scopeRequired" });
-    };
-    if (g.role === "moderator" || g.role === "evaluator") need("regionId");
-    if (g.role === "unit_manager") need("unitId");
-    if (g.role === "province_monitor") need("provinceId");
+const grantFields = {
+  role: z.enum(ROLES, { errorMap: () => ({ message: "errors.roleInvalid" }) }),
+  regionId: scopeId,
+  unitId: scopeId,
+  provinceId: scopeId,
+};
+
+/** A grant names the one scope its role works in. */
+function checkGrantScope(g: z.infer<z.ZodObject<typeof grantFields>>, ctx: z.RefinementCtx): void {
+  const need = (field: "regionId" | "unitId" | "provinceId") => {
+    if (g[field] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: "errors.scopeRequired" });
+  };
+  if (g.role === "moderator" || g.role === "evaluator") need("regionId");
+  if (g.role === "unit_manager") need("unitId");
+  if (g.role === "province_monitor") need("provinceId");
+}
+
+export const grantSchema = z.object(grantFields).superRefine(checkGrantScope);
+
+/** The forms of one staff member's admin page, one command per intent. */
+export const staffMemberCommandSchema = z
+  .discriminatedUnion("intent", [
+    z.object({ intent: z.literal("add-grant"), ...grantFields }),
+    z.object({
+      intent: z.literal("remove-grant"),
+      grantId: z.coerce
+        .number({ required_error: "errors.grantUnknown", invalid_type_error: "errors.grantUnknown" })
+        .int("errors.grantUnknown")
+        .min(1, "errors.grantUnknown")
+        .max(INTEGER_MAX, "errors.grantUnknown"),
+    }),
+    z.object({ intent: z.literal("deactivate") }),
+    z.object({ intent: z.literal("reactivate") }),
+    z.object({ intent: z.literal("reset-two-factor") }),
+    z.object({ intent: z.literal("reset-password") }),
+  ])
+  .superRefine((command, ctx) => {
+    if (command.intent === "add-grant") checkGrantScope(command, ctx);
   });
+
+export type StaffMemberCommand = z.infer<typeof staffMemberCommandSchema>;
 
 export const inviteSchema = z
   .object({

@@ -2,29 +2,12 @@ import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pendingResetsOf, requestGrant, requestReset } from "~/auth/access-requests.server";
-import { createSetupToken, resetTwoFactor, setupLink } from "~/auth/accounts.server";
-import { grantFromForm, grantSchema } from "~/auth/forms";
+import { pendingResetsOf } from "~/auth/access-requests.server";
+import { staffMemberCommandSchema } from "~/auth/forms";
 import { actingRole, forbidden, requireStaff } from "~/auth/guard.server";
-import { canManageGrant, grantApprovalRegion, reportReadingRegions } from "~/auth/policy";
-import { endAllSessions } from "~/auth/session.server";
-import {
-  addGrant,
-  canManageStaff,
-  getStaffMember,
-  grantById,
-  grantIds,
-  hasGrant,
-  grantOptions,
-  regionOfGrant,
-  removeGrant,
-  resourceOfGrant,
-  scopeDirectory,
-  scopeName,
-  setActive,
-  unitRegion,
-} from "~/auth/staff-admin.server";
-import { recordAudit } from "~/audit/audit.server";
+import { canManageGrant } from "~/auth/policy";
+import { canManageStaff, getStaffMember, grantIds, grantOptions, regionOfGrant, resourceOfGrant, scopeDirectory, scopeName } from "~/auth/staff-admin.server";
+import { changeStaffMember } from "~/auth/staff-member.server";
 import { FormMessage, SubmitRow } from "~/components/forms";
 import { GrantFields } from "~/components/grant-fields";
 import { i18nServer } from "~/i18n.server";
@@ -86,89 +69,24 @@ type Outcome = { error?: string; fieldErrors?: Record<string, string[]>; link?: 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { signedIn, target, directory, audit } = await loadTarget(request, context, params.id);
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  const back = (saved: string) => redirect(`/staff/admin/staff/${target.id}?saved=${saved}`, 303);
   const fail = (outcome: Outcome, status = 400) => data(outcome, { status });
-
-  switch (intent) {
-    case "add-grant": {
-      const submission = parseWithZod(formData, { schema: grantSchema });
-      if (submission.status !== "success") return fail({ fieldErrors: submission.error as Record<string, string[]> });
-      const grant = grantFromForm(submission.value);
-      const resource = resourceOfGrant(directory, grant);
-      if (!resource) return fail({ fieldErrors: { role: ["errors.scopeUnknown"] } });
-      if (!canManageGrant(signedIn.actor, resource)) return fail({ fieldErrors: { role: ["errors.scopeNotAllowed"] } });
-      const approvalRegion = grantApprovalRegion(grant, unitRegion(directory));
-      if (approvalRegion !== null) {
-        // A role that opens report content waits for a report reader of the region (a
-        // unit's: the unit's region) to approve it.
-        if (await hasGrant(context.db, target.id, grant)) return fail({ fieldErrors: { role: ["errors.grantExists"] } });
-        const requested = await context.db.transaction((tx) =>
-          requestGrant(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, grant, approvalRegion),
-        );
-        return requested ? back("grant-requested") : fail({ fieldErrors: { role: ["errors.grantPending"] } });
-      }
-      const added = await context.db.transaction(async (tx) => {
-        const ok = await addGrant(tx, target.id, grant);
-        if (ok) await recordAudit(tx, { ...audit, action: "staff.grant_added", regionId: regionOfGrant(directory, grant), details: { grant } });
-        return ok;
-      });
-      return added ? back("grant-added") : fail({ fieldErrors: { role: ["errors.grantExists"] } });
-    }
-    case "remove-grant": {
-      const grantId = Number(formData.get("grantId"));
-      const grant = isIntegerId(grantId) ? await grantById(context.db, target.id, grantId) : null;
-      if (!grant) return fail({ error: "errors.grantUnknown" });
-      if (!canManageGrant(signedIn.actor, resourceOfGrant(directory, grant))) throw forbidden();
-      if (target.grants.length <= 1) return fail({ error: "errors.lastGrant" });
-      await context.db.transaction(async (tx) => {
-        await removeGrant(tx, grant.id);
-        await endAllSessions(tx, target.id);
-        const { id: _id, ...scope } = grant;
-        await recordAudit(tx, { ...audit, action: "staff.grant_removed", regionId: regionOfGrant(directory, grant), details: { grant: scope } });
-      });
-      return back("grant-removed");
-    }
-    case "deactivate":
-    case "reactivate": {
-      const active = intent === "reactivate";
-      await context.db.transaction(async (tx) => {
-        await setActive(tx, target.id, active);
-        if (!active) await endAllSessions(tx, target.id);
-        await recordAudit(tx, { ...audit, action: active ? "staff.reactivated" : "staff.deactivated" });
-      });
-      return back(intent);
-    }
-    case "reset-two-factor": {
-      const readerRegions = reportReadingRegions(target, unitRegion(directory));
-      if (readerRegions.length > 0) {
-        await context.db.transaction((tx) => requestReset(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, "two_factor_reset", readerRegions));
-        return back("reset-requested");
-      }
-      await context.db.transaction(async (tx) => {
-        await resetTwoFactor(tx, target.id);
-        await recordAudit(tx, { ...audit, action: "staff.two_factor_reset" });
-      });
-      return back("two-factor-reset");
-    }
-    case "reset-password": {
-      if (!target.active) return fail({ error: "errors.inactive" });
-      const readerRegions = reportReadingRegions(target, unitRegion(directory));
-      if (readerRegions.length > 0) {
-        // The link goes to the approving report reader, who hands it over in person.
-        await context.db.transaction((tx) => requestReset(tx, { staffId: signedIn.id, role: audit.actorRole }, target.id, "password_reset", readerRegions));
-        return back("reset-requested");
-      }
-      const token = await context.db.transaction(async (tx) => {
-        await endAllSessions(tx, target.id);
-        await recordAudit(tx, { ...audit, action: "staff.setup_link_issued" });
-        return createSetupToken(tx, context.config, target.id);
-      });
-      return data({ link: setupLink(context.config, token) } satisfies Outcome, { headers: { "Cache-Control": "no-store" } });
-    }
-    default:
-      return fail({ error: "errors.unknownAction" });
+  // A form names one intent; a request naming several is not one of the page's forms.
+  if (formData.getAll("intent").length !== 1) return fail({ error: "errors.unknownAction" });
+  const submission = parseWithZod(formData, { schema: staffMemberCommandSchema });
+  if (submission.status !== "success") {
+    const errors = (submission.error ?? {}) as Record<string, string[] | null>;
+    if (errors.intent?.length) return fail({ error: "errors.unknownAction" });
+    // The role form shows its errors beside its fields; the other forms are buttons.
+    if (formData.get("intent") === "add-grant") return fail({ fieldErrors: errors as Record<string, string[]> });
+    return fail({ error: Object.values(errors).flat()[0] ?? "errors.unknownAction" });
   }
+  const outcome = await changeStaffMember({ db: context.db, config: context.config, signedIn, target, directory, audit }, submission.value);
+  if (!outcome.ok) {
+    if (outcome.status === 403) throw forbidden();
+    return fail({ error: outcome.error, fieldErrors: outcome.fieldErrors });
+  }
+  if ("link" in outcome) return data({ link: outcome.link } satisfies Outcome, { headers: { "Cache-Control": "no-store" } });
+  return redirect(`/staff/admin/staff/${target.id}?saved=${outcome.saved}`, 303);
 }
 
 export default function StaffMemberPage() {
