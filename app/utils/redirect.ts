@@ -8,11 +8,13 @@
  * different clients. The check is made again after encoding, since normalising can turn
  * "/.//x" into "//x".
  */
+import { withoutControlCharacters } from "./text-schema";
+
 const BASE = "http://site.invalid";
 
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof value !== "string" || value.length > 2048) return fallback;
-  if (!isSitePath(value) || [...value].some((c) => c === "\\" || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
+  if (!isSitePath(value) || value.includes("\\") || !withoutControlCharacters(value)) return fallback;
   let url: URL;
   try {
     url = new URL(value, BASE);

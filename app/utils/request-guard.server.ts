@@ -23,6 +23,7 @@
 import { Buffer } from "node:buffer";
 import { CLIENT_ERROR_MAX_BYTES, CLIENT_ERROR_PATH } from "../telemetry/client-error";
 import { pagePath } from "./page-path";
+import { TEXTAREA_WHITESPACE, withoutControlCharacters } from "./text-schema";
 
 export type GuardProblem = "method" | "malformed" | "tooLarge" | "contentType";
 
@@ -73,20 +74,12 @@ export const ALLOW_HEADER = "GET, HEAD, POST";
 
 /** Whether the text holds a C0 control character or DEL (NUL included). */
 export function hasControl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
+  return !withoutControlCharacters(text);
 }
 
 /** The same, except tab and line breaks, which a textarea sends (CR LF). */
 export function hasControlInText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
-  }
-  return false;
+  return !withoutControlCharacters(text, TEXTAREA_WHITESPACE);
 }
 const RESERVED_NAMES = new Set(["__intent__", "__state__"]);
 

@@ -11,9 +11,14 @@ export const LINES_AND_TABS = "\n\t";
 
 /** Whether `text` holds no control character (U+0000–U+001F, U+007F) other than those in `allowed`. */
 export function withoutControlCharacters(text: string, allowed = ""): boolean {
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if ((code < 0x20 || code === 0x7f) && !allowed.includes(char)) return false;
+  // Code units, not code points: no control character is part of a surrogate pair, and the
+  // request guard runs this over whole bodies.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 || code === 0x7f) && !allowed.includes(text[i]!)) return false;
   }
   return true;
 }
+
+/** Tab and line breaks, which a textarea sends (CR LF). */
+export const TEXTAREA_WHITESPACE = "\t\n\r";
