@@ -105,7 +105,8 @@ export async function regionStructure(db: Database, regionId: number) {
   }));
 }
 
-export async function findUnit(db: Database, regionId: number, slug: string) {
+/** A unit of a region the admin already resolved, inactive ones included, with what the structure admin edits. */
+export async function adminUnit(db: Database, regionId: number, slug: string) {
   const [unit] = await db
     .select({
       id: units.id,
@@ -122,7 +123,7 @@ export async function findUnit(db: Database, regionId: number, slug: string) {
   return unit ?? null;
 }
 
-export type AdminUnit = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
+export type AdminUnit = NonNullable<Awaited<ReturnType<typeof adminUnit>>>;
 
 export async function listAgencyOptions(db: Database, regionId: number) {
   return db

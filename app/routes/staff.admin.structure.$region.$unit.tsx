@@ -10,7 +10,7 @@ import { AddServiceForm } from "~/components/structure/add-service-form";
 import { ServicesSection } from "~/components/structure/services-table";
 import { UnitDetailsForm } from "~/components/structure/unit-details-form";
 import { i18nServer } from "~/i18n.server";
-import { changeUnit, findRegion, findUnit, listAgencyOptions, listServices, type ChangeOutcome, type StructureActor } from "~/org/admin.server";
+import { changeUnit, findRegion, adminUnit, listAgencyOptions, listServices, type ChangeOutcome, type StructureActor } from "~/org/admin.server";
 import { SERVICE_ROW_INTENTS, unitAdminSchema } from "~/org/admin-schema";
 import { notFound } from "~/utils/http.server";
 
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /** The unit of the address, or 404 (after the sign-in check, so nobody learns anything anonymously). */
 async function unitOf(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const region = await findRegion(context.db, params.region ?? "");
-  const unit = region ? await findUnit(context.db, region.id, params.unit ?? "") : null;
+  const unit = region ? await adminUnit(context.db, region.id, params.unit ?? "") : null;
   if (!region || !unit) {
     await requireStaff(request, context);
     throw notFound();
