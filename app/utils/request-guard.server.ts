@@ -191,8 +191,12 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRea
   await reader.cancel().catch(() => undefined);
 }
 
-/** Reads at most `limit` bytes of the body; null when there are more (the rest drains in the background). */
-async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer | null> {
+/**
+ * Reads at most `limit` bytes of the body. Past it: "draining" when the rest is read away in
+ * the background, "closing" when more was read already than a drain takes (the answer then
+ * closes the connection; reading stops, but the socket stays until the answer is written).
+ */
+async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer | "draining" | "closing"> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -201,8 +205,9 @@ async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Pro
     if (done) return Buffer.concat(chunks, size);
     size += value.byteLength;
     if (size > limit) {
+      if (size > DRAIN.bytes) return "closing";
       drainInBackground(reader, size);
-      return null;
+      return "draining";
     }
     chunks.push(value);
   }
@@ -347,7 +352,8 @@ export async function guardRequest(request: Request, limitsFor: (path: string) =
   if (type !== "application/x-www-form-urlencoded" && !(multipart && limits.multipart) && !json) return refuse(415, "contentType");
 
   const bytes = request.body ? await readBounded(request.body, limits.bytes) : Buffer.alloc(0);
-  if (bytes === null) return TOO_LARGE_DRAINING;
+  if (bytes === "draining") return TOO_LARGE_DRAINING;
+  if (bytes === "closing") return refuse(413, "tooLarge");
   let body: Buffer = bytes;
   if (json) {
     // The route validates the JSON itself; here only its size and raw control bytes.
