@@ -66,9 +66,13 @@ const statusFields = z.object({
   duplicateOf: reference.optional(),
 });
 
-/** Closing needs an outcome, and closing as a duplicate the reference of the other case. */
+/**
+ * Closing needs an outcome, and closing as a duplicate the reference of the other case; an
+ * outcome with any other status is a mistake to point out, not a value to drop unseen.
+ */
 function checkStatus(value: z.infer<typeof statusFields>, ctx: z.RefinementCtx): void {
   if (value.to === "closed" && !value.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "errors.outcomeRequired" });
+  if (value.to !== "closed" && value.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "errors.outcomeOnlyWhenClosing" });
   if (value.to === "closed" && value.outcome === "duplicate" && !value.duplicateOf) {
     ctx.addIssue({ code: "custom", path: ["duplicateOf"], message: "errors.duplicateRequired" });
   }

@@ -33,6 +33,13 @@ describe("status form", () => {
     expect(ok.status === "success" && ok.value).toMatchObject({ duplicateOf: "PD-AB12-CD34", reason: "Sama." });
   });
 
+  it("refuses an outcome with any status but closed, instead of dropping it", () => {
+    expect(parse(statusSchema, [["intent", "status"], ["to", "triage"], ["outcome", "spam"], ["reason", "x"]]).reply().error).toEqual({
+      outcome: ["errors.outcomeOnlyWhenClosing"],
+    });
+    expect(parse(statusSchema, [["intent", "status"], ["to", "triage"], ["outcome", ""], ["reason", "x"]]).status).toBe("success");
+  });
+
   it("refuses an unknown status and a blank reason", () => {
     expect(parse(statusSchema, [["intent", "status"], ["to", "saber"], ["reason", " "]]).reply().error).toEqual({
       to: ["errors.statusRequired"],
