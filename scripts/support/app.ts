@@ -18,7 +18,8 @@ import { MemoryLog } from "./memory-log";
 const ORIGIN = "http://localhost";
 
 let buildPromise: Promise<ServerBuild> | undefined;
-function loadBuild(): Promise<ServerBuild> {
+/** The production build the tests and benchmarks run, imported once per process. */
+export function loadBuild(): Promise<ServerBuild> {
   buildPromise ??= import(pathToFileURL(path.resolve("build/index.js")).href) as Promise<ServerBuild>;
   return buildPromise;
 }

@@ -13,8 +13,6 @@
  * The attacker is granted more than the portal publishes: for every published cell, the number
  * of answers to each question as well as the respondents.
  */
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,26 +28,18 @@ import { createLoadContext } from "~/utils/context.server";
 import { loadConfig } from "~/utils/env.server";
 import { createLogger } from "~/utils/logger.server";
 import { createTestApp, type TestApp } from "../helpers/app";
+import { loadBuild } from "../../scripts/support/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { MemoryLog } from "../../scripts/support/memory-log";
+import { demoRandom } from "../../seed/demo-random";
 
 const YEAR = 2026;
 const REGION = "kota-palangka-raya";
 const PROVINCE = "kalimantan-tengah";
 const MIN = 5;
 
-/** A small deterministic generator (mulberry32): the same data on every run and database. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261202);
+// The demo data's deterministic generator: the same data on every run and database.
+const rand = demoRandom(20261202);
 const int = (n: number) => Math.floor(rand() * n);
 const maybe = <T>(value: T, blank: number): T | null => (rand() < blank ? null : value);
 const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
@@ -94,7 +84,7 @@ const addTo = (map: Map<string, number[]>, key: string, vector: number[]) => {
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
   app = await createTestApp(database.db);
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  build = await loadBuild();
   const db = database.db;
   const [region] = await db.select({ id: regions.id }).from(regions).where(eq(regions.slug, REGION));
   unitList = await db.select({ id: units.id, slug: units.slug }).from(units).where(eq(units.regionId, region!.id));
