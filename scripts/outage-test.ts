@@ -96,13 +96,23 @@ interface Answer {
   ms: number;
 }
 
-/** Checks one answer against what the phase its request was sent in allows; returns the status. */
-async function check(kind: Kind, url: string, { response, phase, answeredIn, ms }: Answer): Promise<number> {
+/**
+ * Checks one answer against what the phase its request was sent in allows; returns the status
+ * and the body (status 0: the answer broke off, which fails like a request with no answer).
+ */
+async function check(kind: Kind, url: string, { response, phase, answeredIn, ms }: Answer): Promise<{ status: number; body: string }> {
   const status = response.status;
   const key = `${phase} ${kind} ${status}`;
   tally.statuses.set(key, (tally.statuses.get(key) ?? 0) + 1);
   tally.slowest.set(`${phase} ${kind}`, Math.max(ms, tally.slowest.get(`${phase} ${kind}`) ?? 0));
-  const body = await response.text();
+  let body: string;
+  try {
+    body = await response.text();
+  } catch (error) {
+    tally.connectionErrors++;
+    fail(`${phase}: ${url} broke off its ${status} answer (answered in ${answeredIn}): ${(error as Error).message}`);
+    return { status: 0, body: "" };
+  }
   if (status >= 500 && status !== 503) fail(`${phase}: ${url} answered ${status}`);
   if (status === 503 && kind !== "healthz") {
     if (response.headers.get("retry-after") === null) fail(`${phase}: ${url} answered 503 without Retry-After`);
@@ -116,7 +126,7 @@ async function check(kind: Kind, url: string, { response, phase, answeredIn, ms 
     const ok = kind === "rating" ? status === 303 : status === 200;
     if (!ok) fail(`${phase}: ${url} answered ${status} while the database was up: ${body.slice(0, 200)}`);
   }
-  return status;
+  return { status, body };
 }
 
 async function request(base: string, url: string, init?: RequestInit): Promise<Answer | null> {
@@ -138,9 +148,8 @@ async function rate(base: string): Promise<void> {
   const form = await request(base, FORM);
   let token = randomBytes(32).toString("base64url");
   if (form) {
-    const html = form.response.clone();
-    const status = await check("form", FORM, form);
-    if (status === 200) token = /name="token" value="([\w-]{43})"/.exec(await html.text())?.[1] ?? token;
+    const { status, body } = await check("form", FORM, form);
+    if (status === 200) token = /name="token" value="([\w-]{43})"/.exec(body)?.[1] ?? token;
   }
   const status = await post(base, token);
   if (status === 303) tally.accepted.push(token);
@@ -163,7 +172,7 @@ async function post(base: string, token: string): Promise<number> {
   });
   if (!answer) return 0;
   const location = answer.response.headers.get("location");
-  const status = await check("rating", FORM, answer);
+  const { status } = await check("rating", FORM, answer);
   if (status === 303 && location !== `${FORM}/thanks`) fail(`a rating was redirected to ${location}, not to the thanks page`);
   return status;
 }
@@ -236,7 +245,7 @@ async function main(): Promise<void> {
     phaseEnds.before = stoppedAt - started;
     await sleep(OUTAGE_MS);
     const health = await request(base, targets.healthz);
-    if ((health && (await check("healthz", targets.healthz, health))) !== 503) fail("outage: /healthz did not answer 503");
+    if ((health ? (await check("healthz", targets.healthz, health)).status : 0) !== 503) fail("outage: /healthz did not answer 503");
 
     phase = "recovery";
     await startPg();
@@ -248,7 +257,7 @@ async function main(): Promise<void> {
       const answers = await Promise.all(
         (Object.entries(targets) as Array<[keyof typeof targets, string]>).map(async ([kind, target]) => {
           const response = await request(base, target);
-          return response ? check(kind, target, response) : 0;
+          return response ? (await check(kind, target, response)).status : 0;
         }),
       );
       if (answers.every((s) => s === 200)) {
