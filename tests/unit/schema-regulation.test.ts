@@ -1,10 +1,14 @@
 /**
  * The schema spells out the SKM unsur and perception item columns (db/ may not import the
  * regulation profiles in app/, see db/schema/index.ts): they must stay the profiles' lists.
+ * The same holds for the report enums and the lists the app validates against.
  */
 import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { perceptionDailyTotals, perceptionResponses, skmDailyTotals, skmResponses } from "#db/schema";
+import { perceptionDailyTotals, perceptionResponses, reportCategory, reportDestination, reportOutcome, reportStatus, skmDailyTotals, skmResponses } from "#db/schema";
+import { DESTINATIONS } from "#app/reports/casework-schema";
+import { REPORT_CATEGORIES } from "#app/reports/form-schema";
+import { REPORT_OUTCOMES, REPORT_STATUSES } from "#app/reports/status-machine";
 import { PERCEPTION_ITEMS } from "#app/regulation/perception";
 import { SKM_ELEMENTS } from "#app/regulation/skm";
 
@@ -22,5 +26,14 @@ describe("item columns of the schema", () => {
   it("are the perception items, in the profile's order", () => {
     expect(itemColumns(perceptionResponses, /^[aq]\d+$/)).toEqual([...PERCEPTION_ITEMS]);
     expect(itemColumns(perceptionDailyTotals, /^[aq]\d+(Sum|Count)$/)).toEqual(PERCEPTION_ITEMS.flatMap((e) => [`${e}Sum`, `${e}Count`]));
+  });
+});
+
+describe("report enums of the schema", () => {
+  it("are the app's categories, statuses, outcomes and destinations", () => {
+    expect(reportCategory.enumValues).toEqual([...REPORT_CATEGORIES]);
+    expect(reportStatus.enumValues).toEqual([...REPORT_STATUSES]);
+    expect(reportOutcome.enumValues).toEqual([...REPORT_OUTCOMES]);
+    expect(reportDestination.enumValues).toEqual([...DESTINATIONS]);
   });
 });
