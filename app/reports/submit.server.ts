@@ -22,7 +22,19 @@ import { isUniqueViolation } from "../utils/db-errors.server";
 /** Day-aligned, like every counter on the report paths: no stored counter reveals an hour. */
 export const REPORT_LIMIT: Limit = { bucket: "report-submit", max: 5, windowSeconds: 86_400, reportPath: true };
 
-export type SubmitOutcome = { outcome: "stored"; receipt: string; reference: string } | { outcome: "duplicate" } | { outcome: "throttled" };
+/**
+ * Reports from one client on one day beyond which the form asks for the challenge (captcha):
+ * a reporter's first reports need none. Counted in REPORT_LIMIT's day window, the only window
+ * on the report paths (docs/integrity.md).
+ */
+export const REPORT_CHALLENGE_AFTER = 2;
+
+export type SubmitOutcome =
+  | { outcome: "stored"; receipt: string; reference: string }
+  | { outcome: "duplicate" }
+  | { outcome: "throttled" }
+  /** The challenge is needed and none passed came with the form: nothing was stored. */
+  | { outcome: "challenge" };
 
 function submissionTokenHash(config: Config, token: string): string {
   return keyedHash(config.secrets.hashKey, "report-token", token);
@@ -31,12 +43,14 @@ function submissionTokenHash(config: Config, token: string): string {
 export async function submitReport(
   db: Database,
   config: Config,
-  input: { clientAddress: string; values: ReportValues; images: readonly CleanImage[] },
+  input: { clientAddress: string; values: ReportValues; images: readonly CleanImage[]; challengePassed: boolean },
 ): Promise<SubmitOutcome> {
   const tokenHash = submissionTokenHash(config, input.values.token);
   const [seen] = await db.select({ tokenHash: reportSubmissions.tokenHash }).from(reportSubmissions).where(eq(reportSubmissions.tokenHash, tokenHash));
   if (seen) return { outcome: "duplicate" };
-  if ((await peekLimit(db, config.secrets.hashKey, REPORT_LIMIT, input.clientAddress)).blocked) return { outcome: "throttled" };
+  const limit = await peekLimit(db, config.secrets.hashKey, REPORT_LIMIT, input.clientAddress);
+  if (limit.blocked) return { outcome: "throttled" };
+  if (limit.hits >= REPORT_CHALLENGE_AFTER && !input.challengePassed) return { outcome: "challenge" };
 
   const { values } = input;
   const today = await regionToday(db, values.regionId);

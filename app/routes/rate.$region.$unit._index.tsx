@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/utils/form-rows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,12 +9,12 @@ import { i18nServer } from "~/i18n.server";
 import { issueOffer } from "~/perception/offer.server";
 import { SKM_ELEMENTS } from "~/regulation/skm";
 import { randomToken } from "~/security/crypto.server";
-import { verifyCaptcha } from "~/security/captcha.server";
+import { checkChallenge, issueChallenge, type Challenge } from "~/security/challenge.server";
 import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, ratingSchema, SUGGESTION_MAX } from "~/skm/form-schema";
 import { findUnitByAddress } from "~/org/queries.server";
 import { submitRating } from "~/skm/submit.server";
 import { notFound } from "~/utils/http.server";
-import { CaptchaField } from "~/components/captcha";
+import { ChallengeField } from "~/components/captcha";
 import { ChoiceGroup, labelOf, SelectRow } from "~/components/rate/rating-fields";
 
 export const handle = { i18n: ["skm"] };
@@ -34,13 +34,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     unit: { name: unit.name, regionSlug: unit.regionSlug, slug: unit.slug },
     services: unit.services,
     token: randomToken(),
-    captchaSiteKey: context.config.captcha?.siteKey ?? null,
+    /** Whether a challenge, when asked, is hCaptcha's (a third party) or the portal's own. */
+    hcaptcha: context.config.captcha !== null,
     title: `${t("form.title", { unit: unit.name })} · Pintu Depan`,
   };
 }
 
 // Each view gets its own submission token: never serve this page from a cache.
 export const headers = () => ({ "Cache-Control": "no-store" });
+
+/** The action's reply: the form's result and, when one is asked, the challenge to pass. */
+type RatingReply = { result: SubmissionResult<string[]>; challenge?: Challenge };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const unit = await loadUnit(params, context);
@@ -51,21 +55,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (String(formData.get("website") ?? "") !== "") return redirect(thanks, 303);
 
   const submission = parseWithZod(formData, { schema: ratingSchema(unit.services.map((s) => s.id)) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data<RatingReply>({ result: submission.reply() }, { status: 400 });
 
-  const captcha = await verifyCaptcha(context.config, formData.get("h-captcha-response")?.toString() ?? null);
-  if (captcha === "failed") return data(submission.reply({ formErrors: ["errors.captcha"] }), { status: 400 });
-  if (captcha === "unavailable") return data(submission.reply({ formErrors: ["errors.captchaUnavailable"] }), { status: 503 });
+  const now = new Date();
+  const { token } = submission.value;
+  const challenged = (result: SubmissionResult<string[]>, status: number) =>
+    data<RatingReply>({ result, challenge: issueChallenge(context.config, token, now) }, { status });
+  const proof = await checkChallenge(context.config, token, formData, now);
+  if (proof === "failed") return challenged(submission.reply({ formErrors: ["errors.captcha"] }), 400);
+  if (proof === "unavailable") return challenged(submission.reply({ formErrors: ["errors.captchaUnavailable"] }), 503);
 
-  const outcome = await submitRating(context.db, context.config, { unit, clientAddress: context.clientAddress, values: submission.value });
-  if (outcome === "throttled") return data(submission.reply({ formErrors: ["errors.throttled"] }), { status: 429 });
+  const outcome = await submitRating(context.db, context.config, {
+    unit,
+    clientAddress: context.clientAddress,
+    values: submission.value,
+    challengePassed: proof === "passed",
+    now,
+  });
+  if (outcome.outcome === "throttled") return data<RatingReply>({ result: submission.reply({ formErrors: ["errors.throttled"] }) }, { status: 429 });
+  // Nothing was stored: the form comes back with the answers kept and the challenge to pass.
+  if (outcome.outcome === "challenge") return challenged(submission.reply({ formErrors: ["errors.challengeRequired"] }), 200);
+  const headers = new Headers({ "Set-Cookie": await issueOffer(context.config, unit, token) });
   // A resent form gets the same ticket again, so the optional perception step is still offered once.
-  return redirect(thanks, { status: 303, headers: { "Set-Cookie": await issueOffer(context.config, unit, submission.value.token) } });
+  // A "yes" to the coercion question: the thanks page offers the back-door report first.
+  return redirect(submission.value.coercion === "yes" ? `${thanks}?followup=report` : thanks, { status: 303, headers });
 }
 
 export default function RatingForm() {
-  const { unit, services, token, captchaSiteKey } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { unit, services, token, hcaptcha } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const lastResult = reply?.result;
+  const challenge = reply && "challenge" in reply ? reply.challenge : undefined;
   const { t } = useTranslation("skm");
   const nonce = useNonce();
   const [form, fields] = useForm({
@@ -154,8 +174,32 @@ export default function RatingForm() {
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
 
-        <p className="hint">{t("form.privacy")}</p>
-        <CaptchaField siteKey={captchaSiteKey} nonce={nonce} notice={t("form.captchaNotice")} />
+        <ChoiceGroup
+          name="coercion"
+          legend={t("form.coercion")}
+          field={fields.coercion}
+          options={[
+            { value: "yes", label: t("form.coercionYes") },
+            { value: "no", label: t("form.coercionNo") },
+            { value: "", label: t("form.skip") },
+          ]}
+        />
+
+        <p className="hint">
+          {t("form.privacy")} {t(hcaptcha ? "form.challengePrivacyHcaptcha" : "form.challengePrivacy")}
+        </p>
+        {challenge ? (
+          <ChallengeField
+            challenge={challenge}
+            nonce={nonce}
+            text={{
+              heading: t("challenge.heading"),
+              question: challenge.kind === "question" ? t("challenge.question", { left: challenge.left, right: challenge.right }) : "",
+              hcaptchaNotice: t("challenge.hcaptchaNotice"),
+              noScript: t("challenge.noScript"),
+            }}
+          />
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("form.submit")}

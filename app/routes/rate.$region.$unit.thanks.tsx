@@ -24,12 +24,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     unit: { name: unit.name, regionSlug: unit.regionSlug, slug: unit.slug },
     perceptionDone,
     offerPerception,
+    /** The resident answered "yes" to the coercion question: offer the back-door report first. */
+    coerced: new URL(request.url).searchParams.get("followup") === "report",
     title: `${t("thanks.title")} · Pintu Depan`,
   };
 }
 
 export default function Thanks() {
-  const { unit, perceptionDone, offerPerception } = useLoaderData<typeof loader>();
+  const { unit, perceptionDone, offerPerception, coerced } = useLoaderData<typeof loader>();
   const { t } = useTranslation("skm");
   const { t: tp } = useTranslation("perception");
   return (
@@ -43,6 +45,17 @@ export default function Thanks() {
       ) : (
         <p>{t("thanks.body", { unit: unit.name })}</p>
       )}
+      {coerced ? (
+        <section className="panel" aria-labelledby="coercion-heading" data-coercion-followup="">
+          <h2 id="coercion-heading">{t("thanks.coercionHeading")}</h2>
+          <p>{t("thanks.coercionBody")}</p>
+          <p>
+            <Link to={`/report?unit=${unit.regionSlug}/${unit.slug}`} className="button button-primary">
+              {t("thanks.backDoorLink")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       {offerPerception ? (
         <section className="panel" aria-labelledby="perception-heading">
           <h2 id="perception-heading">{tp("offer.heading")}</h2>

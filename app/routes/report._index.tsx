@@ -12,7 +12,7 @@ import { formatReceipt, newReceiptCode, newReference } from "~/reports/receipt.s
 import { preselectedUnit, yearChoices } from "~/reports/report-options";
 import { submitReport } from "~/reports/submit.server";
 import { randomToken } from "~/security/crypto.server";
-import { verifyCaptcha } from "~/security/captcha.server";
+import { checkChallenge, issueChallenge } from "~/security/challenge.server";
 import { localDate } from "~/utils/calendar";
 
 export const handle = { i18n: ["reports"] };
@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     preselected: preselectedUnit(regions, new URL(request.url).searchParams.get("unit")),
     years: yearChoices(Number(latestToday().slice(0, 4))),
     token: randomToken(),
-    captchaSiteKey: context.config.captcha?.siteKey ?? null,
+    hcaptcha: context.config.captcha !== null,
     maxFiles: context.config.reports.maxFiles,
     maxMegabytes: Math.floor(context.config.reports.maxFileBytes / (1024 * 1024)),
     title: `${t("form.title")} · Pintu Depan`,
@@ -44,8 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type ReceiptReply = { kind: "receipt"; receipt: string; reference: string };
 
-function formReply(result: SubmissionResult<string[]>, status: number, filesDropped: boolean) {
-  return data<FormReply | ReceiptReply>({ kind: "form", result, filesDropped }, { status, headers: { "Cache-Control": "no-store" } });
+function formReply(result: SubmissionResult<string[]>, status: number, filesDropped: boolean, challenge?: FormReply["challenge"]) {
+  return data<FormReply | ReceiptReply>({ kind: "form", result, filesDropped, challenge }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 function receiptReply(receipt: string, reference: string) {
@@ -76,11 +76,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formReply(submission.reply({ fieldErrors: { files: [`errors.${error.problem}`] } }), error.status, true);
   }
 
-  const captcha = await verifyCaptcha(config, fields.get("h-captcha-response")?.toString() ?? null);
-  if (captcha === "failed") return formReply(submission.reply({ formErrors: ["errors.captcha"] }), 400, files.length > 0);
-  if (captcha === "unavailable") return formReply(submission.reply({ formErrors: ["errors.captchaUnavailable"] }), 503, files.length > 0);
+  const now = new Date();
+  const { token } = submission.value;
+  const proof = await checkChallenge(config, token, fields, now);
+  const withChallenge = (errorKey: string, status: number) =>
+    formReply(submission.reply({ formErrors: [errorKey] }), status, files.length > 0, issueChallenge(config, token, now));
+  if (proof === "failed") return withChallenge("errors.captcha", 400);
+  if (proof === "unavailable") return withChallenge("errors.captchaUnavailable", 503);
 
-  const outcome = await submitReport(db, config, { clientAddress: context.clientAddress, values: submission.value, images });
+  const outcome = await submitReport(db, config, { clientAddress: context.clientAddress, values: submission.value, images, challengePassed: proof === "passed" });
+  // Nothing was stored: the form comes back with what was typed and the challenge to pass.
+  if (outcome.outcome === "challenge") return withChallenge("errors.challengeRequired", 200);
   if (outcome.outcome === "duplicate") return formReply(submission.reply({ formErrors: ["errors.duplicate"] }), 409, false);
   if (outcome.outcome === "throttled") return formReply(submission.reply({ formErrors: ["errors.throttled"] }), 429, files.length > 0);
   return receiptReply(outcome.receipt, outcome.reference);

@@ -31,6 +31,8 @@ export function ratingSchema(serviceIds: readonly number[]) {
     education: optionalChoice(EDUCATIONS),
     occupation: optionalChoice(OCCUPATIONS),
     suggestion: z.string().trim().max(SUGGESTION_MAX, "errors.suggestionTooLong").optional(),
+    /** The optional last question: did anyone from the office ask for a good rating or watch? */
+    coercion: optionalChoice(["yes", "no"] as const),
     /** One per form view: makes a resend or double click store one rating. */
     token: z.string({ required_error: "errors.expired" }).regex(/^[A-Za-z0-9_-]{32,64}$/, "errors.expired"),
   });

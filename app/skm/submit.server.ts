@@ -1,44 +1,97 @@
 /**
- * Accepting one web rating: throttled per client and unit per day without keeping the
- * client's address (a keyed hash with a daily-changing input), idempotent per form token,
- * and stored with the running totals and the suggestion in one transaction.
+ * Accepting one web rating: challenged only on suspicion (app/skm/suspicion.ts), refused only
+ * over a high daily ceiling, idempotent per form token, and stored with the running totals, the
+ * suggestion and the aggregate counts the integrity flags read, in one transaction. The client's
+ * address is never kept: it is counted under keyed hashes whose input includes the day.
  */
-import { eq } from "drizzle-orm";
+import { and, between, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { skmSubmissions, skmSuggestions } from "../../db/schema";
+import { skmClientDayCounts, skmDailyTotals, skmSlotCounts, skmSubmissions, skmSuggestions } from "../../db/schema";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { keyedHash } from "../security/crypto.server";
 import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
 import { isUniqueViolation } from "../utils/db-errors.server";
 import type { Config } from "../utils/env.server";
 import type { RatingValues } from "./form-schema";
-import { localDate } from "../utils/calendar";
+import { addDays, localDateTime } from "../utils/calendar";
 import { storeResponses } from "./responses.server";
+import { BURST_MAX_FREE, BURST_WINDOW_SECONDS, ratingVerdict, slotOf, VOLUME_DAYS, type RatingCounts, type RatingSignal } from "./suspicion";
 
-/** Several people share one address behind mobile carriers' NAT: allow a family's worth. */
-const RATING_LIMIT: Limit = { bucket: "skm-rating", max: 10, windowSeconds: 86_400 };
+/** Ratings of one unit from one client in the current ten-minute window. */
+const BURST_LIMIT: Limit = { bucket: "skm-rating-burst", max: BURST_MAX_FREE, windowSeconds: BURST_WINDOW_SECONDS };
 
-export type SubmitOutcome = "stored" | "duplicate" | "throttled";
+export type SubmitOutcome =
+  | { outcome: "stored" }
+  | { outcome: "duplicate" }
+  | { outcome: "throttled" }
+  /** A signal fired and no passed challenge came with the form: nothing was stored. */
+  | { outcome: "challenge"; signals: RatingSignal[] };
+
+/** The client's key for one unit and day: unlinkable across days and units without the hash key. */
+export function clientDayKey(config: Config, unitId: number, day: string, clientAddress: string): string {
+  return keyedHash(config.secrets.hashKey, "skm-client-day", day, String(unitId), clientAddress);
+}
+
+/** The counts the challenge decision reads, before the rating being sent. */
+export async function ratingCounts(
+  db: Database,
+  config: Config,
+  unitId: number,
+  clientAddress: string,
+  today: string,
+  now: Date,
+): Promise<RatingCounts> {
+  const burst = await peekLimit(db, config.secrets.hashKey, BURST_LIMIT, `${unitId}:${clientAddress}`, now);
+  const [client] = await db
+    .select({ ratings: skmClientDayCounts.ratings })
+    .from(skmClientDayCounts)
+    .where(
+      and(
+        eq(skmClientDayCounts.unitId, unitId),
+        eq(skmClientDayCounts.day, today),
+        eq(skmClientDayCounts.keyHash, clientDayKey(config, unitId, today, clientAddress)),
+      ),
+    );
+  const days = await db
+    .select({ day: skmDailyTotals.day, respondents: skmDailyTotals.respondents })
+    .from(skmDailyTotals)
+    .where(and(eq(skmDailyTotals.unitId, unitId), between(skmDailyTotals.day, addDays(today, -VOLUME_DAYS), today)));
+  return {
+    clientBurst: burst.hits,
+    clientToday: client?.ratings ?? 0,
+    unitToday: days.find((d) => d.day === today)?.respondents ?? 0,
+    unitPastDays: days.filter((d) => d.day !== today).map((d) => d.respondents),
+  };
+}
 
 export async function submitRating(
   db: Database,
   config: Config,
-  input: { unit: { id: number; timeZone: string }; clientAddress: string; values: RatingValues },
+  input: {
+    unit: { id: number; timeZone: string };
+    clientAddress: string;
+    values: RatingValues;
+    /** Whether the form carried a challenge answer that passed. */
+    challengePassed: boolean;
+    now: Date;
+  },
 ): Promise<SubmitOutcome> {
-  const tokenHash = keyedHash(config.secrets.hashKey, "skm-token", input.values.token);
+  const { unit, values, now } = input;
+  const tokenHash = keyedHash(config.secrets.hashKey, "skm-token", values.token);
   const [seen] = await db.select({ id: skmSubmissions.responseId }).from(skmSubmissions).where(eq(skmSubmissions.tokenHash, tokenHash));
-  if (seen) return "duplicate";
+  if (seen) return { outcome: "duplicate" };
 
-  const clientKey = `${input.unit.id}:${input.clientAddress}`;
-  if ((await peekLimit(db, config.secrets.hashKey, RATING_LIMIT, clientKey)).blocked) return "throttled";
+  const [today = "", time = "00:00"] = localDateTime(now, unit.timeZone).split(" ");
+  const verdict = ratingVerdict(await ratingCounts(db, config, unit.id, input.clientAddress, today, now));
+  if (verdict.refused) return { outcome: "throttled" };
+  if (verdict.signals.length > 0 && !input.challengePassed) return { outcome: "challenge", signals: verdict.signals };
 
-  const today = localDate(input.unit.timeZone);
-  const { values } = input;
+  const keyHash = clientDayKey(config, unit.id, today, input.clientAddress);
   try {
     await db.transaction(async (tx) => {
       const [responseId] = await storeResponses(tx, [
         {
-          unitId: input.unit.id,
+          unitId: unit.id,
           serviceId: values.serviceId,
           respondedOn: today,
           source: "web",
@@ -48,19 +101,42 @@ export async function submitRating(
           education: values.education ?? null,
           occupation: values.occupation ?? null,
           answers: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, values[e]])) as Record<(typeof SKM_ELEMENTS)[number], number>,
+          coercion: values.coercion === undefined ? null : values.coercion === "yes",
         },
       ]);
       if (responseId === undefined) throw new Error("response not stored");
       await tx.insert(skmSubmissions).values({ tokenHash, responseId, createdOn: today });
       if (values.suggestion) {
-        await tx.insert(skmSuggestions).values({ responseId, unitId: input.unit.id, text: values.suggestion, submittedOn: today });
+        await tx.insert(skmSuggestions).values({ responseId, unitId: unit.id, text: values.suggestion, submittedOn: today });
       }
+      await tx
+        .insert(skmClientDayCounts)
+        .values({ unitId: unit.id, day: today, keyHash, ratings: 1 })
+        .onConflictDoUpdate({
+          target: [skmClientDayCounts.unitId, skmClientDayCounts.day, skmClientDayCounts.keyHash],
+          set: { ratings: sql`${skmClientDayCounts.ratings} + 1` },
+        });
+      await countSlot(tx, unit.id, today, slotOf(time));
     });
   } catch (error) {
     // The same form sent twice at the same moment: the other request stored it.
-    if (isUniqueViolation(error)) return "duplicate";
+    if (isUniqueViolation(error)) return { outcome: "duplicate" };
     throw error;
   }
-  await hitLimit(db, config.secrets.hashKey, RATING_LIMIT, clientKey);
-  return "stored";
+  await hitLimit(db, config.secrets.hashKey, BURST_LIMIT, `${unit.id}:${input.clientAddress}`, now);
+  return { outcome: "stored" };
+}
+
+/**
+ * Adds one live rating (web or kiosk) to its unit's ten-minute slot count. Call in the
+ * transaction that stores the rating.
+ */
+export async function countSlot(tx: Database, unitId: number, day: string, slot: number): Promise<void> {
+  await tx
+    .insert(skmSlotCounts)
+    .values({ unitId, day, slot, ratings: 1 })
+    .onConflictDoUpdate({
+      target: [skmSlotCounts.unitId, skmSlotCounts.day, skmSlotCounts.slot],
+      set: { ratings: sql`${skmSlotCounts.ratings} + 1` },
+    });
 }

@@ -7,7 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { regions, reports, reportSubmissions, services, units } from "../../db/schema";
 import { openJson, type ReportContent } from "~/reports/sealed.server";
-import { REPORT_LIMIT } from "~/reports/submit.server";
+import { REPORT_CHALLENGE_AFTER, REPORT_LIMIT } from "~/reports/submit.server";
+import { challengeAnswer, challengeAsked } from "../helpers/challenge";
 import { localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
@@ -53,8 +54,9 @@ describe("the report form", () => {
     expect(text).toContain("Yang kami lindungi");
     expect(text).toContain("Yang tidak dapat kami lindungi");
     expect(text).toContain("jendela pribadi");
-    // Without captcha keys residents are told nothing: that is for operators (start-up log).
-    expect(text).not.toContain("captcha");
+    // No challenge for an ordinary report; without hCaptcha keys no third party is ever involved.
+    expect(challengeAsked(html)).toBe(false);
+    expect(text).toContain("Pemeriksaan itu dijalankan portal ini sendiri");
     // A complaint that is not about integrity is pointed to the ordinary channels.
     expect(text).toContain("SP4N-LAPOR!");
     expect(html).toContain('href="/rate"');
@@ -195,9 +197,24 @@ describe("refusals", () => {
     expect(await countRows(database.db, reports)).toBe(before + 1);
   });
 
-  it("limits reports per client per day with 429, without blocking other clients", async () => {
+  it("challenges a client after a few reports a day, stores nothing unchallenged, and refuses with 429 only at the limit", async () => {
     const client = fresh();
-    for (let i = 0; i < REPORT_LIMIT.max; i++) expect((await postMultipart(client, "/report", reportFields())).status).toBe(200);
+    for (let i = 0; i < REPORT_CHALLENGE_AFTER; i++) expect((await postMultipart(client, "/report", reportFields())).status).toBe(200);
+    for (let i = REPORT_CHALLENGE_AFTER; i < REPORT_LIMIT.max; i++) {
+      const fields = reportFields();
+      const before = await countRows(database.db, reports);
+      const asked = await postMultipart(client, "/report", fields);
+      expect(asked.status).toBe(200);
+      const html = await asked.text();
+      expect(challengeAsked(html)).toBe(true);
+      expect(textOf(html)).toContain("Laporan ini belum dikirim");
+      expect(receiptFrom(html)).toBeNull();
+      expect(await countRows(database.db, reports)).toBe(before);
+      const answered = await postMultipart(client, "/report", { ...fields, ...challengeAnswer(html) });
+      expect(answered.status).toBe(200);
+      expect(receiptFrom(await answered.text())).toMatch(/^\d{16}$/);
+      expect(await countRows(database.db, reports)).toBe(before + 1);
+    }
     const before = await countRows(database.db, reports);
     const blocked = await postMultipart(client, "/report", reportFields());
     expect(blocked.status).toBe(429);

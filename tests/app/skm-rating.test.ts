@@ -4,7 +4,7 @@
  * stores nothing; repeats, bots and floods are held back without keeping identities.
  */
 import { createServer, type Server } from "node:http";
-import { count, sql } from "drizzle-orm";
+import { count, desc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { services, skmResponses, skmSuggestions } from "../../db/schema";
 import { localDate } from "~/utils/calendar";
@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from "../helpers/app";
 import { parsePeriod } from "~/skm/periods";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { textOf } from "../helpers/html";
+import { BURST_MAX_FREE } from "~/skm/suspicion";
 import { unitId } from "../helpers/staff";
 
 let database: TestDatabase;
@@ -60,7 +61,8 @@ describe("the rating form", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const html = await response.text();
     expect(html).toMatch(/<form method="post"/);
-    expect(html.match(/<fieldset/g)?.length).toBe(11);
+    // The service, the nine unsur, sex, and the optional coercion question.
+    expect(html.match(/<fieldset/g)?.length).toBe(12);
     for (const element of ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"]) {
       for (const v of [1, 2, 3, 4]) expect(html).toContain(`name="${element}" value="${v}"`);
     }
@@ -70,8 +72,9 @@ describe("the rating form", () => {
     expect(html).not.toContain(`value="${pbg}"`);
     expect(/name="token" value="([\w-]{43})"/.exec(html)).toBeTruthy();
     expect(textOf(html)).toContain("Penilaian ini tidak pernah menjadi syarat layanan.");
-    // Without captcha keys residents are told nothing: that is for operators (start-up log).
-    expect(textOf(html)).not.toContain("captcha");
+    // No challenge for an ordinary visit; without hCaptcha keys no third party is ever involved.
+    expect(html).not.toContain("data-captcha-required");
+    expect(textOf(html)).toContain("tidak ada pihak ketiga yang menerima data Anda");
     expect((await app.get("/rate/kota-palangka-raya/nope")).status).toBe(404);
   });
 
@@ -157,23 +160,19 @@ describe("the rating form", () => {
     expect(rows.at(-1)).toMatchObject({ text: "Antrean pagi terlalu panjang.", status: "pending", publishedText: null });
   });
 
-  it("limits one client to 10 ratings of a unit a day, and keeps no trace of who", async () => {
-    const flood = app.from("203.0.113.201");
-    for (let i = 0; i < 10; i++) expect((await flood.post(FORM, rating())).status).toBe(303);
-    const refused = await flood.post(FORM, rating());
-    expect(refused.status).toBe(429);
-    expect(textOf(await refused.text())).toContain("Sudah terlalu banyak penilaian dari jaringan Anda");
-    expect((await flood.post("/rate/kota-palangka-raya/dpmptsp", rating({ serviceId: String(pbg) }))).status).toBe(303);
-
-    const dump = JSON.stringify(
-      await Promise.all(
-        ["skm_responses", "skm_daily_totals", "skm_submissions", "skm_suggestions", "rate_limits"].map((table) =>
-          database.db.execute(sql.raw(`SELECT * FROM ${table}`)),
-        ),
-      ),
-    );
-    expect(dump).not.toContain("203.0.113.201");
-    expect(dump).not.toContain("test-token-");
+  it("asks the optional coercion question last, stores the answer, and offers the report link after a yes", async () => {
+    const yes = await app.from("198.51.100.77").post(FORM, rating({ coercion: "yes" }));
+    expect(yes.status).toBe(303);
+    expect(yes.headers.get("location")).toBe(`${FORM}/thanks?followup=report`);
+    const thanks = await (await app.get(yes.headers.get("location")!)).text();
+    expect(thanks).toContain("data-coercion-followup");
+    expect(textOf(thanks)).toContain("Anda diminta memberi nilai baik atau ditunggui?");
+    expect(thanks).toContain('href="/report?unit=kota-palangka-raya/disdukcapil"');
+    expect((await app.from("198.51.100.78").post(FORM, rating({ coercion: "no" }))).headers.get("location")).toBe(`${FORM}/thanks`);
+    expect((await app.from("198.51.100.79").post(FORM, rating({ coercion: "" }))).status).toBe(303);
+    expect((await app.from("198.51.100.80").post(FORM, rating({ coercion: "maybe" }))).status).toBe(400);
+    const rows = await database.db.select({ coercion: skmResponses.coercion }).from(skmResponses).orderBy(desc(skmResponses.id)).limit(3);
+    expect(rows.map((r) => r.coercion)).toEqual([null, false, true]);
   });
 });
 
@@ -203,26 +202,38 @@ describe("with hCaptcha configured", () => {
   });
   afterAll(() => new Promise<void>((resolve) => fake.close(() => resolve())));
 
-  it("shows the widget, says it needs JavaScript, and allows its script in the policy", async () => {
+  it("shows no widget and loads no third-party script until a signal fires, and says so", async () => {
     const response = await captchaApp.get(FORM);
     const html = await response.text();
-    expect(html).toContain('data-sitekey="site-key-test"');
-    expect(textOf(html)).toContain("widgetnya memerlukan JavaScript");
-    expect(response.headers.get("content-security-policy")).toContain("https://*.hcaptcha.com");
+    expect(html).not.toContain("data-sitekey");
+    expect(html).not.toContain("js.hcaptcha.com");
+    expect(textOf(html)).toContain("Hanya saat pemeriksaan itu tampil, pihak ketiga (hCaptcha)");
+    expect(received).toHaveLength(0);
   });
 
-  it("stores only when the siteverify server says yes, and sends it no client address", async () => {
+  it("asks for hCaptcha once a signal fires, says what to do without JavaScript, and stores only when siteverify says yes", async () => {
     const before = await stored();
-    expect((await captchaApp.post(FORM, rating())).status).toBe(400);
+    for (let i = 0; i < BURST_MAX_FREE; i++) expect((await captchaApp.post(FORM, rating())).status).toBe(303);
+    expect(received).toHaveLength(0);
+    const fields = rating();
+    const challenged = await captchaApp.post(FORM, fields);
+    expect(challenged.status).toBe(200);
+    const html = await challenged.text();
+    expect(html).toContain("data-captcha-required");
+    expect(html).toContain('data-sitekey="site-key-test"');
+    expect(html).toMatch(/<noscript>.*layar penilaian \(kios\) di loket unit.*<\/noscript>/s);
+    expect(challenged.headers.get("content-security-policy")).toContain("https://*.hcaptcha.com");
+    expect(await stored()).toBe(before + BURST_MAX_FREE);
+
     answer = () => ({ status: 200, body: { success: false } });
-    const refused = await captchaApp.post(FORM, rating({ "h-captcha-response": "bad-token" }));
+    const refused = await captchaApp.post(FORM, { ...fields, "h-captcha-response": "bad-token" });
     expect(refused.status).toBe(400);
     expect(textOf(await refused.text())).toContain("Pemeriksaan anti-spam belum selesai atau gagal.");
     answer = () => ({ status: 500, body: {} });
-    expect((await captchaApp.post(FORM, rating({ "h-captcha-response": "any" }))).status).toBe(503);
+    expect((await captchaApp.post(FORM, { ...fields, "h-captcha-response": "any" })).status).toBe(503);
     answer = () => ({ status: 200, body: { success: true } });
-    expect((await captchaApp.post(FORM, rating({ "h-captcha-response": "good-token" }))).status).toBe(303);
-    expect(await stored()).toBe(before + 1);
+    expect((await captchaApp.post(FORM, { ...fields, "h-captcha-response": "good-token" })).status).toBe(303);
+    expect(await stored()).toBe(before + BURST_MAX_FREE + 1);
     expect(received.at(-1)).toContain("response=good-token");
     expect(received.at(-1)).toContain("secret=secret-test");
     expect(received.join("&")).not.toContain("remoteip");

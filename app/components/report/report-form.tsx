@@ -3,7 +3,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CaptchaField } from "~/components/captcha";
+import { ChallengeField } from "~/components/captcha";
+import type { Challenge } from "~/security/challenge.server";
 import { useNonce } from "~/components/nonce";
 import { ASKED_BY, NARRATIVE_MAX, PAID, REPORT_CATEGORIES, UNKNOWN_UNIT } from "~/reports/form-schema";
 import { serviceGroups, type RegionOption } from "~/reports/report-options";
@@ -11,14 +12,15 @@ import { EvidenceInput, ProtectionBox, type Translate } from "./report-fields";
 import { ChoiceFrame, ErrorSummary, FieldFrame, SelectField, TextAreaField, TextField } from "~/components/forms";
 
 /** The form sent back after a refusal; `filesDropped` when the chosen photos were not kept. */
-export type FormReply = { kind: "form"; result: SubmissionResult<string[]>; filesDropped: boolean };
+export type FormReply = { kind: "form"; result: SubmissionResult<string[]>; filesDropped: boolean; challenge?: Challenge };
 
 type ReportFormProps = {
   regions: RegionOption[];
   preselected: string;
   years: number[];
   token: string;
-  captchaSiteKey: string | null;
+  /** Whether a challenge, when asked, is hCaptcha's (a third party) or the portal's own. */
+  hcaptcha: boolean;
   maxFiles: number;
   maxMegabytes: number;
   reply: FormReply | undefined;
@@ -39,7 +41,7 @@ const LABELS: Record<string, string> = {
   token: "form.submit",
 };
 
-export function ReportForm({ regions, preselected, years, token, captchaSiteKey, maxFiles, maxMegabytes, reply }: ReportFormProps) {
+export function ReportForm({ regions, preselected, years, token, hcaptcha, maxFiles, maxMegabytes, reply }: ReportFormProps) {
   const { t } = useTranslation("reports");
   const nonce = useNonce();
   const [form, fields] = useForm({ lastResult: reply?.result, shouldValidate: "onSubmit" });
@@ -206,7 +208,19 @@ export function ReportForm({ regions, preselected, years, token, captchaSiteKey,
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
 
-        <CaptchaField siteKey={captchaSiteKey} nonce={nonce} notice={t("form.captchaNotice")} />
+        <p className="hint">{t(hcaptcha ? "form.challengeNoticeHcaptcha" : "form.challengeNotice")}</p>
+        {reply?.challenge ? (
+          <ChallengeField
+            challenge={reply.challenge}
+            nonce={nonce}
+            text={{
+              heading: t("challenge.heading"),
+              question: reply.challenge.kind === "question" ? t("challenge.question", { left: reply.challenge.left, right: reply.challenge.right }) : "",
+              hcaptchaNotice: t("challenge.hcaptchaNotice"),
+              noScript: t("challenge.noScript"),
+            }}
+          />
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t("form.submit")}
