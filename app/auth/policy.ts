@@ -70,6 +70,10 @@ export const ACTIONS = [
   "lke.edit",
   /** Aggregated figures (indices, report statistics) of everything in scope. */
   "aggregates.read",
+  /** The SKM integrity flags of units, with the figures behind each. */
+  "integrity.read",
+  /** Mark a unit's integrity flag for a period as reviewed, with a note. */
+  "integrity.review",
   /** The staff area itself (any active staff member with at least one role). */
   "staff.area",
 ] as const;
@@ -95,11 +99,12 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "comment.moderate",
     "unit.results.read",
     "aggregates.read",
+    "integrity.read",
     "staff.area",
   ]),
   unit_manager: new Set<Action>(["comment.reply", "report.forwarded.read", "unit.results.read", "aggregates.read", "staff.area"]),
-  evaluator: new Set<Action>(["lke.read", "lke.edit", "unit.results.read", "aggregates.read", "staff.area"]),
-  province_monitor: new Set<Action>(["aggregates.read", "staff.area"]),
+  evaluator: new Set<Action>(["lke.read", "lke.edit", "unit.results.read", "aggregates.read", "integrity.read", "integrity.review", "staff.area"]),
+  province_monitor: new Set<Action>(["aggregates.read", "integrity.read", "staff.area"]),
 };
 
 /** Does this grant's scope contain the resource? */
@@ -137,6 +142,8 @@ function actionFitsResource(action: Action, resource: Resource): boolean {
     case "comment.moderate":
     case "lke.read":
     case "lke.edit":
+    case "integrity.read":
+    case "integrity.review":
       return resource.kind === "region" || resource.kind === "unit";
     case "comment.reply":
     case "report.forwarded.read":

@@ -20,6 +20,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/forwarded", label: "casework:nav.forwarded", action: "report.forwarded.read" },
   { to: "/staff/admin/holidays", label: "casework:nav.holidays", action: "installation.manage" },
   { to: "/staff/zi", label: "zi:nav.sheets", action: "lke.read" },
+  { to: "/staff/integrity", label: "zi:integrity.nav", action: "integrity.read" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -19,6 +19,9 @@ import { i18nServer } from "~/i18n.server";
 import { failure, invalid, type FormFailure } from "~/utils/form-result.server";
 import { findUnitByAddress } from "~/org/queries.server";
 import { portalEvidence } from "~/zi/evidence.server";
+import { FlagList } from "~/components/integrity/flag-list";
+import { unitForFlags, unitPeriodFlags } from "~/integrity/flags.server";
+import { parsePeriod } from "~/skm/periods";
 import { parseYear, sheetActionSchema } from "~/zi/form-schema";
 import { answerOf, currentScore, saveHasil, submitSheet, type Author, type ZiUnit } from "~/zi/sheets.server";
 import { worksheetComponents, worksheetDone, worksheetHistory } from "~/zi/worksheet";
@@ -49,6 +52,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     portalEvidence(context.db, unit.id, year, context.config.disclosureMin, localDate(unit.timeZone)),
   ]);
   const { loaded, profile, score, internal, predicate } = current;
+  // The SKM integrity flags of the year beside the evidence, for those who may read them.
+  const flagsUnit = can(signedIn.actor, "integrity.read", resource) ? await unitForFlags(context.db, unit.id) : null;
+  const integrity = flagsUnit ? (await unitPeriodFlags(context.db, flagsUnit, parsePeriod(String(year))!)).flags : null;
   const t = await i18nServer.getFixedT(request, "zi");
   return {
     unit: { name: unit.name, regionName: unit.regionName, address: `${unit.regionSlug}/${unit.slug}`, timeZone: unit.timeZone },
@@ -65,6 +71,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     components: worksheetComponents(profile, score, (component, area, subarea) => answerOf(loaded, component, area, subarea)),
     score,
     evidence,
+    integrity,
     disclosureMin: context.config.disclosureMin,
     submissions: worksheetHistory(loaded.submissions),
     canEdit: can(signedIn.actor, "lke.edit", resource),
@@ -148,6 +155,16 @@ export default function LkeSheet() {
         disclosureMin={data.disclosureMin}
         editBase={data.canEdit ? base : null}
       />
+
+      {data.integrity ? (
+        <section aria-labelledby="integrity-heading" data-lke-integrity="">
+          <h2 id="integrity-heading">{t("integrity.evidenceHeading", { year: data.year })}</h2>
+          <FlagList flags={data.integrity} period={String(data.year)} reviewAction={null} />
+          <p>
+            <Link to={`/staff/integrity/${data.unit.address}?period=${data.year}`}>{t("integrity.evidenceLink")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <HasilSection
         saved={data.hasil}

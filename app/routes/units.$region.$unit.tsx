@@ -12,6 +12,7 @@ import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { PublicSuggestions } from "#app/components/moderation/public-suggestions";
 import { publishedSuggestions } from "~/moderation/suggestions.server";
+import { periodFlagged } from "~/integrity/flags.server";
 import { unitDashboard } from "~/dashboards/dashboards.server";
 import { PerceptionSection, ReportsSection, TrendSection, ZiSection } from "~/components/dashboard-sections";
 
@@ -32,7 +33,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { skm, ...dashboard } = await unitDashboard(context.db, context.config.disclosureMin, id, period, today);
   // Residents' suggestions only where the period's figures are published (DISCLOSURE_MIN).
   const suggestions = skm.published ? await publishedSuggestions(context.db, id, period) : [];
+  // A short data-quality note, no figures, and only beside a published index.
+  const flagged = skm.published ? await periodFlagged(context.db, id, period) : false;
   return {
+    flagged,
     dashboard,
     unit: {
       slug: unit.slug,
@@ -59,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function UnitPage() {
-  const { unit, period, periods, skm, disclosureMin, suggestions, dashboard } = useLoaderData<typeof loader>();
+  const { unit, period, periods, skm, disclosureMin, suggestions, dashboard, flagged } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
   const { t: td } = useTranslation("dashboard");
   const label = usePeriodLabel();
@@ -97,6 +101,11 @@ export default function UnitPage() {
       <section aria-labelledby="ikm-heading">
         <h2 id="ikm-heading">{t("unit.ikmHeading")}</h2>
         <PeriodPicker options={periods} selected={period.key} />
+        {flagged ? (
+          <p className="notice" data-quality-note="">
+            {t("skm:dataQuality.note")}
+          </p>
+        ) : null}
         {skm.published && skm.score !== null && skm.ikm !== null && skm.respondents !== null ? (
           <>
             <div className="panel">

@@ -83,6 +83,8 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": REGIONS_AND_UNITS,
     "lke.edit": NONE,
     "aggregates.read": ALL,
+    "integrity.read": NONE,
+    "integrity.review": NONE,
     "staff.area": ALL,
   },
   regionAdmin10: {
@@ -99,6 +101,8 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": REGION_10,
     "lke.edit": NONE,
     "aggregates.read": REGION_10,
+    "integrity.read": NONE,
+    "integrity.review": NONE,
     "staff.area": ALL,
   },
   moderator10: {
@@ -115,6 +119,8 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": REGION_10,
+    "integrity.read": REGION_10,
+    "integrity.review": NONE,
     "staff.area": ALL,
   },
   // Conflict of interest: works in unit 100, so never sees reports about it.
@@ -132,6 +138,8 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": REGION_10,
+    "integrity.read": REGION_10,
+    "integrity.review": NONE,
     "staff.area": ALL,
   },
   // Conflict of interest: manages unit 101.
@@ -149,6 +157,8 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": REGION_10,
+    "integrity.read": REGION_10,
+    "integrity.review": NONE,
     "staff.area": ALL,
   },
   unitManager100: {
@@ -165,6 +175,8 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": ["U100"],
+    "integrity.read": NONE,
+    "integrity.review": NONE,
     "staff.area": ALL,
   },
   evaluator10: {
@@ -181,6 +193,8 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": REGION_10,
     "lke.edit": REGION_10,
     "aggregates.read": REGION_10,
+    "integrity.read": REGION_10,
+    "integrity.review": REGION_10,
     "staff.area": ALL,
   },
   provinceMonitor1: {
@@ -197,6 +211,8 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": ["P1", "R10", "R20", "U100", "U101", "U200"],
+    "integrity.read": ["R10", "R20", "U100", "U101", "U200"],
+    "integrity.review": NONE,
     "staff.area": ALL,
   },
   noRole: Object.fromEntries(ACTIONS.map((a) => [a, NONE])) as Record<Action, string[]>,
