@@ -65,7 +65,7 @@ beforeAll(async () => {
   }
   // The flagged month: 30 web ratings all 3 (ten say someone pressed them), 50 kiosk ratings all 4 from one device.
   for (let i = 0; i < 30; i++) rows.push(response(flagged, "2025-06-02", Array(9).fill(3), { coercion: i < 10 ? true : false }));
-  for (let i = 0; i < 50; i++) rows.push(response(flagged, "2025-06-03", Array(9).fill(4), { source: "kiosk", kioskId: kiosk!.id } as Partial<NewResponse>));
+  for (let i = 0; i < 50; i++) rows.push(response(flagged, "2025-06-03", Array(9).fill(4), { source: "kiosk", kioskId: kiosk!.id } as unknown as Partial<NewResponse>));
   // The quiet month: 40 varied web ratings, one "yes" among many "no".
   for (let i = 0; i < 40; i++) rows.push(response(quiet, `2025-06-1${i % 9}`, rotated(i), { coercion: i === 0 }));
   await db.transaction((tx) => storeResponses(tx, rows));
