@@ -29,7 +29,7 @@ if (config.fallbackSecrets.length > 0) {
   );
 }
 if (!config.captcha) {
-  log.warn("hCaptcha keys are not set: captcha verification is off (set HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET)");
+  log.warn("hCaptcha keys are not set: the challenge asked on suspicion is the portal's own question, weaker than hCaptcha (set HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET)");
 }
 
 if (config.env === "production" && !config.publicUrlSet) {

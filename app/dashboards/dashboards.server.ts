@@ -13,8 +13,8 @@ import type { ReportStats } from "../reports/stats";
 import { regionReportStats } from "../reports/stats.server";
 import { minimumSample } from "../skm/formula";
 import { monthsOf, parsePeriod, populationFor, type Period } from "../skm/periods";
-import { bestWbkCandidate, unmet, type Predicate, type SkmTable, type UnitZi } from "./published";
-import { latestZiScores, perceptionTables, profileTable, skmTables } from "./published.server";
+import { bestWbkCandidate, publishSources, unmet, type Predicate, type SkmTable, type UnitZi } from "./published";
+import { latestZiScores, perceptionTables, profileTable, skmTables, sourceTable } from "./published.server";
 
 /** A unit's ZI figures as published: the latest submitted year, readiness and what is lacking. */
 function ziSummary(zi: UnitZi | null, predicate: Predicate) {
@@ -147,7 +147,8 @@ export async function unitReport(db: Database, disclosureMin: number, unitId: nu
   const table = (await skmTables(db, disclosureMin, [unit.regionId], [period.year]))(unit.regionId, period.year);
   const skm = unitSkm(table, unit, period);
   const profile = skm.published ? (await profileTable(db, disclosureMin, table, unit.id, period.year)).period(tablePeriod(period)) : null;
-  return { skm, profile };
+  const sources = skm.published ? publishSources((await sourceTable(db, disclosureMin, table, unit.id, period.year)).period(tablePeriod(period))) : null;
+  return { skm, profile, sources };
 }
 
 async function unitsOf(db: Database, regionIds: readonly number[]) {

@@ -17,6 +17,7 @@ import {
   buildProfileTable,
   buildSkmTable,
   PROFILE_DIMENSIONS,
+  SOURCE_DIMENSIONS,
   type MonthlyCell,
   type PerceptionCell,
   type PerceptionTable,
@@ -25,6 +26,7 @@ import {
   type ProfileTable,
   type SkmCell,
   type SkmTable,
+  type SourceDimension,
   type UnitZi,
 } from "./published";
 import { withProvisional } from "../zi/score";
@@ -119,12 +121,8 @@ export function perceptionTables(db: Database, min: number, regionIds: readonly 
   return tables(db, regionIds, years, perceptionMonthly, (ids, monthly) => buildPerceptionTable(ids, monthly, min));
 }
 
-/**
- * A unit's respondent profile for a year, published against its SKM table: one grouped query
- * on the unit's responses of the year per profile question (four queries in all).
- */
-export async function profileTable(db: Database, min: number, skm: SkmTable, unitId: number, year: number): Promise<ProfileTable> {
-  const dimensions = Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[];
+/** One grouped query per column: a unit's respondents of a year per month and answer. */
+async function breakdownCounts<D extends ProfileDimension | SourceDimension>(db: Database, unitId: number, year: number, dimensions: readonly D[]) {
   const counts = await Promise.all(
     dimensions.map(async (dimension) => {
       const column = skmResponses[dimension];
@@ -137,8 +135,26 @@ export async function profileTable(db: Database, min: number, skm: SkmTable, uni
         .from(skmResponses)
         .where(and(eq(skmResponses.unitId, unitId), between(skmResponses.respondedOn, `${year}-01-01`, `${year}-12-31`)))
         .groupBy(sql`1`, column);
-      return rows.map((r): ProfileCount => ({ month: Number(r.month), dimension, value: r.value, count: Number(r.count) }));
+      return rows.map((r): ProfileCount<D> => ({ month: Number(r.month), dimension, value: r.value, count: Number(r.count) }));
     }),
   );
-  return buildProfileTable(skm, unitId, counts.flat(), min);
+  return counts.flat();
+}
+
+/**
+ * A unit's respondent profile for a year, published against its SKM table: one grouped query
+ * on the unit's responses of the year per profile question (four queries in all).
+ */
+export async function profileTable(db: Database, min: number, skm: SkmTable, unitId: number, year: number): Promise<ProfileTable> {
+  const counts = await breakdownCounts(db, unitId, year, Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[]);
+  return buildProfileTable(skm, unitId, counts, min);
+}
+
+/**
+ * A unit's respondents of a year by source (web, kiosk, paper) and by answer to the coercion
+ * question, published against its SKM table like the profile (two queries).
+ */
+export async function sourceTable(db: Database, min: number, skm: SkmTable, unitId: number, year: number): Promise<ProfileTable<SourceDimension>> {
+  const counts = await breakdownCounts(db, unitId, year, Object.keys(SOURCE_DIMENSIONS) as SourceDimension[]);
+  return buildProfileTable(skm, unitId, counts, min, SOURCE_DIMENSIONS);
 }

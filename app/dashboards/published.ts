@@ -203,22 +203,34 @@ export const PROFILE_DIMENSIONS = {
   occupation: ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"],
 } as const;
 export type ProfileDimension = keyof typeof PROFILE_DIMENSIONS;
-const DIMENSIONS = Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[];
+
+/**
+ * How a unit's respondents split by where they rated and by their answer to the coercion
+ * question ("true" = someone from the office asked for a good rating or watched). Each adds up
+ * to the unit's respondents, so each is protected like a profile question (a source count is a
+ * figure that can be subtracted from the total). The coercion answers are published only as a
+ * share (publishSources), never as counts.
+ */
+export const SOURCE_DIMENSIONS = {
+  source: ["web", "kiosk", "paper"],
+  coercion: ["true", "false"],
+} as const;
+export type SourceDimension = keyof typeof SOURCE_DIMENSIONS;
 
 /** One month's count of a unit's respondents with one answer (null = not said) to a profile question. */
-export interface ProfileCount {
+export interface ProfileCount<D extends string = ProfileDimension> {
   month: number;
-  dimension: ProfileDimension;
+  dimension: D;
   value: string | null;
   count: number;
 }
 
 /** A profile row: the answer (null = not said) and its count, null when not published. */
-type ProfileRow = { value: string | null; count: number | null };
+export type ProfileRow = { value: string | null; count: number | null };
 
-export interface ProfileTable {
+export interface ProfileTable<D extends string = ProfileDimension> {
   /** The breakdown of a period, or null when the period's SKM is not published. */
-  period(period: string): Record<ProfileDimension, ProfileRow[]> | null;
+  period(period: string): Record<D, ProfileRow[]> | null;
 }
 
 /**
@@ -226,16 +238,24 @@ export interface ProfileTable {
  * the unit's respondents of the period (a cell of the SKM table, whose state is decided
  * there and kept), and each answer's months add up to its quarters and year. A breakdown is
  * shown only where the SKM cell is published; inside it, answers are protected like any cell.
+ * `dimensions` is the respondent profile by default, or SOURCE_DIMENSIONS.
  */
-export function buildProfileTable(skm: SkmTable, unitId: number, rows: readonly ProfileCount[], min: number): ProfileTable {
+export function buildProfileTable<D extends string = ProfileDimension>(
+  skm: SkmTable,
+  unitId: number,
+  rows: ReadonlyArray<ProfileCount<D>>,
+  min: number,
+  dimensions: Readonly<Record<D, readonly string[]>> = PROFILE_DIMENSIONS as unknown as Record<D, readonly string[]>,
+): ProfileTable<D> {
+  const names = Object.keys(dimensions) as D[];
   const totalKey = (p: string) => `T|${p}`;
-  const key = (d: ProfileDimension, v: string | null, p: string) => `${d}|${v ?? ""}|${p}`;
+  const key = (d: D, v: string | null, p: string) => `${d}|${v ?? ""}|${p}`;
   const counts = new Map<string, number>();
   // A period whose SKM is not published has no breakdown; one without respondents has zeros.
   const shown = (p: string) => skm.cell(unitId, p).respondents !== null;
   for (const p of ALL_PERIODS) {
     counts.set(totalKey(p), skm.respondents(unitId, p));
-    for (const d of DIMENSIONS) for (const v of [...PROFILE_DIMENSIONS[d], null]) counts.set(key(d, v, p), 0);
+    for (const d of names) for (const v of [...dimensions[d], null]) counts.set(key(d, v, p), 0);
   }
   for (const row of rows) {
     for (const p of periodsOfMonth(row.month)) {
@@ -245,25 +265,43 @@ export function buildProfileTable(skm: SkmTable, unitId: number, rows: readonly 
   }
   const lines: Line[] = PERIOD_LINES.map((l) => ({ total: totalKey(l.total), parts: l.parts.map(totalKey) }));
   const preHidden: string[] = ALL_PERIODS.filter((p) => !shown(p)).map(totalKey);
-  for (const d of DIMENSIONS) {
-    for (const v of [...PROFILE_DIMENSIONS[d], null]) {
+  for (const d of names) {
+    for (const v of [...dimensions[d], null]) {
       for (const l of PERIOD_LINES) lines.push({ total: key(d, v, l.total), parts: l.parts.map((p) => key(d, v, p)) });
       for (const p of ALL_PERIODS) if (!shown(p)) preHidden.push(key(d, v, p));
     }
-    for (const p of ALL_PERIODS) lines.push({ total: totalKey(p), parts: [...PROFILE_DIMENSIONS[d], null].map((v) => key(d, v, p)) });
+    for (const p of ALL_PERIODS) lines.push({ total: totalKey(p), parts: [...dimensions[d], null].map((v) => key(d, v, p)) });
   }
   const hidden = suppress(counts, lines, min, { hidden: preHidden, frozen: ALL_PERIODS.map(totalKey) });
   return {
     period(p) {
       if (!skm.cell(unitId, p).published) return null;
       return Object.fromEntries(
-        DIMENSIONS.map((d) => [
-          d,
-          [...PROFILE_DIMENSIONS[d], null].map((v): ProfileRow => ({ value: v, count: hidden.has(key(d, v, p)) ? null : counts.get(key(d, v, p))! })),
-        ]),
-      ) as Record<ProfileDimension, ProfileRow[]>;
+        names.map((d) => [d, [...dimensions[d], null].map((v): ProfileRow => ({ value: v, count: hidden.has(key(d, v, p)) ? null : counts.get(key(d, v, p))! }))]),
+      ) as Record<D, ProfileRow[]>;
     },
   };
+}
+
+export interface PublishedSources {
+  /** Respondents per source (web, kiosk, paper), null where the count is not published. */
+  bySource: ProfileRow[];
+  /** Share (0–1, two decimals) of "yes" among those who answered the coercion question; null when not published. */
+  coercionShare: number | null;
+}
+
+/**
+ * The published split by source and the coercion share of a period. The share is published
+ * only where both its counts are (a share of a hidden cell is hidden too), and not at all when
+ * nobody answered the question.
+ */
+export function publishSources(breakdown: Record<SourceDimension, ProfileRow[]> | null): PublishedSources | null {
+  if (!breakdown) return null;
+  const count = (value: string) => breakdown.coercion.find((r) => r.value === value)?.count ?? null;
+  const yes = count("true");
+  const no = count("false");
+  const coercionShare = yes === null || no === null || yes + no === 0 ? null : round(yes / (yes + no), 2);
+  return { bySource: breakdown.source.filter((r) => r.value !== null), coercionShare };
 }
 
 /** The latest submitted ZI score of a unit. */

@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const periods = recentPeriods(localDate(unit.timeZone));
   const period = parsePeriod(new URL(request.url).searchParams.get("period") ?? "") ?? periods[0]!;
   const min = context.config.disclosureMin;
-  const { skm, profile } = await unitReport(context.db, min, unit.id, period);
+  const { skm, profile, sources } = await unitReport(context.db, min, unit.id, period);
   const suggestions = skm.published ? await suggestionSummary(context.db, unit.id, period) : null;
   const t = await i18nServer.getFixedT(request, "org");
   return {
@@ -32,6 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     periods: periods.map((p) => ({ key: p.key, kind: p.kind, year: p.year, index: p.index })),
     skm,
     profile,
+    sources,
     suggestions,
     disclosureMin: min,
     title: t("report.metaTitle", { name: unit.name }),
@@ -46,7 +47,7 @@ const DIMENSION_LABELS: Record<ProfileDimension, { label: string; values: string
 };
 
 export default function SkmReport() {
-  const { unit, period, periods, skm, profile, suggestions, disclosureMin } = useLoaderData<typeof loader>();
+  const { unit, period, periods, skm, profile, sources, suggestions, disclosureMin } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["org", "skm"]);
   const periodLabel = usePeriodLabel()(period);
   const number = (value: number, digits = 0) =>
@@ -116,6 +117,28 @@ export default function SkmReport() {
                   </table>
                 ))}
               </div>
+            </>
+          ) : null}
+          {sources ? (
+            <>
+              <h2>{t("skm:sources.heading")}</h2>
+              <p className="hint">{t("skm:sources.note", { minimum: disclosureMin })}</p>
+              <table className="data-table" data-sources="">
+                <caption>{t("skm:sources.caption", { period: periodLabel })}</caption>
+                <tbody>
+                  {sources.bySource.map((row) => (
+                    <tr key={row.value ?? "none"}>
+                      <th scope="row">{t(`skm:sources.${row.value ?? "web"}`)}</th>
+                      <td data-source={row.value ?? ""}>{row.count === null ? t("org:report.notPublished") : number(row.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p data-coercion-share="">
+                {sources.coercionShare === null
+                  ? t("skm:sources.coercionHidden")
+                  : t("skm:sources.coercionShare", { share: number(sources.coercionShare * 100) })}
+              </p>
             </>
           ) : null}
           {suggestions ? (

@@ -1,6 +1,7 @@
 /**
- * hCaptcha verification on the server. Without keys it is off (the server warned at start
- * and the forms say so). Only the token and our secret are sent: never the client's address.
+ * hCaptcha verification on the server, used by the challenge a form asks on suspicion
+ * (challenge.server.ts). Without keys it is off and the portal asks its own question instead
+ * (the server warned at start). Only the token and our secret are sent: never the client's address.
  */
 import type { Config } from "../utils/env.server";
 

@@ -49,10 +49,14 @@ function answers(spak: string, spkp: string): Record<string, string> {
   return { ...Object.fromEntries(SPAK_ITEMS.map((i) => [i, spak])), ...Object.fromEntries(SPKP_ITEMS.map((i) => [i, spkp])) };
 }
 
-/** Rates a visit and returns the browser's cookie jar holding the ticket it was given. */
+let visitors = 0;
+/**
+ * Rates a visit and returns the browser's cookie jar holding the ticket it was given. Each visit
+ * comes from its own resident's phone: many ratings from one address would be asked for a challenge.
+ */
 async function rate(fields = rating(), form = FORM): Promise<CookieJar> {
   const jar = new CookieJar();
-  const response = jar.take(await app.post(form, fields));
+  const response = jar.take(await app.from(`198.18.${Math.floor(++visitors / 250)}.${visitors % 250}`).post(form, fields));
   expect(response.status).toBe(303);
   return jar;
 }
@@ -251,7 +255,7 @@ describe("GET /api/v1/units/{region}/{unit}/perception", () => {
       const get = async () => (await (await own.get(`/api/v1/units/kota-palangka-raya/dpmptsp/perception?period=${month.key}`)).json()) as unknown;
       const respond = async (fields: Record<string, string>) => {
         const jar = new CookieJar();
-        jar.take(await own.post("/rate/kota-palangka-raya/dpmptsp", rating({ serviceId: String(pbg) })));
+        jar.take(await own.from(`198.19.0.${++visitors % 250}`).post("/rate/kota-palangka-raya/dpmptsp", rating({ serviceId: String(pbg) })));
         expect((await own.post("/rate/kota-palangka-raya/dpmptsp/perception", fields, { Cookie: jar.header })).status).toBe(303);
       };
       const base = { unit: "kota-palangka-raya/dpmptsp", period: month.key, from: month.from, to: month.to, profile: "permenpanrb-90-2021-perception", monitoring: "internal" };

@@ -17,7 +17,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { regions, units } from "../../db/schema";
-import { PROFILE_DIMENSIONS, type ProfileDimension } from "~/dashboards/published";
+import { PROFILE_DIMENSIONS, SOURCE_DIMENSIONS, type ProfileDimension } from "~/dashboards/published";
 import { tablePeriod } from "~/publication/suppression";
 import { storePerceptionResponses, type NewPerceptionResponse } from "~/perception/responses.server";
 import { PERCEPTION_2021, SPAK_ITEMS, SPKP_ITEMS, type PerceptionItem } from "~/regulation/perception";
@@ -104,21 +104,27 @@ beforeAll(async () => {
             education: maybe(pick(PROFILE_DIMENSIONS.education), 0.15),
             occupation: maybe(pick(PROFILE_DIMENSIONS.occupation), 0.15),
           };
+          // Web, kiosk and paper ratings count in the same index; the split by source is published too.
+          const source = pick(SOURCE_DIMENSIONS.source);
+          const coercion = maybe(pick([true, false] as const), 0.4);
           ratings.push({
             unitId: unit.id,
             serviceId: null,
             respondedOn: day(int(28)),
-            source: "paper",
+            source,
             profileId: SKM_2017.id,
             ...profile,
             answers,
-          });
+            coercion,
+          } as NewResponse);
           if (attacked) {
             addTo(skmTruth, um(unit.id, month), [1, ...SKM_ELEMENTS.map((e) => (answers[e] === null ? 0 : 1))]);
             for (const d of Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[]) {
               const k = `${unit.id}|${month}|${d}|${profile[d] ?? ""}`;
               profileTruth.set(k, (profileTruth.get(k) ?? 0) + 1);
             }
+            const s = `${unit.id}|${month}|source|${source}`;
+            profileTruth.set(s, (profileTruth.get(s) ?? 0) + 1);
           }
         }
         for (let i = howMany(); i > 0; i--) {
@@ -256,12 +262,16 @@ async function collect() {
         })) as {
           skm: SkmLike;
           profile: Record<ProfileDimension, Array<{ value: string | null; count: number | null }>> | null;
+          sources: { bySource: Array<{ value: string | null; count: number | null }>; coercionShare: number | null } | null;
         };
         noteSkm(unit.id, p, report.skm, "printable report");
         if (report.profile) {
           for (const [dimension, rows] of Object.entries(report.profile)) {
             for (const row of rows) note(`profile|${unit.id}|${p}|${dimension}|${row.value ?? ""}`, { count: row.count }, "printable report");
           }
+        }
+        if (report.sources) {
+          for (const row of report.sources.bySource) note(`profile|${unit.id}|${p}|source|${row.value ?? ""}`, { count: row.count }, "printable report");
         }
 
         // A month's unit page shows only that month's cell, which the year's page lists too.
@@ -516,8 +526,9 @@ describe("every published figure of a region and year, under attack", () => {
     // month × answer; a known SKM cell of the unit (published, or recovered above) is the
     // group of all its answers, a published count one answer's group.
     for (const unit of unitList) {
-      for (const dimension of Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[]) {
-        const values = [...PROFILE_DIMENSIONS[dimension], ""];
+      const breakdowns: Record<string, readonly string[]> = { ...PROFILE_DIMENSIONS, source: SOURCE_DIMENSIONS.source };
+      for (const dimension of Object.keys(breakdowns)) {
+        const values = [...breakdowns[dimension]!, ""];
         const atom = (month: number, value: number) => (month - 1) * values.length + value;
         const group = (period: string, valueIndexes: number[], name: string): Group => {
           const atoms: number[] = [];
