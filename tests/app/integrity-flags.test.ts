@@ -189,4 +189,18 @@ describe("the public unit page", () => {
     const quietHtml = await (await app.get(`/units/${QUIET}?period=${MONTH}`)).text();
     expect(quietHtml).not.toContain("data-quality-note");
   });
+
+  it("counts web, kiosk and paper ratings in one index and shows the split and the coercion share on the printable report", async () => {
+    const api = (await (await app.get(`/api/v1/units/${FLAGGED}/skm?period=${MONTH}`)).json()) as { respondents: number };
+    expect(api.respondents).toBe(80);
+    const html = await (await app.get(`/units/${FLAGGED}/report?period=${MONTH}`)).text();
+    expect(html).toMatch(/data-source="web"[^>]*>30</);
+    expect(html).toMatch(/data-source="kiosk"[^>]*>50</);
+    expect(html).toMatch(/data-source="paper"[^>]*>0</);
+    expect(textOf(html)).toContain("33% dari responden yang menjawab pertanyaan terakhir");
+    // One "yes" among forty: a count below the disclosure minimum, so no share at all.
+    const quietHtml = await (await app.get(`/units/${QUIET}/report?period=${MONTH}`)).text();
+    expect(textOf(quietHtml)).toContain("tidak ditampilkan untuk periode ini");
+    expect(quietHtml).not.toMatch(/\d+% dari responden yang menjawab/);
+  });
 });
