@@ -35,6 +35,10 @@ export const DATASETS = {
     { name: "score", type: "decimal", unit: "score100" },
     { name: "grade", type: "string" },
     ...SKM_ELEMENTS.map((e): FieldDefinition => ({ name: `nrr_${e}`, type: "decimal", unit: "scale4" })),
+    { name: "respondents_web", type: "integer", unit: "respondents" },
+    { name: "respondents_kiosk", type: "integer", unit: "respondents" },
+    { name: "respondents_paper", type: "integer", unit: "respondents" },
+    { name: "coercion_share", type: "decimal", unit: "share" },
     { name: "profile", type: "string" },
   ],
   perception: [

@@ -7,7 +7,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { regions, units } from "../../db/schema";
-import { latestZiScores, perceptionTables, skmTables } from "../dashboards/published.server";
+import { latestZiScores, perceptionTables, skmTables, sourceTable } from "../dashboards/published.server";
+import { publishSources } from "../dashboards/published";
 import { tablePeriod } from "../publication/suppression";
 import { CURRENT_PERCEPTION_PROFILE } from "../regulation/perception";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
@@ -60,9 +61,13 @@ export async function buildDataset(db: Database, name: DatasetName, request: Dat
   switch (name) {
     case "skm": {
       const table = (await skmTables(db, disclosureMin, [region.id], [year]))(region.id, year);
+      // The split by source and the coercion share, published against the same table (two queries a unit).
+      const splits = new Map(await Promise.all(list.map(async (unit) => [unit.id, await sourceTable(db, disclosureMin, table, unit.id, year)] as const)));
       const rows = list.flatMap((unit) =>
         periods.map((p): Row => {
           const index = table.cell(unit.id, tablePeriod(p));
+          const sources = publishSources(splits.get(unit.id)!.period(tablePeriod(p)));
+          const bySource = (source: string) => (sources ? (sources.bySource.find((r) => r.value === source)?.count ?? null) : null);
           return {
             ...place(unit),
             ...when(p),
@@ -72,6 +77,10 @@ export async function buildDataset(db: Database, name: DatasetName, request: Dat
             score: index.score,
             grade: index.grade,
             ...Object.fromEntries(SKM_ELEMENTS.map((e) => [`nrr_${e}`, index.nrr?.[e] ?? null])),
+            respondents_web: bySource("web"),
+            respondents_kiosk: bySource("kiosk"),
+            respondents_paper: bySource("paper"),
+            coercion_share: sources?.coercionShare ?? null,
             profile: SKM_2017.id,
           };
         }),

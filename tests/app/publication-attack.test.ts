@@ -340,6 +340,12 @@ async function collect() {
     for (const row of skm.rows) {
       const nrr = row.published ? Object.fromEntries(SKM_ELEMENTS.map((e) => [e, row[`nrr_${e}`] as number | null])) : null;
       noteSkm(idOf(row.unit as string), periodKeyOf(row.period as string), { ...(row as SkmLike), nrr }, `skm download (${granularity})`);
+      // The split by source: the same counts as the printable report, or hidden.
+      if (row.published) {
+        for (const source of SOURCE_DIMENSIONS.source) {
+          note(`profile|${idOf(row.unit as string)}|${periodKeyOf(row.period as string)}|source|${source}`, { count: row[`respondents_${source}`] as number | null }, `skm download (${granularity})`);
+        }
+      }
     }
     const perception = (await (await app.get(`/open-data/perception.json?region=${REGION}&year=${YEAR}&period=${granularity}`)).json()) as {
       rows: Array<Record<string, unknown>>;
