@@ -84,7 +84,7 @@ const scoreOf = (rows: readonly SourceRow[]) => (rows.length === 0 ? null : comp
 const sum = (rows: readonly SourceRow[], key: "respondents" | "straightLined" | "coercionYes" | "coercionAnswered") => rows.reduce((n, r) => n + r[key], 0);
 
 /** The periods of the same kind before this one, newest first. */
-export function previousPeriods(period: Period, count = PREVIOUS_PERIODS): Period[] {
+function previousPeriods(period: Period, count = PREVIOUS_PERIODS): Period[] {
   const keys: string[] = [];
   for (let i = 1; i <= count; i++) {
     if (period.kind === "year") keys.push(String(period.year - i));
@@ -118,7 +118,7 @@ export async function unitForFlags(db: Database, unitId: number): Promise<UnitFo
 }
 
 /** Everything stored about the unit in the period that the flags read. */
-export async function periodFigures(db: Database, unit: UnitForFlags, period: Period): Promise<PeriodFigures> {
+async function periodFigures(db: Database, unit: UnitForFlags, period: Period): Promise<PeriodFigures> {
   const sources = await bySource(db, unit.id, period.from, period.to);
   const of = (source: Source) => sources.filter((r) => r.source === source);
 
@@ -172,7 +172,7 @@ async function previousFigures(db: Database, unitId: number, period: Period): Pr
   );
 }
 
-export interface FlagReview {
+interface FlagReview {
   flag: string;
   note: string;
   reviewedOn: string;

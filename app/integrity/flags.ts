@@ -9,35 +9,35 @@
 /** A ten-minute slot with at least this many live ratings is a burst. */
 export const BURST_SLOT_MIN = 15;
 /** Live ratings given while the unit is closed: at least this many… */
-export const OUTSIDE_HOURS_MIN = 10;
+const OUTSIDE_HOURS_MIN = 10;
 /** …and at least this share of the period's live ratings. */
-export const OUTSIDE_HOURS_SHARE = 0.2;
+const OUTSIDE_HOURS_SHARE = 0.2;
 /** All nine answers the same: at least this many… */
-export const STRAIGHT_MIN = 10;
+const STRAIGHT_MIN = 10;
 /** …and a share above both this floor and STRAIGHT_FACTOR × its share in the previous periods. */
-export const STRAIGHT_SHARE_FLOOR = 0.3;
-export const STRAIGHT_FACTOR = 2;
+const STRAIGHT_SHARE_FLOOR = 0.3;
+const STRAIGHT_FACTOR = 2;
 /** The index score (25–100) this many points above the mean of the previous periods… */
-export const JUMP_POINTS = 10;
+const JUMP_POINTS = 10;
 /** …with at least this many respondents in the period. */
-export const JUMP_MIN_RESPONDENTS = 30;
+const JUMP_MIN_RESPONDENTS = 30;
 /** How many previous periods of the same kind the comparisons read. */
 export const PREVIOUS_PERIODS = 3;
 /** Ratings from client keys that gave more than HEAVY_CLIENT_DAY ratings on a day… */
 export const HEAVY_CLIENT_DAY = 5;
 /** …at least this many, and at least this share of the period's web ratings. */
-export const HEAVY_CLIENT_MIN = 10;
-export const HEAVY_CLIENT_SHARE = 0.2;
+const HEAVY_CLIENT_MIN = 10;
+const HEAVY_CLIENT_SHARE = 0.2;
 /** One kiosk device giving at least this share of all the period's ratings… */
-export const DEVICE_SHARE = 0.6;
+const DEVICE_SHARE = 0.6;
 /** …with at least this many ratings. */
-export const DEVICE_MIN = 30;
+const DEVICE_MIN = 30;
 /** Kiosk score this many points above the web score, each source with at least SPLIT_MIN respondents. */
-export const SPLIT_POINTS = 10;
-export const SPLIT_MIN = 30;
+const SPLIT_POINTS = 10;
+const SPLIT_MIN = 30;
 /** "Yes" to the coercion question: at least this many, and this share of those who answered it. */
-export const COERCION_MIN = 3;
-export const COERCION_SHARE = 0.1;
+const COERCION_MIN = 3;
+const COERCION_SHARE = 0.1;
 
 export const FLAG_KINDS = [
   "burst",

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { TEXTAREA_WHITESPACE, withoutControlCharacters } from "../utils/text-schema";
 import { FLAG_KINDS, isFlagPeriod } from "./flags";
 
-export const REVIEW_NOTE_MAX = 2000;
+const REVIEW_NOTE_MAX = 2000;
 
 export const reviewSchema = z.object({
   intent: z.literal("review"),

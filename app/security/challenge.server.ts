@@ -13,12 +13,9 @@ import { verifyCaptcha } from "./captcha.server";
 import { keyedHash } from "./crypto.server";
 
 /** How long the portal's own question can be answered. */
-export const QUESTION_VALID_MS = 30 * 60_000;
+const QUESTION_VALID_MS = 30 * 60_000;
 
 export type Challenge = { kind: "hcaptcha"; siteKey: string } | { kind: "question"; left: number; right: number; proof: string };
-
-/** The fields a challenge answer arrives in. */
-export const CHALLENGE_FIELDS = ["h-captcha-response", "challengeProof", "challengeAnswer"] as const;
 
 function proofOf(config: Config, token: string, answer: number, expires: number): string {
   return `${expires}.${keyedHash(config.secrets.hashKey, "form-challenge", token, String(answer), String(expires))}`;

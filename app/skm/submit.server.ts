@@ -28,12 +28,12 @@ export type SubmitOutcome =
   | { outcome: "challenge"; signals: RatingSignal[] };
 
 /** The client's key for one unit and day: unlinkable across days and units without the hash key. */
-export function clientDayKey(config: Config, unitId: number, day: string, clientAddress: string): string {
+function clientDayKey(config: Config, unitId: number, day: string, clientAddress: string): string {
   return keyedHash(config.secrets.hashKey, "skm-client-day", day, String(unitId), clientAddress);
 }
 
 /** The counts the challenge decision reads, before the rating being sent. */
-export async function ratingCounts(
+async function ratingCounts(
   db: Database,
   config: Config,
   unitId: number,
@@ -131,7 +131,7 @@ export async function submitRating(
  * Adds one live rating (web or kiosk) to its unit's ten-minute slot count. Call in the
  * transaction that stores the rating.
  */
-export async function countSlot(tx: Database, unitId: number, day: string, slot: number): Promise<void> {
+async function countSlot(tx: Database, unitId: number, day: string, slot: number): Promise<void> {
   await tx
     .insert(skmSlotCounts)
     .values({ unitId, day, slot, ratings: 1 })

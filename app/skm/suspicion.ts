@@ -13,7 +13,7 @@ export const DAILY_MAX_FREE = 5;
 /** The hard ceiling: from one client key, for one unit, per day; beyond it the answer is 429. */
 export const DAILY_CEILING = 50;
 /** A unit's ratings today above this multiple of its median day over the last VOLUME_DAYS days… */
-export const VOLUME_FACTOR = 3;
+const VOLUME_FACTOR = 3;
 export const VOLUME_DAYS = 28;
 /** …and at least this many today: a quiet unit's busy morning is not a signal. */
 export const VOLUME_MIN = 20;
