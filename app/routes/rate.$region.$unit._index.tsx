@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = () => ({ "Cache-Control": "no-store" });
 
 /** The action's reply: the form's result and, when one is asked, the challenge to pass. */
-type RatingReply = { result: SubmissionResult<string[]>; challenge?: Challenge };
+type RatingReply = { result: SubmissionResult<string[]>; challenge?: Challenge; token?: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const unit = await loadUnit(params, context);
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const { token } = submission.value;
   const challenged = (result: SubmissionResult<string[]>, status: number) =>
-    data<RatingReply>({ result, challenge: issueChallenge(context.config, token, now) }, { status });
+    data<RatingReply>({ result, challenge: issueChallenge(context.config, token, now), token }, { status });
   const proof = await checkChallenge(context.config, token, formData, now);
   if (proof === "failed") return challenged(submission.reply({ formErrors: ["errors.captcha"] }), 400);
   if (proof === "unavailable") return challenged(submission.reply({ formErrors: ["errors.captchaUnavailable"] }), 503);
@@ -86,6 +86,8 @@ export default function RatingForm() {
   const reply = useActionData<typeof action>();
   const lastResult = reply?.result;
   const challenge = reply && "challenge" in reply ? reply.challenge : undefined;
+  // The challenge is bound to the form's token: keep sending that one, whatever the page reloaded.
+  const challengeToken = reply && "token" in reply ? reply.token : undefined;
   const { t } = useTranslation("skm");
   const nonce = useNonce();
   const [form, fields] = useForm({
@@ -110,7 +112,7 @@ export default function RatingForm() {
       />
 
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="token" value={(fields.token.initialValue as string | undefined) ?? token} />
+        <input type="hidden" name="token" value={challengeToken ?? (fields.token.initialValue as string | undefined) ?? token} />
 
         <ChoiceGroup
           name="serviceId"

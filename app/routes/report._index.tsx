@@ -44,8 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type ReceiptReply = { kind: "receipt"; receipt: string; reference: string };
 
-function formReply(result: SubmissionResult<string[]>, status: number, filesDropped: boolean, challenge?: FormReply["challenge"]) {
-  return data<FormReply | ReceiptReply>({ kind: "form", result, filesDropped, challenge }, { status, headers: { "Cache-Control": "no-store" } });
+function formReply(result: SubmissionResult<string[]>, status: number, filesDropped: boolean, asked?: Pick<FormReply, "challenge" | "token">) {
+  return data<FormReply | ReceiptReply>({ kind: "form", result, filesDropped, ...asked }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 function receiptReply(receipt: string, reference: string) {
@@ -80,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { token } = submission.value;
   const proof = await checkChallenge(config, token, fields, now);
   const withChallenge = (errorKey: string, status: number) =>
-    formReply(submission.reply({ formErrors: [errorKey] }), status, files.length > 0, issueChallenge(config, token, now));
+    formReply(submission.reply({ formErrors: [errorKey] }), status, files.length > 0, { challenge: issueChallenge(config, token, now), token });
   if (proof === "failed") return withChallenge("errors.captcha", 400);
   if (proof === "unavailable") return withChallenge("errors.captchaUnavailable", 503);
 

@@ -127,3 +127,34 @@ describe("with JavaScript", () => {
     await context.close();
   });
 });
+
+describe("the challenge asked on suspicion", () => {
+  for (const javaScriptEnabled of [false, true]) {
+    it(`is a plain question that works ${javaScriptEnabled ? "with" : "without"} JavaScript, keeps the answers, and stores once passed`, async () => {
+      const form = `${portal.server.baseUrl}/rate/kota-palangka-raya/dpmptsp`;
+      const html = await (await fetch(form)).text();
+      const serviceId = /name="serviceId" value="(\d+)"/.exec(html)![1]!;
+      // Five ratings of this unit from this address today: the next one is asked for the challenge.
+      for (let i = 0; i < 5; i++) {
+        const fields = { token: `browser-${javaScriptEnabled}-${i}-${"z".repeat(30)}`, serviceId, u1: "3", u2: "3", u3: "3", u4: "3", u5: "3", u6: "3", u7: "3", u8: "3", u9: "3" };
+        await fetch(form, { method: "POST", body: new URLSearchParams(fields), headers: { Origin: portal.server.baseUrl }, redirect: "manual" });
+      }
+      const context = await portal.browser.newContext({ javaScriptEnabled, locale: "id-ID", viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await page.goto(form);
+      await page.locator("input[name=serviceId]").first().check();
+      for (const element of ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"]) await page.locator(`#${element}-4`).check();
+      await page.getByRole("button", { name: "Kirim penilaian" }).click();
+      await expect.poll(() => page.getByRole("alert").textContent()).toContain("Jawaban Anda belum dikirim");
+      expect(await page.locator("#u5-4").isChecked()).toBe(true);
+      const question = (await page.locator("label[for=challengeAnswer]").textContent()) ?? "";
+      const [, left, right] = /(\d+) \+ (\d+)/.exec(question)!;
+      if (javaScriptEnabled) expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByLabel(question).fill(String(Number(left) + Number(right)));
+      await page.getByRole("button", { name: "Kirim penilaian" }).click();
+      await page.waitForURL(/\/thanks$/);
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Terima kasih");
+      await context.close();
+    });
+  }
+});

@@ -12,7 +12,14 @@ import { EvidenceInput, ProtectionBox, type Translate } from "./report-fields";
 import { ChoiceFrame, ErrorSummary, FieldFrame, SelectField, TextAreaField, TextField } from "~/components/forms";
 
 /** The form sent back after a refusal; `filesDropped` when the chosen photos were not kept. */
-export type FormReply = { kind: "form"; result: SubmissionResult<string[]>; filesDropped: boolean; challenge?: Challenge };
+export type FormReply = {
+  kind: "form";
+  result: SubmissionResult<string[]>;
+  filesDropped: boolean;
+  challenge?: Challenge;
+  /** The form token the challenge is bound to: the form keeps sending it. */
+  token?: string;
+};
 
 type ReportFormProps = {
   regions: RegionOption[];
@@ -73,7 +80,7 @@ export function ReportForm({ regions, preselected, years, token, hcaptcha, maxFi
       <ProtectionBox />
 
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-        <input type="hidden" name="token" value={value("token") || token} />
+        <input type="hidden" name="token" value={reply?.token ?? (value("token") || token)} />
 
         <ChoiceFrame id="category" legend={t("form.category")} errors={errorTexts("category")}>
           {REPORT_CATEGORIES.map((category) => (
