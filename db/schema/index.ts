@@ -19,6 +19,7 @@ export * from "./staff";
 export * from "./security";
 export * from "./audit";
 export * from "./skm";
+export * from "./kiosk";
 export * from "./reports";
 export * from "./perception";
 export * from "./zi";

@@ -6,9 +6,10 @@
  */
 import { sql } from "drizzle-orm";
 import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { kiosks } from "./kiosk";
 import { services, units } from "./org";
 
-export const skmSource = pgEnum("skm_source", ["web", "paper"]);
+export const skmSource = pgEnum("skm_source", ["web", "paper", "kiosk"]);
 export const respondentSex = pgEnum("respondent_sex", ["L", "P"]);
 /** Age is kept as a band only: enough for the report, identifies nobody. */
 export const ageBand = pgEnum("age_band", ["lt20", "20_29", "30_39", "40_49", "50_59", "gte60"]);
@@ -34,6 +35,8 @@ export const skmResponses = pgTable(
     /** Local date (the region's time zone) of the visit. */
     respondedOn: date({ mode: "string" }).notNull(),
     source: skmSource().notNull(),
+    /** The counter kiosk a `kiosk` response was given on (null for web and paper). */
+    kioskId: integer().references(() => kiosks.id, { onDelete: "set null" }),
     profileId: text().notNull(),
     sex: respondentSex(),
     ageBand: ageBand(),
@@ -56,6 +59,8 @@ export const skmResponses = pgTable(
       sql`num_nonnulls(${t.u1}, ${t.u2}, ${t.u3}, ${t.u4}, ${t.u5}, ${t.u6}, ${t.u7}, ${t.u8}, ${t.u9}) > 0`,
     ),
     index("skm_responses_unit_day_idx").on(t.unitId, t.respondedOn),
+    index("skm_responses_kiosk_idx").on(t.kioskId).where(sql`${t.kioskId} IS NOT NULL`),
+    check("skm_responses_kiosk_source", sql`${t.kioskId} IS NULL OR ${t.source} = 'kiosk'`),
   ],
 );
 
