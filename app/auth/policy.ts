@@ -6,7 +6,8 @@
  *  - admin: the whole installation (no scope) or one region; manages structure and staff.
  *    Admins do not read integrity reports unless they are also moderators.
  *  - moderator: one region; triages integrity reports and rating comments.
- *  - unit_manager: one unit per grant; sees that unit's results, answers its published comments.
+ *  - unit_manager: one unit per grant; sees that unit's results, answers its published comments,
+ *    enrols and revokes the unit's counter kiosks.
  *  - evaluator (TPI): one region; fills the LKE worksheet of its units.
  *  - province_monitor: one province; reads aggregates of all its regions, nothing else.
  *
@@ -70,6 +71,8 @@ export const ACTIONS = [
   "lke.edit",
   /** Aggregated figures (indices, report statistics) of everything in scope. */
   "aggregates.read",
+  /** Enrol, pair, configure and revoke a unit's counter kiosks. */
+  "kiosk.manage",
   /** The staff area itself (any active staff member with at least one role). */
   "staff.area",
 ] as const;
@@ -87,6 +90,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "unit.results.read",
     "lke.read",
     "aggregates.read",
+    "kiosk.manage",
     "staff.area",
   ]),
   moderator: new Set<Action>([
@@ -97,7 +101,14 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "aggregates.read",
     "staff.area",
   ]),
-  unit_manager: new Set<Action>(["comment.reply", "report.forwarded.read", "unit.results.read", "aggregates.read", "staff.area"]),
+  unit_manager: new Set<Action>([
+    "comment.reply",
+    "report.forwarded.read",
+    "unit.results.read",
+    "aggregates.read",
+    "kiosk.manage",
+    "staff.area",
+  ]),
   evaluator: new Set<Action>(["lke.read", "lke.edit", "unit.results.read", "aggregates.read", "staff.area"]),
   province_monitor: new Set<Action>(["aggregates.read", "staff.area"]),
 };
@@ -141,6 +152,7 @@ function actionFitsResource(action: Action, resource: Resource): boolean {
     case "comment.reply":
     case "report.forwarded.read":
     case "unit.results.read":
+    case "kiosk.manage":
       return resource.kind === "unit";
     case "staff.manage":
     case "audit.read":

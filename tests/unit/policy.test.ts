@@ -83,6 +83,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": REGIONS_AND_UNITS,
     "lke.edit": NONE,
     "aggregates.read": ALL,
+    "kiosk.manage": ALL_UNITS,
     "staff.area": ALL,
   },
   regionAdmin10: {
@@ -99,6 +100,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": REGION_10,
     "lke.edit": NONE,
     "aggregates.read": REGION_10,
+    "kiosk.manage": UNITS_10,
     "staff.area": ALL,
   },
   moderator10: {
@@ -115,6 +117,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": REGION_10,
+    "kiosk.manage": NONE,
     "staff.area": ALL,
   },
   // Conflict of interest: works in unit 100, so never sees reports about it.
@@ -132,6 +135,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": REGION_10,
+    "kiosk.manage": NONE,
     "staff.area": ALL,
   },
   // Conflict of interest: manages unit 101.
@@ -149,6 +153,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": REGION_10,
+    "kiosk.manage": ["U101"],
     "staff.area": ALL,
   },
   unitManager100: {
@@ -165,6 +170,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": ["U100"],
+    "kiosk.manage": ["U100"],
     "staff.area": ALL,
   },
   evaluator10: {
@@ -181,6 +187,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": REGION_10,
     "lke.edit": REGION_10,
     "aggregates.read": REGION_10,
+    "kiosk.manage": NONE,
     "staff.area": ALL,
   },
   provinceMonitor1: {
@@ -197,6 +204,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "lke.read": NONE,
     "lke.edit": NONE,
     "aggregates.read": ["P1", "R10", "R20", "U100", "U101", "U200"],
+    "kiosk.manage": NONE,
     "staff.area": ALL,
   },
   noRole: Object.fromEntries(ACTIONS.map((a) => [a, NONE])) as Record<Action, string[]>,
