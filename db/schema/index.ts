@@ -23,3 +23,4 @@ export * from "./kiosk";
 export * from "./reports";
 export * from "./perception";
 export * from "./zi";
+export * from "./integrity";

@@ -5,7 +5,7 @@
  * index.ts for why the schema does not import the regulation profile.
  */
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 import { kiosks } from "./kiosk";
 import { services, units } from "./org";
 
@@ -51,6 +51,11 @@ export const skmResponses = pgTable(
     u7: answer("u7"),
     u8: answer("u8"),
     u9: answer("u9"),
+    /**
+     * The optional last question: did anyone from the office ask for a good rating or watch the
+     * form being filled in? true = yes, false = no, null = skipped or not asked (paper).
+     */
+    coercion: boolean(),
   },
   (t) => [
     ...["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"].map((c) => answerCheck(t, c)),
@@ -142,5 +147,45 @@ export const skmSuggestions = pgTable(
     index("skm_suggestions_unit_idx").on(t.unitId, t.status),
     check("skm_suggestions_length", sql`length(${t.text}) <= 2000`),
     check("skm_suggestions_reply_length", sql`${t.reply} IS NULL OR length(${t.reply}) <= 2000`),
+  ],
+);
+
+/**
+ * How many ratings of a unit one client gave on one day, under a keyed hash whose input
+ * includes the day: the key cannot be linked across days or reversed without the
+ * installation's hash key. Only the count is kept, never a time or a response id. Feeds the
+ * "one client key gives a large share" integrity flag and the per-day challenge signal.
+ */
+export const skmClientDayCounts = pgTable(
+  "skm_client_day_counts",
+  {
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    day: date({ mode: "string" }).notNull(),
+    keyHash: text().notNull(),
+    ratings: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day, t.keyHash] }), index("skm_client_day_counts_day_idx").on(t.day)],
+);
+
+/**
+ * Ratings of a unit per ten-minute slot of its local day (slot 0 = 00:00–00:09, 143 =
+ * 23:50–23:59), for live sources only (paper has no time). An aggregate count per unit and
+ * slot, never a time on a response: enough to see bursts and ratings outside opening hours.
+ */
+export const skmSlotCounts = pgTable(
+  "skm_slot_counts",
+  {
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    day: date({ mode: "string" }).notNull(),
+    slot: smallint().notNull(),
+    ratings: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.day, t.slot] }),
+    check("skm_slot_counts_slot_range", sql`${t.slot} BETWEEN 0 AND 143`),
   ],
 );
