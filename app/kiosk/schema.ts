@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ratingSchema } from "../skm/form-schema";
+import { COERCION_CHOICES } from "./steps";
 import { withoutControlCharacters } from "../utils/text-schema";
 
 export const KIOSK_NAME_MAX = 80;
@@ -61,6 +62,8 @@ export const pairSchema = z.object({
  * a shared counter screen). The token is made on the device, once per visitor.
  */
 export function kioskRatingSchema(serviceIds: readonly number[]) {
-  return ratingSchema(serviceIds).omit({ suggestion: true });
+  return ratingSchema(serviceIds)
+    .omit({ suggestion: true })
+    .extend({ coercion: z.enum(COERCION_CHOICES, { errorMap: () => ({ message: "errors.choice" }) }).optional() });
 }
 export type KioskRatingValues = z.infer<ReturnType<typeof kioskRatingSchema>>;

@@ -62,6 +62,7 @@ export async function submitKioskRating(
           education: values.education ?? null,
           occupation: values.occupation ?? null,
           answers: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, values[e]])) as Record<(typeof SKM_ELEMENTS)[number], number>,
+          coercion: values.coercion === undefined ? null : values.coercion === "yes",
         },
       ]);
       if (responseId === undefined) throw new Error("response not stored");

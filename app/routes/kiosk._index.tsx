@@ -8,6 +8,7 @@ import { answersFrom, kioskSteps, nextStep, ratingOf } from "~/kiosk/steps";
 import { submitKioskRating } from "~/kiosk/submit.server";
 import { findUnitByAddress } from "~/org/queries.server";
 import { randomToken } from "~/security/crypto.server";
+import QRCode from "qrcode";
 
 export const handle = { i18n: ["kiosk", "skm"], bare: true };
 
@@ -20,6 +21,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 // Every visitor's screen is made fresh: never from a cache.
 export const headers = () => ({ "Cache-Control": "no-store" });
+
+/** The back-door report's address and its QR code, for a visitor to open on their own phone. */
+async function reportOffer(publicUrl: string) {
+  const url = `${publicUrl}/report`;
+  return { url, qrSvg: await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" }) };
+}
 
 async function deviceAndServices(request: Request, context: LoaderFunctionArgs["context"]) {
   const kiosk = await currentKiosk(context.db, context.config, request);
@@ -41,6 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     askProfile: kiosk.askProfile,
     token: randomToken(),
     done: new URL(request.url).searchParams.has("done"),
+    coerced: new URL(request.url).searchParams.get("done") === "report",
+    report: await reportOffer(context.config.publicUrl),
     title: `${t("screen.title", { unit: kiosk.unit.name })} · Pintu Depan`,
   };
 }
@@ -65,14 +74,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (outcome.kind === "paced") {
     return data({ outcome: "paced" as const, answers, token }, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
   }
-  return redirect("/kiosk?done", 303);
+  // After a "yes" to the coercion question the selesai screen offers the back-door report.
+  return redirect(parsed.data.coercion === "yes" ? "/kiosk?done=report" : "/kiosk?done", 303);
 }
 
 export default function KioskScreen() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (loaded.refused || actionData?.outcome === "refused") return <KioskRefused />;
-  if (loaded.done && !actionData) return <KioskDone />;
+  if (loaded.done && !actionData) return <KioskDone report={loaded.coerced ? loaded.report : null} />;
   return (
     <KioskFlow
       unitName={loaded.unitName}
@@ -80,6 +90,7 @@ export default function KioskScreen() {
       steps={kioskSteps(loaded.askProfile)}
       initialAnswers={actionData && "answers" in actionData ? actionData.answers : {}}
       initialToken={actionData && "token" in actionData && actionData.token ? actionData.token : loaded.token}
+      report={loaded.report}
       paced={actionData?.outcome === "paced"}
       invalid={actionData?.outcome === "invalid"}
     />

@@ -30,6 +30,8 @@ export interface NewResponse {
   education: "SD" | "SMP" | "SMA" | "D3" | "S1" | "S2" | "S3" | null;
   occupation: "PNS" | "TNI" | "POLRI" | "SWASTA" | "WIRAUSAHA" | "PELAJAR" | "LAINNYA" | null;
   answers: Record<SkmElement, number | null>;
+  /** The optional coercion question (web form): true = yes, false = no; absent or null = not answered. */
+  coercion?: boolean | null;
 }
 
 /** The SKM's tables, with its layout (formula.ts). */

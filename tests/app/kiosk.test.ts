@@ -215,12 +215,21 @@ describe("rating on a kiosk", () => {
     }
     expect(textOf(await response.text())).toContain("Pertanyaan 9 dari 9");
     response = await app.post("/kiosk", { ...answers, u9: "4" }, { Cookie: device });
+    answers.u9 = "4";
+    // The optional last question; a "yes" ends on the selesai screen with the back-door report offer.
+    expect(textOf(await response.text())).toContain("meminta Anda memberi nilai baik");
+    expect(await kioskRatings(row!.id)).toBe(0);
+    response = await app.post("/kiosk", { ...answers, coercion: "yes" }, { Cookie: device });
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/kiosk?done");
-    const done = await (await app.get("/kiosk?done", { Cookie: device })).text();
+    expect(response.headers.get("location")).toBe("/kiosk?done=report");
+    const done = await (await app.get("/kiosk?done=report", { Cookie: device })).text();
     expect(textOf(done)).toContain("Selesai");
+    expect(textOf(done)).toContain("Anda diminta memberi nilai baik atau ditunggui?");
+    expect(done).toContain('href="http://localhost:3000/report"');
     expect(done).toMatch(/<noscript><meta http-equiv="refresh" content="\d+;url=\/kiosk"/);
     expect(await kioskRatings(row!.id)).toBe(1);
+    const [stored] = await env.database.db.select({ coercion: skmResponses.coercion, u9: skmResponses.u9 }).from(skmResponses).where(eq(skmResponses.kioskId, row!.id));
+    expect(stored).toEqual({ coercion: true, u9: 4 });
   });
 });
 

@@ -20,14 +20,16 @@ async function respondents(): Promise<number> {
   return body.respondents ?? 0;
 }
 
-/** One visitor: the service, then the nine unsur, one screen each, then "selesai". */
-async function rate(page: Page) {
+/** One visitor: the service, the nine unsur, one screen each, the last question, then "selesai". */
+async function rate(page: Page, coercion: "Ya" | "Tidak" | "Lewati" = "Lewati") {
   await expect.poll(() => page.locator("h1").textContent()).toBe("Bagaimana layanan kami hari ini?");
   await page.locator(".kiosk-services button").first().click();
   for (let n = 1; n <= 9; n++) {
     await expect.poll(() => page.locator(".kiosk-progress").textContent()).toBe(`Pertanyaan ${n} dari 9`);
     await page.locator(".kiosk-scale button").nth(n % 2 === 0 ? 2 : 3).click();
   }
+  await expect.poll(() => page.locator(".kiosk-progress").textContent()).toBe("Pertanyaan terakhir (boleh dilewati)");
+  await page.getByRole("button", { name: coercion, exact: true }).click();
   await expect.poll(() => page.locator("h1").textContent()).toBe("Selesai");
 }
 
@@ -67,7 +69,10 @@ describe("the counter kiosk", () => {
     await rate(kiosk);
     await kiosk.getByRole("button", { name: "Mulai penilaian baru" }).click();
     await expect.poll(() => kiosk.locator(".kiosk-pending").textContent()).toContain("1 penilaian tersimpan");
-    await rate(kiosk);
+    // This visitor was watched: the selesai screen offers the back-door report.
+    await rate(kiosk, "Ya");
+    expect(await kiosk.getByRole("heading", { name: "Anda diminta memberi nilai baik atau ditunggui?" }).count()).toBe(1);
+    expect(await kiosk.getByRole("link", { name: /\/report$/ }).count()).toBe(1);
     await kiosk.getByRole("button", { name: "Mulai penilaian baru" }).click();
     await expect.poll(() => kiosk.locator(".kiosk-pending").textContent()).toContain("2 penilaian tersimpan");
     // The answers of the last visitor are gone from the screen.

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next";
 import { Face } from "~/components/kiosk/faces";
 import { enqueue, flushOutbox, newDeviceToken, readOutbox } from "~/kiosk/queue";
-import { DONE_SECONDS, IDLE_SECONDS, nextStep, PROFILE_CHOICES, type PROFILE_STEPS, ratingOf, type KioskStep } from "~/kiosk/steps";
+import { COERCION_CHOICES, DONE_SECONDS, IDLE_SECONDS, nextStep, PROFILE_CHOICES, ratingOf, REPORT_SECONDS, type KioskStep, type PROFILE_STEPS } from "~/kiosk/steps";
 import { SKM_ELEMENTS } from "~/regulation/skm";
 
 /** Without JavaScript, a page that goes back to the start by itself after `seconds`. */
@@ -35,13 +35,31 @@ export function KioskRefused() {
   );
 }
 
-export function KioskDone({ onAgain }: { onAgain?: () => void }) {
+export interface ReportOffer {
+  url: string;
+  qrSvg: string;
+}
+
+export function KioskDone({ onAgain, report }: { onAgain?: () => void; report: ReportOffer | null }) {
   const { t } = useTranslation("kiosk");
+  // Someone who was pressed for a good rating gets time to note the report address.
+  const seconds = report ? REPORT_SECONDS : DONE_SECONDS;
   return (
     <div className="kiosk-screen kiosk-done">
-      <RefreshTo seconds={DONE_SECONDS} />
+      <RefreshTo seconds={seconds} />
       <h1 tabIndex={-1}>{t("done.title")}</h1>
       <p className="kiosk-lead">{t("done.body")}</p>
+      {report ? (
+        <section className="kiosk-report" aria-labelledby="kiosk-report-heading">
+          <h2 id="kiosk-report-heading">{t("coercion.reportHeading")}</h2>
+          <p>{t("coercion.reportBody")}</p>
+          {/* The SVG comes from the qrcode library on the server, never from user input. */}
+          <div className="kiosk-report-qr" role="img" aria-label={t("coercion.reportQr")} dangerouslySetInnerHTML={{ __html: report.qrSvg }} />
+          <p>
+            <a href={report.url}>{report.url}</a>
+          </p>
+        </section>
+      ) : null}
       <p>{t("done.next")}</p>
       <p>
         {onAgain ? (
@@ -62,17 +80,18 @@ interface FlowProps {
   unitName: string;
   services: ReadonlyArray<{ id: number; name: string }>;
   steps: KioskStep[];
+  report: ReportOffer;
   initialAnswers: Record<string, string>;
   initialToken: string;
   paced: boolean;
   invalid: boolean;
 }
 
-export function KioskFlow({ unitName, services, steps, initialAnswers, initialToken, paced, invalid }: FlowProps) {
+export function KioskFlow({ unitName, services, steps, report, initialAnswers, initialToken, paced, invalid }: FlowProps) {
   const { t } = useTranslation("kiosk");
   const [answers, setAnswers] = useState(initialAnswers);
   const [token, setToken] = useState(initialToken);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<false | { coerced: boolean }>(false);
   const [pending, setPending] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -107,7 +126,7 @@ export function KioskFlow({ unitName, services, steps, initialAnswers, initialTo
   const answered = Object.keys(answers).length;
   useEffect(() => {
     if (!done && answered === 0) return;
-    const timer = setTimeout(restart, (done ? DONE_SECONDS : IDLE_SECONDS) * 1000);
+    const timer = setTimeout(restart, (done ? (done.coerced ? REPORT_SECONDS : DONE_SECONDS) : IDLE_SECONDS) * 1000);
     return () => clearTimeout(timer);
   }, [done, answered, restart]);
 
@@ -132,11 +151,11 @@ export function KioskFlow({ unitName, services, steps, initialAnswers, initialTo
       return;
     }
     enqueue({ token, rating: ratingOf(token, next) });
-    setDone(true);
+    setDone({ coerced: next.coercion === "yes" });
     void send();
   };
 
-  if (done) return <KioskDone onAgain={restart} />;
+  if (done) return <KioskDone onAgain={restart} report={done.coerced ? report : null} />;
 
   const pendingNote = pending > 0 ? <p className="kiosk-pending">{t("screen.pending", { count: pending })}</p> : null;
   return (
@@ -234,6 +253,29 @@ function StepScreen({
               <span>{tSkm(`questions.${step}.${value}`)}</span>
             </button>
           ))}
+        </div>
+      </fieldset>
+    );
+  }
+
+  if (step === "coercion") {
+    return (
+      <fieldset className="kiosk-question">
+        <legend>
+          <span className="kiosk-progress">{t("coercion.last")}</span>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {t("coercion.question")}
+          </h1>
+        </legend>
+        <div className="kiosk-choices">
+          {COERCION_CHOICES.map((value) => (
+            <button key={value} type="submit" name="coercion" value={value} className="kiosk-choice">
+              {t(`coercion.${value}`)}
+            </button>
+          ))}
+          <button type="submit" name="coercion" value="" className="kiosk-choice kiosk-skip">
+            {t("screen.skip")}
+          </button>
         </div>
       </fieldset>
     );
