@@ -36,7 +36,7 @@ function newPairingCode(): string {
 }
 
 /** The device's credential: httpOnly, Secure in production, sent only to the kiosk pages. */
-export function kioskCookie(config: Config) {
+function kioskCookie(config: Config) {
   return createCookie("pd_kiosk", {
     path: "/kiosk",
     httpOnly: true,

@@ -36,15 +36,15 @@ const checkbox = z
 
 const kioskId = z.coerce.number({ invalid_type_error: "errors.unknownKiosk" }).int().positive();
 
-export const enrolSchema = z.object({
+const enrolSchema = z.object({
   intent: z.literal("enrol"),
   unitId: z.coerce.number({ invalid_type_error: "errors.unit", required_error: "errors.unit" }).int("errors.unit").positive("errors.unit"),
   name: kioskName,
   askProfile: checkbox,
 });
-export const newCodeSchema = z.object({ intent: z.literal("code"), kioskId });
-export const revokeSchema = z.object({ intent: z.literal("revoke"), kioskId });
-export const settingsSchema = z.object({ intent: z.literal("settings"), kioskId, askProfile: checkbox });
+const newCodeSchema = z.object({ intent: z.literal("code"), kioskId });
+const revokeSchema = z.object({ intent: z.literal("revoke"), kioskId });
+const settingsSchema = z.object({ intent: z.literal("settings"), kioskId, askProfile: checkbox });
 
 /** The staff page's intents: one schema, one domain function each. */
 export const kioskCommandSchema = z.discriminatedUnion("intent", [enrolSchema, newCodeSchema, revokeSchema, settingsSchema]);

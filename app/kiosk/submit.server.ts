@@ -21,7 +21,7 @@ import type { KioskRatingValues } from "./schema";
 
 export type KioskSubmitOutcome = { kind: "stored" } | { kind: "duplicate" } | { kind: "paced"; retryAfterSeconds: number };
 
-export function kioskPaceLimits(config: Config): Limit[] {
+function kioskPaceLimits(config: Config): Limit[] {
   return [
     { bucket: "kiosk-gap", max: 1, windowSeconds: config.kiosk.minSeconds },
     { bucket: "kiosk-hour", max: config.kiosk.hourlyMax, windowSeconds: 3600 },

@@ -167,7 +167,7 @@ export interface Config {
 }
 
 /** A counter kiosk's own pace limit: one person tapping cannot flood a unit's ratings. */
-export interface KioskSettings {
+interface KioskSettings {
   /** A device's next rating is refused until this many seconds have passed (a fixed window). */
   minSeconds: number;
   /** At most this many ratings per device and clock hour. */
