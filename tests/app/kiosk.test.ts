@@ -69,6 +69,11 @@ async function kioskRatings(kioskId?: number): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** The app with a pace of one rating per ten minutes, for tests of the gap through HTTP. */
+function slowApp(): Promise<TestApp> {
+  return createTestApp(env.database.db, { env: { KIOSK_MIN_SECONDS: "600" } });
+}
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("enrolling and pairing a kiosk", () => {
@@ -171,10 +176,12 @@ describe("rating on a kiosk", () => {
     expect(await submit(20)).toMatchObject({ kind: "paced" });
     expect(await kioskRatings(device.id)).toBe(3);
 
-    // Through the app, with the default pace: the second rating at once is answered 429.
-    const paced = await pair(app, await enrol(app, await manager(app), "Loket cepat"));
-    expect((await send(app, paced, rating(serviceId))).status).toBe(201);
-    const second = await send(app, paced, rating(serviceId));
+    // Through the app (a ten-minute gap, so the two requests cannot straddle a window's edge):
+    // the second rating at once is answered 429.
+    const slow = await slowApp();
+    const paced = await pair(slow, await enrol(slow, await manager(slow), "Loket cepat"));
+    expect((await send(slow, paced, rating(serviceId))).status).toBe(201);
+    const second = await send(slow, paced, rating(serviceId));
     expect(second.status).toBe(429);
     expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);
   });
@@ -230,6 +237,22 @@ describe("rating on a kiosk", () => {
     expect(await kioskRatings(row!.id)).toBe(1);
     const [stored] = await env.database.db.select({ coercion: skmResponses.coercion, u9: skmResponses.u9 }).from(skmResponses).where(eq(skmResponses.kioskId, row!.id));
     expect(stored).toEqual({ coercion: true, u9: 4 });
+  });
+
+  it("without JavaScript, asks to send again a moment later when the pace holds a rating back, and keeps the answers", async () => {
+    const app = await slowApp();
+    const device = await pair(app, await enrol(app, await manager(app), "Loket sabar"));
+    const [row] = await env.database.db.select({ id: kiosks.id }).from(kiosks).where(eq(kiosks.name, "Loket sabar"));
+    const serviceId = String(await serviceOf());
+    const full = (token: string) => ({ token, serviceId, u1: "4", u2: "4", u3: "4", u4: "4", u5: "4", u6: "4", u7: "4", u8: "4", u9: "4", coercion: "" });
+    expect((await app.post("/kiosk", full("a".repeat(43)), { Cookie: device })).status).toBe(303);
+    const held = await app.post("/kiosk", full("b".repeat(43)), { Cookie: device });
+    expect(held.status).toBe(429);
+    const html = await held.text();
+    expect(textOf(html)).toContain("Mohon tunggu sebentar");
+    expect(html).toContain('name="u9" value="4"');
+    expect(html).toContain(`name="token" value="${"b".repeat(43)}"`);
+    expect(await kioskRatings(row!.id)).toBe(1);
   });
 });
 
