@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { kiosks, regions, staff, units } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
@@ -70,7 +70,7 @@ export async function kioskUnits(db: Database, r: Reach) {
     .orderBy(asc(regions.name), asc(units.name));
 }
 
-/** The kiosks of those units, newest first (revoked ones last), with who enrolled them. */
+/** The kiosks of those units: those in use first, newest first, then the revoked ones; with who enrolled them. */
 export async function listKiosks(db: Database, r: Reach) {
   const scope = unitsInReach(r);
   if (scope === null) return [];
@@ -92,7 +92,7 @@ export async function listKiosks(db: Database, r: Reach) {
     .innerJoin(regions, eq(regions.id, units.regionId))
     .leftJoin(staff, eq(staff.id, kiosks.enrolledBy))
     .where(scope)
-    .orderBy(asc(kiosks.revokedAt), desc(kiosks.id));
+    .orderBy(sql`${kiosks.revokedAt} ASC NULLS FIRST`, desc(kiosks.id));
   return rows.map((row) => ({
     ...row,
     createdAt: row.createdAt.toISOString(),
