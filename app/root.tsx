@@ -73,6 +73,15 @@ export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   useChangeLanguage(data?.locale ?? fallbackLanguage);
   useFocusHeadingOnNavigation();
+  // A counter kiosk's screen is the whole screen: no site header, menu or footer to wander into.
+  const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare === true);
+  if (bare) {
+    return (
+      <main id="main" tabIndex={-1} className="kiosk-main">
+        <Outlet />
+      </main>
+    );
+  }
   return (
     <Page currentPath={data?.currentPath ?? "/"}>
       <Outlet />

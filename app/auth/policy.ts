@@ -6,7 +6,8 @@
  *  - admin: the whole installation (no scope) or one region; manages structure and staff.
  *    Admins do not read integrity reports unless they are also moderators.
  *  - moderator: one region; triages integrity reports and rating comments.
- *  - unit_manager: one unit per grant; sees that unit's results, answers its published comments.
+ *  - unit_manager: one unit per grant; sees that unit's results, answers its published comments,
+ *    enrols and revokes the unit's counter kiosks.
  *  - evaluator (TPI): one region; fills the LKE worksheet of its units.
  *  - province_monitor: one province; reads aggregates of all its regions, nothing else.
  *
@@ -74,6 +75,8 @@ export const ACTIONS = [
   "integrity.read",
   /** Mark a unit's integrity flag for a period as reviewed, with a note. */
   "integrity.review",
+  /** Enrol, pair, configure and revoke a unit's counter kiosks. */
+  "kiosk.manage",
   /** The staff area itself (any active staff member with at least one role). */
   "staff.area",
 ] as const;
@@ -91,6 +94,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "unit.results.read",
     "lke.read",
     "aggregates.read",
+    "kiosk.manage",
     "staff.area",
   ]),
   moderator: new Set<Action>([
@@ -102,7 +106,14 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "integrity.read",
     "staff.area",
   ]),
-  unit_manager: new Set<Action>(["comment.reply", "report.forwarded.read", "unit.results.read", "aggregates.read", "staff.area"]),
+  unit_manager: new Set<Action>([
+    "comment.reply",
+    "report.forwarded.read",
+    "unit.results.read",
+    "aggregates.read",
+    "kiosk.manage",
+    "staff.area",
+  ]),
   evaluator: new Set<Action>(["lke.read", "lke.edit", "unit.results.read", "aggregates.read", "integrity.read", "integrity.review", "staff.area"]),
   province_monitor: new Set<Action>(["aggregates.read", "integrity.read", "staff.area"]),
 };
@@ -148,6 +159,7 @@ function actionFitsResource(action: Action, resource: Resource): boolean {
     case "comment.reply":
     case "report.forwarded.read":
     case "unit.results.read":
+    case "kiosk.manage":
       return resource.kind === "unit";
     case "staff.manage":
     case "audit.read":

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { currentStaff } from "~/auth/session.server";
 
-export const handle = { i18n: ["staff", "admin", "moderation", "casework", "zi"] };
+export const handle = { i18n: ["staff", "admin", "moderation", "casework", "zi", "kiosk"] };
 
 // Staff pages carry private data (and one-time codes and links): never store them anywhere.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -21,6 +21,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/admin/holidays", label: "casework:nav.holidays", action: "installation.manage" },
   { to: "/staff/zi", label: "zi:nav.sheets", action: "lke.read" },
   { to: "/staff/integrity", label: "zi:integrity.nav", action: "integrity.read" },
+  { to: "/staff/kiosks", label: "kiosk:nav.kiosks", action: "kiosk.manage" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -21,7 +21,9 @@ export interface NewResponse {
   serviceId: number | null;
   /** Local date of the visit, YYYY-MM-DD. */
   respondedOn: string;
-  source: "web" | "paper";
+  source: "web" | "paper" | "kiosk";
+  /** The counter kiosk of a `kiosk` response. */
+  kioskId?: number | null;
   profileId: string;
   sex: "L" | "P" | null;
   ageBand: "lt20" | "20_29" | "30_39" | "40_49" | "50_59" | "gte60" | null;

@@ -98,6 +98,8 @@ const envSchema = z
     REPORT_MAX_FILE_MB: wholeNumber("REPORT_MAX_FILE_MB", 1, 20, 8),
     REPORT_MESSAGES_PER_DAY: wholeNumber("REPORT_MESSAGES_PER_DAY", 1, 1000, 10),
     REPORT_FILES_PER_DAY: wholeNumber("REPORT_FILES_PER_DAY", 1, 1000, 10),
+    KIOSK_MIN_SECONDS: wholeNumber("KIOSK_MIN_SECONDS", 1, 600, 5),
+    KIOSK_HOURLY_MAX: wholeNumber("KIOSK_HOURLY_MAX", 1, 3600, 120),
     SESSION_SECRET: optionalText.pipe(
       z
         .string()
@@ -161,6 +163,15 @@ export interface Config {
   /** Cookies get the Secure flag (always in production). */
   secureCookies: boolean;
   reports: ReportSettings;
+  kiosk: KioskSettings;
+}
+
+/** A counter kiosk's own pace limit: one person tapping cannot flood a unit's ratings. */
+interface KioskSettings {
+  /** A device's next rating is refused until this many seconds have passed (a fixed window). */
+  minSeconds: number;
+  /** At most this many ratings per device and clock hour. */
+  hourlyMax: number;
 }
 
 /** Back-door reports: time limits in working days, retention, evidence limits. */
@@ -236,5 +247,6 @@ export function loadConfig(
       messagesPerDay: e.REPORT_MESSAGES_PER_DAY,
       filesPerDay: e.REPORT_FILES_PER_DAY,
     },
+    kiosk: { minSeconds: e.KIOSK_MIN_SECONDS, hourlyMax: e.KIOSK_HOURLY_MAX },
   };
 }

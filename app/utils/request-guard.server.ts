@@ -58,6 +58,7 @@ const LIMITS = {
 } as const;
 
 const KIB = 1024;
+const KIOSK_RATINGS_PATH = "/kiosk/ratings";
 
 /** The limits of a POST to `path`: the report forms take photos, staff forms are longer. */
 export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileBytes: number }): BodyLimits {
@@ -65,6 +66,8 @@ export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileB
     return { bytes: report.maxFiles * report.maxFileBytes + 256 * KIB, fields: 100, multipart: true };
   }
   if (path === CLIENT_ERROR_PATH) return { bytes: CLIENT_ERROR_MAX_BYTES, fields: 0, multipart: false, json: true };
+  // A counter kiosk's outbox sends one rating (a few hundred bytes) as JSON.
+  if (path === KIOSK_RATINGS_PATH) return { bytes: 4 * KIB, fields: 0, multipart: false, json: true };
   if (path.startsWith("/staff/")) return { bytes: 512 * KIB, fields: 2000, multipart: false };
   return { bytes: 64 * KIB, fields: 200, multipart: false };
 }

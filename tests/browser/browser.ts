@@ -28,11 +28,12 @@ async function launchBrowser(): Promise<Browser> {
 /**
  * A portal on a fresh embedded database with the demo data, and a browser, started before a
  * test file's tests and stopped after them. Read `server` and `browser` inside the tests.
+ * `env` adds to the portal's environment (a lower DISCLOSURE_MIN, say).
  */
-export function portalAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+export function portalAndBrowser(env: Record<string, string> = {}): { readonly server: RunningServer; readonly browser: Browser } {
   const started: { server?: RunningServer; browser?: Browser } = {};
   beforeAll(async () => {
-    [started.server, started.browser] = await Promise.all([startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn" }), launchBrowser()]);
+    [started.server, started.browser] = await Promise.all([startServer({ DATABASE_URL: "pglite:memory", LOG_LEVEL: "warn", ...env }), launchBrowser()]);
   });
   afterAll(async () => {
     await started.browser?.close();

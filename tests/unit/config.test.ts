@@ -51,6 +51,8 @@ describe("configuration", () => {
       REPORT_MAX_FILE_MB: "4",
       REPORT_MESSAGES_PER_DAY: "3",
       REPORT_FILES_PER_DAY: "6",
+      KIOSK_MIN_SECONDS: "8",
+      KIOSK_HOURLY_MAX: "60",
     });
     expect(config).toEqual({
       env: "development",
@@ -76,6 +78,7 @@ describe("configuration", () => {
       fallbackSecrets: [],
       secureCookies: false,
       reports: { triageDays: 2, followUpDays: 7, closeDays: 14, retentionDays: 365, maxFiles: 3, maxFileBytes: 4 * 1024 * 1024, messagesPerDay: 3, filesPerDay: 6 },
+      kiosk: { minSeconds: 8, hourlyMax: 60 },
     });
   });
 

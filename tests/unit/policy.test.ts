@@ -85,6 +85,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "aggregates.read": ALL,
     "integrity.read": NONE,
     "integrity.review": NONE,
+    "kiosk.manage": ALL_UNITS,
     "staff.area": ALL,
   },
   regionAdmin10: {
@@ -103,6 +104,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "aggregates.read": REGION_10,
     "integrity.read": NONE,
     "integrity.review": NONE,
+    "kiosk.manage": UNITS_10,
     "staff.area": ALL,
   },
   moderator10: {
@@ -121,6 +123,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "aggregates.read": REGION_10,
     "integrity.read": REGION_10,
     "integrity.review": NONE,
+    "kiosk.manage": NONE,
     "staff.area": ALL,
   },
   // Conflict of interest: works in unit 100, so never sees reports about it.
@@ -140,6 +143,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "aggregates.read": REGION_10,
     "integrity.read": REGION_10,
     "integrity.review": NONE,
+    "kiosk.manage": NONE,
     "staff.area": ALL,
   },
   // Conflict of interest: manages unit 101.
@@ -159,6 +163,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "aggregates.read": REGION_10,
     "integrity.read": REGION_10,
     "integrity.review": NONE,
+    "kiosk.manage": ["U101"],
     "staff.area": ALL,
   },
   unitManager100: {
@@ -177,6 +182,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "aggregates.read": ["U100"],
     "integrity.read": NONE,
     "integrity.review": NONE,
+    "kiosk.manage": ["U100"],
     "staff.area": ALL,
   },
   evaluator10: {
@@ -195,6 +201,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "aggregates.read": REGION_10,
     "integrity.read": REGION_10,
     "integrity.review": REGION_10,
+    "kiosk.manage": NONE,
     "staff.area": ALL,
   },
   provinceMonitor1: {
@@ -213,6 +220,7 @@ const EXPECTED: Record<string, Record<Action, string[]>> = {
     "aggregates.read": ["P1", "R10", "R20", "U100", "U101", "U200"],
     "integrity.read": ["R10", "R20", "U100", "U101", "U200"],
     "integrity.review": NONE,
+    "kiosk.manage": NONE,
     "staff.area": ALL,
   },
   noRole: Object.fromEntries(ACTIONS.map((a) => [a, NONE])) as Record<Action, string[]>,
