@@ -13,7 +13,9 @@ import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { keyedHash } from "../security/crypto.server";
 import { hitLimit, type Limit } from "../security/rate-limit.server";
 import { storeResponses } from "../skm/responses.server";
-import { localDate } from "../utils/calendar";
+import { countSlot } from "../skm/submit.server";
+import { slotOf } from "../skm/suspicion";
+import { localDateTime } from "../utils/calendar";
 import { isUniqueViolation } from "../utils/db-errors.server";
 import type { Config } from "../utils/env.server";
 import type { KioskDevice } from "./kiosks.server";
@@ -46,7 +48,8 @@ export async function submitKioskRating(
     if (state.blocked) return { kind: "paced", retryAfterSeconds: state.retryAfterSeconds };
   }
 
-  const today = localDate(kiosk.unit.timeZone, now);
+  // The ten-minute slot count feeds the burst and opening-hours flags, as web ratings do.
+  const [today = "", time = "00:00"] = localDateTime(now, kiosk.unit.timeZone).split(" ");
   try {
     await db.transaction(async (tx) => {
       const [responseId] = await storeResponses(tx, [
@@ -67,6 +70,7 @@ export async function submitKioskRating(
       ]);
       if (responseId === undefined) throw new Error("response not stored");
       await tx.insert(skmSubmissions).values({ tokenHash, responseId, createdOn: today });
+      await countSlot(tx, kiosk.unit.id, today, slotOf(time));
     });
   } catch (error) {
     // The same rating sent twice at the same moment: the other request stored it.

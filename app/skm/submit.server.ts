@@ -131,7 +131,7 @@ export async function submitRating(
  * Adds one live rating (web or kiosk) to its unit's ten-minute slot count. Call in the
  * transaction that stores the rating.
  */
-async function countSlot(tx: Database, unitId: number, day: string, slot: number): Promise<void> {
+export async function countSlot(tx: Database, unitId: number, day: string, slot: number): Promise<void> {
   await tx
     .insert(skmSlotCounts)
     .values({ unitId, day, slot, ratings: 1 })

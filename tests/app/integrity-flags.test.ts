@@ -26,7 +26,7 @@ const FLAGGED = "kota-palangka-raya/disdukcapil";
 const QUIET = "kota-palangka-raya/dpmptsp";
 const VARIED = [4, 3, 3, 4, 3, 4, 4, 2, 3];
 
-function response(unit: number, day: string, answers: readonly number[], extra: Partial<NewResponse> & { kioskId?: number } = {}): NewResponse {
+function response(unit: number, day: string, answers: readonly number[], extra: Partial<NewResponse> = {}): NewResponse {
   return {
     unitId: unit,
     serviceId: null,
@@ -65,7 +65,7 @@ beforeAll(async () => {
   }
   // The flagged month: 30 web ratings all 3 (ten say someone pressed them), 50 kiosk ratings all 4 from one device.
   for (let i = 0; i < 30; i++) rows.push(response(flagged, "2025-06-02", Array(9).fill(3), { coercion: i < 10 ? true : false }));
-  for (let i = 0; i < 50; i++) rows.push(response(flagged, "2025-06-03", Array(9).fill(4), { source: "kiosk", kioskId: kiosk!.id } as unknown as Partial<NewResponse>));
+  for (let i = 0; i < 50; i++) rows.push(response(flagged, "2025-06-03", Array(9).fill(4), { source: "kiosk", kioskId: kiosk!.id }));
   // The quiet month: 40 varied web ratings, one "yes" among many "no".
   for (let i = 0; i < 40; i++) rows.push(response(quiet, `2025-06-1${i % 9}`, rotated(i), { coercion: i === 0 }));
   await db.transaction((tx) => storeResponses(tx, rows));
