@@ -9,11 +9,10 @@ import { cleanImages, FileRefused, parseReportForm } from "~/reports/attachments
 import { reportUnitOptions } from "~/reports/case.server";
 import { reportSchema } from "~/reports/form-schema";
 import { formatReceipt, newReceiptCode, newReference } from "~/reports/receipt.server";
-import { preselectedUnit, yearChoices } from "~/reports/report-options";
+import { latestToday, preselectedUnit, yearChoices } from "~/reports/report-options";
 import { submitReport } from "~/reports/submit.server";
 import { randomToken } from "~/security/crypto.server";
 import { verifyCaptcha } from "~/security/captcha.server";
-import { localDate } from "~/utils/calendar";
 
 export const handle = { i18n: ["reports"] };
 
@@ -21,11 +20,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 // Each view gets its own token, and the receipt page must never be kept by a cache.
 export const headers = () => ({ "Cache-Control": "no-store" });
-
-/** The latest calendar date anywhere in Indonesia: a month is "in the future" only after it. */
-function latestToday(): string {
-  return localDate("Asia/Jayapura");
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "reports");
@@ -80,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (captcha === "failed") return formReply(submission.reply({ formErrors: ["errors.captcha"] }), 400, files.length > 0);
   if (captcha === "unavailable") return formReply(submission.reply({ formErrors: ["errors.captchaUnavailable"] }), 503, files.length > 0);
 
-  const outcome = await submitReport(db, config, { clientAddress: context.clientAddress, values: submission.value, images });
+  const outcome = await submitReport(db, config, { origin: { channel: "web", clientAddress: context.clientAddress }, values: submission.value, images });
   if (outcome.outcome === "duplicate") return formReply(submission.reply({ formErrors: ["errors.duplicate"] }), 409, false);
   if (outcome.outcome === "throttled") return formReply(submission.reply({ formErrors: ["errors.throttled"] }), 429, files.length > 0);
   return receiptReply(outcome.receipt, outcome.reference);
