@@ -84,7 +84,7 @@ export function IntakeReceipt({ receipt, reference, reportId, caseUrl }: { recei
       <p className="no-print">{t("intake.receiptIntro")}</p>
       <section className="panel receipt-slip" aria-labelledby="slip-heading">
         <h2 id="slip-heading">{t("intake.slipTitle")}</h2>
-        <p className="receipt-code" data-testid="receipt-code">
+        <p className="receipt-code">
           {receipt}
         </p>
         <p>{t("intake.slipFollow", { url: caseUrl })}</p>
