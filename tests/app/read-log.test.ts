@@ -154,4 +154,13 @@ describe("the read log", () => {
     expect(rows.find((r) => r.action === "report.forward_opened")).toMatchObject({ actorStaffId: ids.disdukManager, actorRole: "unit_manager", details: { forwardId: forward!.id } });
     expect(rows.find((r) => r.action === "report.dossier_opened")).toMatchObject({ actorStaffId: ids.moderator, details: { forwardId: forward!.id } });
   });
+
+  it("finds exports of raw responses among the reads of the timed audit log", async () => {
+    const csv = await get(`/staff/units/${CITY}/disdukcapil/responses.csv?from=${today}&to=${today}`, "disdukManager");
+    expect(csv.status).toBe(200);
+    await csv.text();
+    const entries = async (query: string) => textOf(sectionLabelledBy(await (await get(`/staff/audit?${query}`, "cityAdmin")).text(), "entries-heading"));
+    expect(await entries("kind=reads")).toContain("responses.exported");
+    expect(await entries("kind=changes")).not.toContain("responses.exported");
+  });
 });
