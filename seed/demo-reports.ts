@@ -14,12 +14,15 @@ import type { Database } from "#db/client";
 import { regions, reportEvents, reportMessages, reports, services, staff, units } from "#db/schema";
 
 type Category = (typeof reports.$inferInsert)["category"];
+type Channel = (typeof reports.$inferInsert)["channel"];
 
 interface DemoReport {
   reference: string;
   unit: string;
   service: string | null;
   category: Category;
+  /** How it came in, when not the web form: a moderator recorded it. */
+  channel?: Channel;
   /** Working days before today that it arrived. */
   receivedAgo: number;
   monthsAgo: number | null;
@@ -51,6 +54,7 @@ const DEMO_REPORTS: DemoReport[] = [
     unit: "dpmptsp",
     service: "pbg",
     category: "calo",
+    channel: "phone",
     receivedAgo: 6,
     monthsAgo: 1,
     content: {
@@ -208,6 +212,7 @@ export async function seedDemoReports(
         unitId: unit.id,
         serviceId: service?.id ?? null,
         category: demo.category,
+        channel: demo.channel ?? "web",
         incidentMonth: demo.monthsAgo === null ? null : monthStartAgo(receivedOn, demo.monthsAgo),
         content: sealJson(demo.content, keys),
         receiptHash: await hashReceipt(newReceiptCode(), secrets.hashKey),

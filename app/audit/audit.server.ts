@@ -3,9 +3,9 @@
  * handle as the change it describes, so a change and its record commit together or not at all.
  * Details carry identifiers and field names, never report content or personal data.
  */
-import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { auditLog, reportAuditLog, staff } from "../../db/schema";
+import { auditLog, reportAuditLog, reports, staff } from "../../db/schema";
 import type { Reach } from "../auth/policy";
 
 export interface AuditEntry {
@@ -34,7 +34,10 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
 export interface AuditFilter {
   actorStaffId?: number;
   action?: string;
+  actions?: readonly string[];
+  exceptActions?: readonly string[];
   objectType?: string;
+  objectId?: string;
   regionId?: number;
   /** Inclusive start and exclusive end. */
   from?: Date;
@@ -54,7 +57,10 @@ export async function listAudit(db: Database, readable: Reach, filter: AuditFilt
   }
   if (filter.actorStaffId !== undefined) conditions.push(eq(auditLog.actorStaffId, filter.actorStaffId));
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.actions) conditions.push(inArray(auditLog.action, [...filter.actions]));
+  if (filter.exceptActions) conditions.push(notInArray(auditLog.action, [...filter.exceptActions]));
   if (filter.objectType) conditions.push(eq(auditLog.objectType, filter.objectType));
+  if (filter.objectId !== undefined) conditions.push(eq(auditLog.objectId, filter.objectId));
   if (filter.regionId !== undefined) conditions.push(eq(auditLog.regionId, filter.regionId));
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to) conditions.push(lt(auditLog.at, filter.to));
@@ -99,9 +105,61 @@ export async function recordReportAudit(db: Database, entry: ReportAuditEntry): 
   await db.insert(reportAuditLog).values({ ...entry, details: entry.details ?? {} });
 }
 
+/**
+ * The read log: who opened a case page (with its decrypted report and messages), an original
+ * photo, a record of what was forwarded, or a forwarding dossier. Kept with the other report
+ * entries, by day only, and written once per person, thing and day: a second look the same
+ * day adds nothing the day-only log could tell.
+ */
+export const REPORT_READ_ACTIONS = ["report.opened", "report.file_opened", "report.forward_opened", "report.dossier_opened"] as const;
+export type ReportReadAction = (typeof REPORT_READ_ACTIONS)[number];
+
+/** Reads outside reports (exports of raw responses), in the timed audit log. */
+export const READ_ACTIONS = ["responses.exported"] as const;
+
+export async function recordReportRead(db: Database, entry: ReportAuditEntry & { action: ReportReadAction }): Promise<void> {
+  const details = entry.details ?? {};
+  const [seen] = await db
+    .select({ id: reportAuditLog.id })
+    .from(reportAuditLog)
+    .where(
+      and(
+        eq(reportAuditLog.reportId, entry.reportId),
+        eq(reportAuditLog.actorStaffId, entry.actorStaffId),
+        eq(reportAuditLog.action, entry.action),
+        eq(reportAuditLog.occurredOn, entry.occurredOn),
+        sql`${reportAuditLog.details} = ${JSON.stringify(details)}::jsonb`,
+      ),
+    )
+    .limit(1);
+  if (!seen) await recordReportAudit(db, { ...entry, details });
+}
+
+/** Who has opened a case, and what of it, newest day first (no order within a day is kept). */
+export async function reportReaders(db: Database, reportId: string) {
+  return db
+    .select({
+      id: reportAuditLog.id,
+      occurredOn: reportAuditLog.occurredOn,
+      name: staff.displayName,
+      action: reportAuditLog.action,
+      details: reportAuditLog.details,
+    })
+    .from(reportAuditLog)
+    .leftJoin(staff, eq(staff.id, reportAuditLog.actorStaffId))
+    .where(and(eq(reportAuditLog.reportId, reportId), inArray(reportAuditLog.action, [...REPORT_READ_ACTIONS])))
+    .orderBy(desc(reportAuditLog.occurredOn), asc(staff.displayName), asc(reportAuditLog.action))
+    .limit(200);
+}
+
 export interface ReportAuditFilter {
   actorStaffId?: number;
   action?: string;
+  /** Only these actions (the "reads" or "changes" filter). */
+  actions?: readonly string[];
+  /** Not these actions. */
+  exceptActions?: readonly string[];
+  reportId?: string;
   regionId?: number;
   /** Inclusive local dates (YYYY-MM-DD). */
   from?: string;
@@ -119,6 +177,9 @@ export async function listReportAudit(db: Database, readable: Reach, filter: Rep
   }
   if (filter.actorStaffId !== undefined) conditions.push(eq(reportAuditLog.actorStaffId, filter.actorStaffId));
   if (filter.action) conditions.push(eq(reportAuditLog.action, filter.action));
+  if (filter.actions) conditions.push(inArray(reportAuditLog.action, [...filter.actions]));
+  if (filter.exceptActions) conditions.push(notInArray(reportAuditLog.action, [...filter.exceptActions]));
+  if (filter.reportId) conditions.push(eq(reportAuditLog.reportId, filter.reportId));
   if (filter.regionId !== undefined) conditions.push(eq(reportAuditLog.regionId, filter.regionId));
   if (filter.from) conditions.push(gte(reportAuditLog.occurredOn, filter.from));
   if (filter.to) conditions.push(lte(reportAuditLog.occurredOn, filter.to));
@@ -138,4 +199,11 @@ export async function listReportAudit(db: Database, readable: Reach, filter: Rep
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(reportAuditLog.occurredOn), asc(reportAuditLog.action))
     .limit(Math.min(filter.limit ?? 200, 200));
+}
+
+/** The id of the report with this case number, within the reader's reach (or null). */
+export async function reportIdByReference(db: Database, readable: Reach, reference: string): Promise<string | null> {
+  const [row] = await db.select({ id: reports.id, regionId: reports.regionId }).from(reports).where(eq(reports.reference, reference));
+  if (!row || (!readable.all && !readable.regionIds.has(row.regionId))) return null;
+  return row.id;
 }

@@ -4,7 +4,7 @@
  */
 import { redirect } from "@remix-run/node";
 import type { AppContext } from "../utils/context.server";
-import { can, reach, reachesAnything, type Action, type Reach, type Resource } from "./policy";
+import { can, reach, reachesAnything, type Action, type Actor, type Reach, type Resource } from "./policy";
 import { currentStaff, type SignedInStaff } from "./session.server";
 
 export async function requireStaff(request: Request, context: AppContext): Promise<SignedInStaff> {
@@ -46,6 +46,10 @@ export async function requireReach(request: Request, context: AppContext, action
 
 /** The role in which the actor does something, for the audit log: the first grant that allows it. */
 export function actingRole(signedIn: SignedInStaff, action: Action, resource: Resource): string {
-  const grant = signedIn.actor.grants.find((g) => can({ ...signedIn.actor, grants: [g] }, action, resource));
+  return actorRole(signedIn.actor, action, resource);
+}
+
+export function actorRole(actor: Actor, action: Action, resource: Resource): string {
+  const grant = actor.grants.find((g) => can({ ...actor, grants: [g] }, action, resource));
   return grant?.role ?? "unknown";
 }

@@ -64,6 +64,14 @@ export const DATASETS = {
     { name: "followed_up_on_time", type: "integer", unit: "reports" },
     { name: "on_time_share", type: "decimal", unit: "share" },
   ],
+  /** The region's reports by the way they came in (region-wide: a unit's channels would be too few). */
+  channels: [
+    { name: "region", type: "string" },
+    ...when,
+    { name: "channel", type: "string" },
+    { name: "reports", type: "integer", unit: "reports" },
+    { name: "published", type: "boolean" },
+  ],
   zi: [
     ...where,
     { name: "year", type: "integer", unit: "year" },

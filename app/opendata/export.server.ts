@@ -12,7 +12,7 @@ import { publishSources } from "../dashboards/published";
 import { tablePeriod } from "../publication/suppression";
 import { CURRENT_PERCEPTION_PROFILE } from "../regulation/perception";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
-import { REPORT_CATEGORIES } from "../reports/form-schema";
+import { REPORT_CATEGORIES, REPORT_CHANNELS } from "../reports/form-schema";
 import type { UnitKey } from "../reports/stats";
 import { regionReportStats } from "../reports/stats.server";
 import { localDate } from "../utils/calendar";
@@ -133,6 +133,16 @@ export async function buildDataset(db: Database, name: DatasetName, request: Dat
               on_time_share: total && onTime.share !== null ? round4(onTime.share) : null,
             };
           });
+        }),
+      );
+      return { rows, profiles: [] };
+    }
+    case "channels": {
+      const stats = await regionReportStats(db, disclosureMin, region.id, year, localDate(region.timeZone));
+      const rows = periods.flatMap((p) =>
+        REPORT_CHANNELS.map((channel): Row => {
+          const count = stats.channel(channel, tablePeriod(p));
+          return { region: region.slug, ...when(p), channel, reports: count.value, published: count.published };
         }),
       );
       return { rows, profiles: [] };

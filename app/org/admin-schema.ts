@@ -263,6 +263,15 @@ export const auditFilterSchema = z
     region: z.string({ invalid_type_error: "errors.regionUnknown" }).trim().max(LIMITS.slug, "errors.regionUnknown").regex(SLUG_PATTERN, "errors.regionUnknown").optional(),
     from: dateFilter,
     to: dateFilter,
+    /** Reads only (the read log), or changes only. */
+    kind: z.enum(["reads", "changes"], { errorMap: () => ({ message: "errors.invalidValue" }) }).optional(),
+    /** A case number (reference), for the entries about that report. */
+    case: z
+      .string({ invalid_type_error: "errors.caseFormat" })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9-]{4,40}$/, "errors.caseFormat")
+      .optional(),
     beforeId: z
       .number({ invalid_type_error: "errors.invalidValue" })
       .int("errors.invalidValue")

@@ -10,7 +10,21 @@ import { REPORT_CATEGORIES, type ReportCategory } from "./form-schema";
 import { REPORT_OUTCOMES, REPORT_STATUSES, type ReportStatus } from "./status-machine";
 
 /** Where a case may be forwarded (Saber Pungli was dissolved in 2025 and is not offered). */
-export const DESTINATIONS = ["inspektorat", "ombudsman", "kpk", "aph", "unit_head"] as const;
+export const DESTINATIONS = ["inspektorat", "ombudsman", "kpk", "aph", "sp4n_lapor", "unit_head"] as const;
+export type Destination = (typeof DESTINATIONS)[number];
+
+/**
+ * Categories that are corruption or a crime. SP4N-LAPOR!, the national complaint system, does
+ * not take these (Perpres 76/2013 on public-service complaint handling); it is for complaints
+ * that are not about integrity, which here means favouritism and "other" (a rude clerk, a
+ * service refused without a reason).
+ */
+const INTEGRITY_CATEGORIES: ReadonlySet<ReportCategory> = new Set(["pungli", "calo", "suap", "gratifikasi", "pemerasan"]);
+
+/** Whether a case of this category may go to this destination. */
+export function destinationAllowed(destination: Destination, category: ReportCategory): boolean {
+  return destination !== "sp4n_lapor" || !INTEGRITY_CATEGORIES.has(category);
+}
 
 /** Reports on one page of the queue. */
 export const QUEUE_PAGE_SIZE = 25;

@@ -8,15 +8,15 @@
 import { and, asc, desc, eq, inArray, max, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { regions, reportEvents, reportFiles, reportForwards, reportMessages, reports, services, staff, staffGrants, units } from "../../db/schema";
-import { recordReportAudit } from "../audit/audit.server";
-import { actingRole } from "../auth/guard.server";
+import { recordReportAudit, recordReportRead, reportReaders, type ReportReadAction } from "../audit/audit.server";
+import { actingRole, actorRole } from "../auth/guard.server";
 import { can, reportResource, type Action, type Actor, type Resource } from "../auth/policy";
 import type { SignedInStaff } from "../auth/session.server";
 import { loadGrantsOf } from "../auth/session.server";
 import { localDate } from "../utils/calendar";
 import type { AppContext } from "../utils/context.server";
 import type { EncryptionKey } from "../utils/secrets.server";
-import { statusFormTargets, type CaseworkCommand } from "./casework-schema";
+import { DESTINATIONS, destinationAllowed, statusFormTargets, type CaseworkCommand } from "./casework-schema";
 import { forwardSummaryFacts } from "./forward-summary";
 import { holidaySet, reportClockColumns } from "./clock.server";
 import { clockView } from "./queue.server";
@@ -60,6 +60,8 @@ async function loadReport(db: Database, id: string) {
       provinceId: regions.provinceId,
       timeZone: regions.timeZone,
       unitId: reports.unitId,
+      category: reports.category,
+      channel: reports.channel,
       assigneeId: reports.assigneeId,
       duplicateOfId: reports.duplicateOfId,
       ...reportClockColumns,
@@ -183,6 +185,7 @@ async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
   return {
     id: report.id,
     reference: report.reference,
+    channel: report.channel,
     ...head,
     content: head.content ? openJson<ReportContent>(head.content, keys) : null,
     status: report.clock.status,
@@ -211,8 +214,36 @@ export async function casePage(deps: CaseworkDeps, report: LoadedReport) {
     outcomes: CLOSING_OUTCOMES[detail.status],
     statusTargets: statusFormTargets(detail.transitions),
     canForward: detail.transitions.includes("forwarded"),
+    destinations: DESTINATIONS.filter((d) => destinationAllowed(d, detail.category)),
     forwardFacts: forwardSummaryFacts(detail),
   };
+}
+
+/** Writes one line of the read log: this person opened this (part of a) case today. */
+async function logRead(
+  deps: CaseworkDeps,
+  actor: Actor,
+  action: ReportReadAction,
+  report: { id: string; regionId: number; timeZone: string; resource: Resource },
+  details: Record<string, unknown> = {},
+  as: Action = "report.read",
+): Promise<void> {
+  await recordReportRead(deps.db, {
+    actorStaffId: actor.staffId,
+    actorRole: actorRole(actor, as, report.resource),
+    action,
+    reportId: report.id,
+    regionId: report.regionId,
+    occurredOn: localDate(report.timeZone, deps.now),
+    details,
+  });
+}
+
+/** The case page as a moderator opens it: recorded in the read log, with who has opened it so far. */
+export async function openCase(deps: CaseworkDeps, actor: Actor, report: LoadedReport) {
+  await logRead(deps, actor, "report.opened", report);
+  const detail = await casePage(deps, report);
+  return { ...detail, readers: await reportReaders(deps.db, report.id) };
 }
 
 export type CasePageView = Awaited<ReturnType<typeof casePage>>;
@@ -269,6 +300,9 @@ export async function changeCase(deps: CaseworkDeps, signedIn: SignedInStaff, re
     const found = await findDuplicateTarget(db, signedIn.actor, report, command.duplicateOf ?? "");
     if (!found) return { ok: false, status: 400, field: "duplicateOf", error: "errors.duplicateNotFound" };
     duplicateTarget = found;
+  }
+  if (command.intent === "forward" && !destinationAllowed(command.destination, report.category)) {
+    return { ok: false, status: 400, field: "destination", error: "errors.destinationIntegrity" };
   }
   if (command.intent === "forward" || command.intent === "redact") {
     const ids = command.intent === "forward" ? command.fileIds : [command.fileId];
@@ -444,6 +478,8 @@ export async function reportFile(deps: CaseworkDeps, actor: Actor, reportId: str
   if (!file) return null;
   const sealed = version === "redacted" ? file.redacted : file.content;
   if (!sealed) return null;
+  // The original may show what identifies the reporter: every opening is in the read log.
+  if (version === "original") await logRead(deps, actor, "report.file_opened", report, { fileId });
   return { mediaType: file.mediaType, bytes: openBytes(sealed, deps.keys) };
 }
 
@@ -457,9 +493,11 @@ export async function forwardedToUnitHeads(deps: CaseworkDeps, actor: Actor) {
   const rows = await deps.db
     .select({
       id: reportForwards.id,
+      reportId: reports.id,
       unitId: reports.unitId,
       regionId: reports.regionId,
       provinceId: regions.provinceId,
+      timeZone: regions.timeZone,
       unitName: units.name,
       reference: reports.reference,
       sentOn: reportForwards.sentOn,
@@ -474,6 +512,9 @@ export async function forwardedToUnitHeads(deps: CaseworkDeps, actor: Actor) {
     .where(and(eq(reportForwards.destination, "unit_head"), inArray(reports.unitId, managed)))
     .orderBy(desc(reportForwards.sentOn), asc(reports.reference));
   const visible = rows.filter((row) => row.unitId !== null && can(actor, "report.forwarded.read", reportResource(row)));
+  for (const row of visible) {
+    await logRead(deps, actor, "report.forward_opened", { ...row, id: row.reportId, resource: reportResource(row) }, { forwardId: row.id }, "report.forwarded.read");
+  }
   const fileIds = [...new Set(visible.flatMap((row) => row.fileIds))];
   const types = new Map(
     fileIds.length === 0
@@ -504,6 +545,7 @@ export async function forwardedFile(deps: CaseworkDeps, actor: Actor, forwardId:
       unitId: reports.unitId,
       regionId: reports.regionId,
       provinceId: regions.provinceId,
+      timeZone: regions.timeZone,
     })
     .from(reportForwards)
     .innerJoin(reports, eq(reports.id, reportForwards.reportId))
@@ -516,5 +558,81 @@ export async function forwardedFile(deps: CaseworkDeps, actor: Actor, forwardId:
     .from(reportFiles)
     .where(and(eq(reportFiles.id, fileId), eq(reportFiles.reportId, row.reportId)));
   if (!file) return null;
+  const resource = reportResource(row);
+  await logRead(deps, actor, "report.forward_opened", { id: row.reportId, regionId: row.regionId, timeZone: row.timeZone, resource }, { forwardId, fileId }, "report.forwarded.read");
   return { mediaType: file.mediaType, bytes: openBytes(file.redacted ?? file.content, deps.keys) };
 }
+
+/**
+ * The printable dossier of one forward: the case number, the facts a forward may carry
+ * (forward-summary.ts), the summary exactly as sent, the redacted copies of the files sent
+ * (a file sent without a redacted copy is named, not shown), and the status history with
+ * the public reasons. Internal notes, messages, the reporter's account and originals are
+ * never read for it. Opening it is in the read log.
+ */
+export async function forwardDossier(deps: CaseworkDeps, actor: Actor, reportId: string, forwardId: string) {
+  const report = await reportFor(deps.db, actor, reportId);
+  if (!report || !isUuid(forwardId)) return null;
+  const [forward] = await deps.db
+    .select({
+      id: reportForwards.id,
+      destination: reportForwards.destination,
+      sentOn: reportForwards.sentOn,
+      summary: reportForwards.summary,
+      fileIds: reportForwards.fileIds,
+      externalReference: reportForwards.externalReference,
+    })
+    .from(reportForwards)
+    .where(and(eq(reportForwards.id, forwardId), eq(reportForwards.reportId, report.id)));
+  if (!forward) return null;
+  const [head] = await deps.db
+    .select({
+      regionName: regions.name,
+      unitName: units.name,
+      serviceName: services.name,
+      category: reports.category,
+      incidentMonth: reports.incidentMonth,
+      content: reports.content,
+    })
+    .from(reports)
+    .innerJoin(regions, eq(regions.id, reports.regionId))
+    .leftJoin(units, eq(units.id, reports.unitId))
+    .leftJoin(services, eq(services.id, reports.serviceId))
+    .where(eq(reports.id, report.id));
+  if (!head) return null;
+  const [files, events] = await Promise.all([
+    forward.fileIds.length === 0
+      ? Promise.resolve([])
+      : deps.db
+          .select({ id: reportFiles.id, seq: reportFiles.seq, mediaType: reportFiles.mediaType, hasRedacted: sql<boolean>`${reportFiles.redacted} is not null` })
+          .from(reportFiles)
+          .where(and(eq(reportFiles.reportId, report.id), inArray(reportFiles.id, forward.fileIds)))
+          .orderBy(asc(reportFiles.seq)),
+    deps.db
+      .select({ id: reportEvents.id, fromStatus: reportEvents.fromStatus, toStatus: reportEvents.toStatus, occurredOn: reportEvents.occurredOn, publicReason: reportEvents.publicReason })
+      .from(reportEvents)
+      .where(eq(reportEvents.reportId, report.id))
+      .orderBy(asc(reportEvents.seq)),
+  ]);
+  await logRead(deps, actor, "report.dossier_opened", report, { forwardId });
+  // Only the amounts are read from the sealed content: the account and the rest stay sealed.
+  const content = head.content ? openJson<ReportContent>(head.content, deps.keys) : null;
+  return {
+    reportId: report.id,
+    reference: report.reference,
+    facts: forwardSummaryFacts({
+      reference: report.reference,
+      unitName: head.unitName,
+      regionName: head.regionName,
+      category: head.category,
+      serviceName: head.serviceName,
+      incidentMonth: head.incidentMonth,
+      content: content ? { amountAsked: content.amountAsked, officialTariff: content.officialTariff } : null,
+    }),
+    forward: { ...forward, summary: openText(forward.summary, deps.keys) },
+    files: files.map((f) => ({ id: f.id, seq: f.seq, shown: f.hasRedacted && isRedactable(f.mediaType) })),
+    events: events.map((e) => ({ ...e, publicReason: e.publicReason ? openText(e.publicReason, deps.keys) : null })),
+  };
+}
+
+export type ForwardDossier = NonNullable<Awaited<ReturnType<typeof forwardDossier>>>;

@@ -8,6 +8,15 @@ import { calendarDate } from "../utils/calendar";
 export const REPORT_CATEGORIES = ["pungli", "calo", "suap", "gratifikasi", "pemerasan", "diskriminasi", "lainnya"] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 
+/**
+ * How a report reached the portal: its own form, or a moderator recording what someone
+ * reported by phone, WhatsApp, letter, the complaint box or in person.
+ */
+export const REPORT_CHANNELS = ["web", "phone", "whatsapp", "letter", "complaint_box", "in_person"] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+/** The channels a moderator records (the public form is the only "web" way in). */
+export const INTAKE_CHANNELS = REPORT_CHANNELS.filter((c): c is Exclude<ReportChannel, "web"> => c !== "web");
+
 /** Who asked: a role, never a name. */
 export const ASKED_BY = ["loket", "lapangan", "pejabat", "keamanan", "calo", "lainnya"] as const;
 export const PAID = ["yes", "no", "unknown"] as const;
@@ -156,3 +165,11 @@ export const caseCommandSchema = z.discriminatedUnion("intent", [
 ]);
 
 export type CaseCommand = z.infer<typeof caseCommandSchema>;
+
+/**
+ * The moderators' intake form: the public form's fields and how the report came in. Nothing
+ * about the person who reported is asked.
+ */
+export function intakeSchema(units: readonly UnitChoice[], today: string) {
+  return z.object({ channel: choice(INTAKE_CHANNELS as unknown as readonly [Exclude<ReportChannel, "web">, ...Exclude<ReportChannel, "web">[]], "errors.channel") }).and(reportSchema(units, today));
+}

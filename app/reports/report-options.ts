@@ -2,7 +2,13 @@
  * The report form's choices, shaped for display: the units a link may preselect, the years a
  * reporter may pick and the services listed under each unit.
  */
+import { localDate } from "../utils/calendar";
 import { UNKNOWN_UNIT, YEARS_BACK } from "./form-schema";
+
+/** The latest calendar date anywhere in Indonesia: a month is "in the future" only after it. */
+export function latestToday(now?: Date): string {
+  return localDate("Asia/Jayapura", now);
+}
 
 interface ServiceOption {
   id: number;

@@ -1,6 +1,6 @@
 /**
  * Reads a region's reports of one year as grouped counts (one query, at most units × 7
- * categories × 12 months rows whatever the number of reports) and publishes them with the
+ * categories × 6 channels × 12 months rows whatever the number of reports) and publishes them with the
  * suppression rule of stats.ts. Purged reports keep their statistics fields and still count.
  */
 import { and, between, eq, sql } from "drizzle-orm";
@@ -23,6 +23,7 @@ export async function regionReportStats(db: Database, disclosureMin: number, reg
     .select({
       unit: reports.unitId,
       category: reports.category,
+      channel: reports.channel,
       month: sql<number>`extract(month from ${reports.receivedOn})::int`,
       reports: sql<string>`count(*)::bigint`,
       due: sql<string>`count(*) filter (where ${due})::bigint`,
@@ -30,12 +31,13 @@ export async function regionReportStats(db: Database, disclosureMin: number, reg
     })
     .from(reports)
     .where(and(eq(reports.regionId, regionId), between(reports.receivedOn, `${year}-01-01`, `${year}-12-31`)))
-    .groupBy(reports.unitId, reports.category, sql`3`);
+    .groupBy(reports.unitId, reports.category, reports.channel, sql`4`);
   return buildReportStats(
     regionUnits.map((u) => u.id),
     rows.map((r) => ({
       unit: r.unit,
       category: r.category as ReportCategory,
+      channel: r.channel,
       month: Number(r.month),
       reports: Number(r.reports),
       due: Number(r.due),

@@ -15,8 +15,13 @@
  * (complementary suppression), until no line leaks. Because year, quarter and month tables are
  * protected together, a reader cannot recover a hidden month from the published year and the
  * other months either.
+ *
+ * The region's reports are also counted by channel (the public form, or a moderator recording
+ * a phone call, a letter…). Those cells add up to the same region totals, so their lines join
+ * the same suppression run: a channel's count is published on the same terms as any other
+ * cell, and no channel can be recovered from the region total and the other channels.
  */
-import { REPORT_CATEGORIES, type ReportCategory } from "./form-schema";
+import { REPORT_CATEGORIES, REPORT_CHANNELS, type ReportCategory, type ReportChannel } from "./form-schema";
 import { ALL_PERIODS, PERIOD_LINES, periodsOfMonth, suppress, type Line } from "../publication/suppression";
 import { followedUpOnTime, type ReportClock } from "./status-machine";
 
@@ -25,11 +30,14 @@ export type UnitKey = number | "none" | "*";
 type CategoryKey = ReportCategory | "*";
 
 const key = (unit: UnitKey, category: CategoryKey | "due" | "onTime", period: string) => `${unit}|${category}|${period}`;
+/** A region-wide count of one channel (its own key space beside the unit × category cells). */
+const channelKey = (channel: ReportChannel, period: string) => `*|channel:${channel}|${period}`;
 
 /** One group of reports in the source data: unit, category, month, and the follow-up tally. */
 export interface ReportCount {
   unit: number | null;
   category: ReportCategory;
+  channel: ReportChannel;
   /** Month of receipt, 1–12. */
   month: number;
   reports: number;
@@ -64,6 +72,8 @@ interface OnTimeShare {
 export interface ReportStats {
   min: number;
   count(unit: UnitKey, category: CategoryKey, period: string): Published;
+  /** The region's reports of one channel in a period. */
+  channel(channel: ReportChannel, period: string): Published;
   onTime(unit: UnitKey, period: string): OnTimeShare;
 }
 
@@ -81,9 +91,11 @@ export function buildReportStats(units: readonly number[], rows: readonly Report
     for (const c of [...REPORT_CATEGORIES, "*" as const]) for (const p of ALL_PERIODS) counts.set(key(u, c, p), 0);
     for (const p of ALL_PERIODS) counts.set(key(u, "due", p), 0);
   }
+  for (const ch of REPORT_CHANNELS) for (const p of ALL_PERIODS) counts.set(channelKey(ch, p), 0);
   const onTimes = new Map<string, number>();
   for (const row of rows) {
     const periods = periodsOfMonth(row.month);
+    for (const p of periods) add(channelKey(row.channel, p), row.reports);
     for (const u of [row.unit ?? "none", "*"] as const) {
       for (const c of [row.category, "*"] as const) for (const p of periods) add(key(u, c, p), row.reports);
       for (const p of periods) {
@@ -98,6 +110,10 @@ export function buildReportStats(units: readonly number[], rows: readonly Report
     for (const u of [...unitKeys, "*" as const]) lines.push({ total: key(u, "*", p), parts: REPORT_CATEGORIES.map((c) => key(u, c, p)) });
     for (const c of [...REPORT_CATEGORIES, "*" as const]) lines.push({ total: key("*", c, p), parts: unitKeys.map((u) => key(u, c, p)) });
     lines.push({ total: key("*", "due", p), parts: unitKeys.map((u) => key(u, "due", p)) });
+    lines.push({ total: key("*", "*", p), parts: REPORT_CHANNELS.map((ch) => channelKey(ch, p)) });
+  }
+  for (const ch of REPORT_CHANNELS) {
+    for (const line of PERIOD_LINES) lines.push({ total: channelKey(ch, line.total), parts: line.parts.map((p) => channelKey(ch, p)) });
   }
   for (const u of [...unitKeys, "*" as const]) {
     for (const c of [...REPORT_CATEGORIES, "*" as const, "due" as const]) {
@@ -106,14 +122,15 @@ export function buildReportStats(units: readonly number[], rows: readonly Report
   }
   const hidden = suppress(counts, lines, min);
 
+  const published = (k: string): Published => {
+    const value = counts.get(k);
+    if (value === undefined || hidden.has(k)) return { value: null, published: false };
+    return { value, published: true };
+  };
   return {
     min,
-    count(unit, category, period) {
-      const k = key(unit, category, period);
-      const value = counts.get(k);
-      if (value === undefined || hidden.has(k)) return { value: null, published: false };
-      return { value, published: true };
-    },
+    count: (unit, category, period) => published(key(unit, category, period)),
+    channel: (channel, period) => published(channelKey(channel, period)),
     onTime(unit, period) {
       const k = key(unit, "due", period);
       const due = counts.get(k);

@@ -1,11 +1,15 @@
 /**
- * Filing a report. Idempotent per form token (the token is kept as a keyed hash, not linked
- * to the report), throttled per client per day without keeping the client's address, and
- * stored with its first event and its cleaned files in one transaction. The receipt code is
+ * Filing a report, the one way a report comes into being: from the public form ("web") or
+ * recorded by a moderator for someone who reported by phone, WhatsApp, letter, the complaint
+ * box or in person. Idempotent per form token (the token is kept as a keyed hash, not linked
+ * to the report); the public form is throttled per client per day without keeping the
+ * client's address; the report, its first event, its cleaned files and, for a recorded
+ * report, the moderator's audit entry are stored in one transaction. The receipt code is
  * returned to be shown once; only its slow keyed hash is stored.
  */
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { recordReportAudit } from "../audit/audit.server";
 import { reportEvents, reports, reportSubmissions } from "../../db/schema";
 import { keyedHash } from "../security/crypto.server";
 import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
@@ -13,7 +17,7 @@ import type { Config } from "../utils/env.server";
 import { storeReportFiles, type CleanImage } from "./attachments.server";
 import { regionToday } from "./case.server";
 import { holidaySet } from "./clock.server";
-import type { ReportValues } from "./form-schema";
+import type { ReportChannel, ReportValues } from "./form-schema";
 import { hashReceipt, newReceiptCode, newReference } from "./receipt.server";
 import { sealJson } from "./sealed.server";
 import { receivedClock } from "./status-machine";
@@ -30,11 +34,20 @@ export const REPORT_LIMIT: Limit = { bucket: "report-submit", max: 5, windowSeco
 export const REPORT_CHALLENGE_AFTER = 2;
 
 export type SubmitOutcome =
-  | { outcome: "stored"; receipt: string; reference: string }
+  | { outcome: "stored"; receipt: string; reference: string; reportId: string }
   | { outcome: "duplicate" }
   | { outcome: "throttled" }
   /** The challenge is needed and none passed came with the form: nothing was stored. */
   | { outcome: "challenge" };
+
+/**
+ * Where the report came from. The public form is throttled by the client's address (never
+ * stored); a report recorded by a moderator names the moderator for the audit log, and
+ * nothing about the person who reported.
+ */
+export type ReportOrigin =
+  | { channel: "web"; clientAddress: string }
+  | { channel: Exclude<ReportChannel, "web">; recordedBy: { staffId: number; role: string } };
 
 function submissionTokenHash(config: Config, token: string): string {
   return keyedHash(config.secrets.hashKey, "report-token", token);
@@ -43,16 +56,19 @@ function submissionTokenHash(config: Config, token: string): string {
 export async function submitReport(
   db: Database,
   config: Config,
-  input: { clientAddress: string; values: ReportValues; images: readonly CleanImage[]; challengePassed: boolean },
+  /** `challengePassed`: the public form carried a challenge answer that passed (staff intake needs none). */
+  input: { origin: ReportOrigin; values: ReportValues; images: readonly CleanImage[]; challengePassed?: boolean },
 ): Promise<SubmitOutcome> {
-  const tokenHash = submissionTokenHash(config, input.values.token);
+  const { origin, values } = input;
+  const tokenHash = submissionTokenHash(config, values.token);
   const [seen] = await db.select({ tokenHash: reportSubmissions.tokenHash }).from(reportSubmissions).where(eq(reportSubmissions.tokenHash, tokenHash));
   if (seen) return { outcome: "duplicate" };
-  const limit = await peekLimit(db, config.secrets.hashKey, REPORT_LIMIT, input.clientAddress);
-  if (limit.blocked) return { outcome: "throttled" };
-  if (limit.hits >= REPORT_CHALLENGE_AFTER && !input.challengePassed) return { outcome: "challenge" };
+  if (origin.channel === "web") {
+    const limit = await peekLimit(db, config.secrets.hashKey, REPORT_LIMIT, origin.clientAddress);
+    if (limit.blocked) return { outcome: "throttled" };
+    if (limit.hits >= REPORT_CHALLENGE_AFTER && !input.challengePassed) return { outcome: "challenge" };
+  }
 
-  const { values } = input;
   const today = await regionToday(db, values.regionId);
   const clock = receivedClock(today, config.reports, await holidaySet(db));
   const keys = config.secrets.encryptionKeys;
@@ -62,8 +78,9 @@ export async function submitReport(
     const receipt = newReceiptCode();
     const receiptHash = await hashReceipt(receipt, config.secrets.hashKey);
     const reference = newReference();
+    let reportId: string;
     try {
-      await db.transaction(async (tx) => {
+      reportId = await db.transaction(async (tx) => {
         await tx.insert(reportSubmissions).values({ tokenHash, createdOn: today });
         const [report] = await tx
           .insert(reports)
@@ -73,6 +90,7 @@ export async function submitReport(
             unitId: values.unitId,
             serviceId: values.serviceId,
             category: values.category,
+            channel: origin.channel,
             incidentMonth: values.incidentMonth,
             content: sealJson(values.content, keys),
             receiptHash,
@@ -84,6 +102,18 @@ export async function submitReport(
         if (!report) throw new Error("report not stored");
         await tx.insert(reportEvents).values({ reportId: report.id, fromStatus: null, toStatus: "received", actorStaffId: null, occurredOn: today });
         await storeReportFiles(tx, keys, report.id, input.images, today);
+        if (origin.channel !== "web") {
+          await recordReportAudit(tx, {
+            actorStaffId: origin.recordedBy.staffId,
+            actorRole: origin.recordedBy.role,
+            action: "report.recorded",
+            reportId: report.id,
+            regionId: values.regionId,
+            occurredOn: today,
+            details: { channel: origin.channel },
+          });
+        }
+        return report.id;
       });
     } catch (error) {
       // The same form sent twice at the same moment: the other request stored it.
@@ -91,7 +121,7 @@ export async function submitReport(
       if (isUniqueViolation(error) && attempt < 3) continue;
       throw error;
     }
-    await hitLimit(db, config.secrets.hashKey, REPORT_LIMIT, input.clientAddress);
-    return { outcome: "stored", receipt, reference };
+    if (origin.channel === "web") await hitLimit(db, config.secrets.hashKey, REPORT_LIMIT, origin.clientAddress);
+    return { outcome: "stored", receipt, reference, reportId };
   }
 }

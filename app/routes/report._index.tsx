@@ -9,7 +9,7 @@ import { cleanImages, FileRefused, parseReportForm } from "~/reports/attachments
 import { reportUnitOptions } from "~/reports/case.server";
 import { reportSchema } from "~/reports/form-schema";
 import { formatReceipt, newReceiptCode, newReference } from "~/reports/receipt.server";
-import { preselectedUnit, yearChoices } from "~/reports/report-options";
+import { latestToday, preselectedUnit, yearChoices } from "~/reports/report-options";
 import { submitReport } from "~/reports/submit.server";
 import { randomToken } from "~/security/crypto.server";
 import { checkChallenge, issueChallenge } from "~/security/challenge.server";
@@ -21,11 +21,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 // Each view gets its own token, and the receipt page must never be kept by a cache.
 export const headers = () => ({ "Cache-Control": "no-store" });
-
-/** The latest calendar date anywhere in Indonesia: a month is "in the future" only after it. */
-function latestToday(): string {
-  return localDate("Asia/Jayapura");
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "reports");
@@ -84,7 +79,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (proof === "failed") return withChallenge("errors.captcha", 400);
   if (proof === "unavailable") return withChallenge("errors.captchaUnavailable", 503);
 
-  const outcome = await submitReport(db, config, { clientAddress: context.clientAddress, values: submission.value, images, challengePassed: proof === "passed" });
+  const outcome = await submitReport(db, config, {
+    origin: { channel: "web", clientAddress: context.clientAddress },
+    values: submission.value,
+    images,
+    challengePassed: proof === "passed",
+  });
   // Nothing was stored: the form comes back with what was typed and the challenge to pass.
   if (outcome.outcome === "challenge") return withChallenge("errors.challengeRequired", 200);
   if (outcome.outcome === "duplicate") return formReply(submission.reply({ formErrors: ["errors.duplicate"] }), 409, false);

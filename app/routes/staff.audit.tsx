@@ -3,7 +3,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireReach } from "~/auth/guard.server";
-import { listAudit, listReportAudit, type AuditFilter } from "~/audit/audit.server";
+import { listAudit, listReportAudit, READ_ACTIONS, REPORT_READ_ACTIONS, reportIdByReference, type AuditFilter } from "~/audit/audit.server";
 import { AuditTable } from "~/components/audit/audit-table";
 import { FormMessage, SelectField, TextField } from "~/components/forms";
 import { Pager } from "~/components/pager";
@@ -17,7 +17,9 @@ export const handle = { i18n: ["admin"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
 const PAGE_SIZE = 50;
-const FILTER_FIELDS = ["action", "objectType", "actor", "region", "from", "to"] as const;
+/** A report id no report has: a case filter that found nothing matches no entry. */
+const NO_CASE = "00000000-0000-0000-0000-000000000000";
+const FILTER_FIELDS = ["action", "objectType", "actor", "region", "from", "to", "kind", "case"] as const;
 type FilterField = (typeof FILTER_FIELDS)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -54,9 +56,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return data({ ...base, errors, entries: [], reportEntries: [], olderQuery: null, newestQuery: null }, { status: 400 });
   }
 
+  // "Reads" is the read log (cases, original photos, forwards, dossiers, exports); "changes" the rest.
+  const kinds = {
+    timed: value.kind === "reads" ? { actions: READ_ACTIONS } : value.kind === "changes" ? { exceptActions: READ_ACTIONS } : {},
+    report: value.kind === "reads" ? { actions: REPORT_READ_ACTIONS } : value.kind === "changes" ? { exceptActions: REPORT_READ_ACTIONS } : {},
+  };
+  // A case number nobody has (or out of reach) matches nothing, like an unknown e-mail address.
+  const caseId = value.case ? ((await reportIdByReference(context.db, readable, value.case)) ?? NO_CASE) : undefined;
   const filter: AuditFilter = {
+    ...kinds.timed,
+    objectId: caseId,
     action: value.action,
-    objectType: value.objectType,
+    objectType: caseId ? "report" : value.objectType,
     regionId: region?.id,
     from: value.from ? startOfDay(value.from, zone) : undefined,
     to: value.to ? startOfDay(addDays(value.to, 1), zone) : undefined,
@@ -70,7 +81,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Actions on reports are kept by day only, apart from the timed entries (see docs/security.md).
   const reportRows =
     actorId !== null && (!value.objectType || value.objectType === "report") && value.beforeId === undefined
-      ? await listReportAudit(context.db, readable, { actorStaffId: actorId, action: value.action, regionId: region?.id, from: value.from, to: value.to })
+      ? await listReportAudit(context.db, readable, {
+          ...kinds.report,
+          actorStaffId: actorId,
+          action: value.action,
+          reportId: caseId,
+          regionId: region?.id,
+          from: value.from,
+          to: value.to,
+        })
       : [];
 
   const page = rows.slice(0, PAGE_SIZE);
@@ -168,6 +187,18 @@ export default function AuditPage() {
             errors={fieldErrors("from")}
           />
           <TextField label={t("audit.to")} hint={t("audit.dateHint", { zone })} type="date" name="to" defaultValue={typed.to} errors={fieldErrors("to")} />
+          <SelectField
+            label={t("audit.kind")}
+            name="kind"
+            defaultValue={typed.kind}
+            errors={fieldErrors("kind")}
+            options={[
+              { value: "", label: t("audit.kinds.all") },
+              { value: "reads", label: t("audit.kinds.reads") },
+              { value: "changes", label: t("audit.kinds.changes") },
+            ]}
+          />
+          <TextField label={t("audit.case")} hint={t("audit.caseHint")} name="case" defaultValue={typed.case} errors={fieldErrors("case")} autoComplete="off" spellCheck={false} />
           <div className="form-actions">
             <button type="submit" className="button button-primary">
               {t("audit.apply")}

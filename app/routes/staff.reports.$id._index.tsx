@@ -5,12 +5,12 @@ import { requireStaff } from "~/auth/guard.server";
 import { CaseActions, CaseDuplicates } from "~/components/casework/case-actions";
 import { CaseContent, CaseFacts } from "~/components/casework/case-facts";
 import { CaseFiles } from "~/components/casework/case-files";
-import { CaseForwards, CaseHistory, CaseMessages } from "~/components/casework/case-record";
+import { CaseForwards, CaseHistory, CaseMessages, CaseReaders } from "~/components/casework/case-record";
 import { CaseErrorSummary } from "~/components/casework/form-state";
 import { StatusMessage } from "~/components/forms";
 import { i18nServer } from "~/i18n.server";
 import { caseworkCommandSchema, caseworkIntentOf, type CaseworkIntent } from "~/reports/casework-schema";
-import { casePage, caseworkDeps, changeCase, reportFor } from "~/reports/casework.server";
+import { caseworkDeps, changeCase, openCase, reportFor } from "~/reports/casework.server";
 import { parseWithZod } from "~/utils/form-rows";
 import { failure, submissionErrors, typedValues } from "~/utils/form-result.server";
 import { notFound } from "~/utils/http.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Not allowed and not there answer alike: a conflicted reader must not learn that it exists.
   const report = await reportFor(context.db, signedIn.actor, params.id ?? "");
   if (!report) throw notFound();
-  const detail = await casePage(await caseworkDeps(context), report);
+  const detail = await openCase(await caseworkDeps(context), signedIn.actor, report);
   const t = await i18nServer.getFixedT(request, "casework");
   return { detail, me: signedIn.id, title: `${t("case.title", { reference: detail.reference })} · Pintu Depan` };
 }
@@ -76,9 +76,10 @@ export default function CasePage() {
       <CaseFiles detail={detail} failed={failed} />
       <CaseHistory events={detail.events} />
       <CaseMessages messages={detail.messages} />
-      <CaseForwards forwards={detail.forwards} />
+      <CaseForwards caseId={detail.id} forwards={detail.forwards} />
       <CaseDuplicates detail={detail} failed={failed} />
       <CaseActions detail={detail} failed={failed} me={me} />
+      <CaseReaders readers={detail.readers} files={detail.files} />
     </>
   );
 }

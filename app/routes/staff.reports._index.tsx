@@ -44,6 +44,9 @@ export default function ReportQueue() {
     <>
       <h1>{t("queue.title")}</h1>
       <p>{t("queue.intro")}</p>
+      <p>
+        <Link to="/staff/reports/new">{t("intake.queueLink")}</Link>
+      </p>
 
       <Form method="get" className="filter-form" aria-labelledby="filter-heading">
         <h2 id="filter-heading" className="visually-hidden">

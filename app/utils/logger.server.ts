@@ -15,11 +15,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters }, destination);
 }
 
-/** The anonymous reporting pages: /report and everything under it. */
-/** Whether a request is for a report page, at its own address or its data address. */
+/**
+ * Whether a request is for a report page, at its own address or its data address: /report
+ * and everything under it, and the moderators' intake form, which files reports too.
+ */
 export function isReportPath(pathname: string): boolean {
   const page = pagePath(pathname);
-  return page === "/report" || page.startsWith("/report/");
+  return page === "/report" || page.startsWith("/report/") || page === "/staff/reports/new";
 }
 
 /**

@@ -60,9 +60,12 @@ const LIMITS = {
 const KIB = 1024;
 const KIOSK_RATINGS_PATH = "/kiosk/ratings";
 
+/** The forms that take photos: the public report form, the reporter's case page and the moderators' intake. */
+const PHOTO_FORMS = new Set(["/report", "/report/case", "/staff/reports/new"]);
+
 /** The limits of a POST to `path`: the report forms take photos, staff forms are longer. */
 export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileBytes: number }): BodyLimits {
-  if (path === "/report" || path === "/report/case") {
+  if (PHOTO_FORMS.has(path)) {
     return { bytes: report.maxFiles * report.maxFileBytes + 256 * KIB, fields: 100, multipart: true };
   }
   if (path === CLIENT_ERROR_PATH) return { bytes: CLIENT_ERROR_MAX_BYTES, fields: 0, multipart: false, json: true };

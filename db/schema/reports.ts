@@ -56,8 +56,13 @@ export const reportOutcome = pgEnum("report_outcome", [
   "duplicate",
   "spam",
 ]);
-/** Where a verified report is sent (Saber Pungli was dissolved in 2025 and is not offered). */
-export const reportDestination = pgEnum("report_destination", ["inspektorat", "ombudsman", "kpk", "aph", "unit_head"]);
+/**
+ * Where a verified report is sent (Saber Pungli was dissolved in 2025 and is not offered).
+ * SP4N-LAPOR! takes only complaints that are not about integrity.
+ */
+export const reportDestination = pgEnum("report_destination", ["inspektorat", "ombudsman", "kpk", "aph", "sp4n_lapor", "unit_head"]);
+/** How the report reached the portal: its own form ("web"), or a moderator recording it for the reporter. */
+export const reportChannel = pgEnum("report_channel", ["web", "phone", "whatsapp", "letter", "complaint_box", "in_person"]);
 export const reportMessageKind = pgEnum("report_message_kind", ["reporter", "question", "note"]);
 
 export const reports = pgTable(
@@ -74,6 +79,7 @@ export const reports = pgTable(
     unitId: integer().references(() => units.id, { onDelete: "restrict" }),
     serviceId: integer().references(() => services.id, { onDelete: "set null" }),
     category: reportCategory().notNull(),
+    channel: reportChannel().notNull().default("web"),
     /** First day of the month the reporter gave, if any. */
     incidentMonth: date({ mode: "string" }),
     /** Encrypted JSON: narrative, amounts, paid, who asked. Null once purged. */

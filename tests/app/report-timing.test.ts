@@ -137,4 +137,24 @@ describe("a dump after a filing between two staff actions", () => {
     // And the filing's rows are identified by random ids only.
     for (const row of filing.get("report_events") ?? []) expect(row).toMatch(/"id":"[0-9a-f-]{36}"/);
   });
+
+  it("cannot place a report a moderator recorded from a phone call inside the day either", async () => {
+    await auditedStaffAction("sebelum-telepon@palangkaraya.go.id");
+    const before = await dump(database.db);
+    const sequencesBefore = await sequences(database.db);
+    const recorded = await postMultipart(app, "/staff/reports/new", { ...reportFields(), channel: "phone" }, [{ name: "foto.jpg", type: "image/jpeg", bytes: await testJpeg() }], {
+      Cookie: cookies.moderator,
+    });
+    expect(recorded.status).toBe(200);
+    const after = await dump(database.db);
+    expect(await sequences(database.db)).toEqual(sequencesBefore);
+    await auditedStaffAction("sesudah-telepon@palangkaraya.go.id");
+    const atEnd = await dump(database.db);
+
+    const filing = added(before, after);
+    // No throttle row: the moderator is not a client to throttle; the audit entry is day-only.
+    expect([...filing.keys()].sort()).toEqual(["report_audit_log", "report_events", "report_files", "report_submissions", "reports"]);
+    for (const table of filing.keys()) expect(timesOfDay(atEnd.get(table) ?? []), table).toEqual([]);
+    expect(filing.get("report_audit_log")?.[0]).toContain('"action":"report.recorded"');
+  });
 });

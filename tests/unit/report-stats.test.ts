@@ -11,9 +11,10 @@ import { buildReportStats, followUpTally, type ReportCount } from "~/reports/sta
 import type { ReportClock } from "~/reports/status-machine";
 
 const MIN = 5;
-const row = (unit: number | null, category: ReportCount["category"], month: number, reports: number, due = 0, onTime = 0): ReportCount => ({
+const row = (unit: number | null, category: ReportCount["category"], month: number, reports: number, due = 0, onTime = 0, channel: ReportCount["channel"] = "web"): ReportCount => ({
   unit,
   category,
+  channel,
   month,
   reports,
   due,
@@ -174,6 +175,29 @@ describe("buildReportStats", () => {
     // Unit 2's 3 would be 19 − 10 − 6: the smallest other unit's figure is held back too.
     expect(stats.onTime(3, "Y").published).toBe(false);
     expect(stats.onTime("*", "Y")).toEqual({ due: 19, onTime: 15, share: 0.7895, published: true });
+  });
+
+  it("counts reports by channel under the same rule, so no channel is the total minus the others", () => {
+    const clear = buildReportStats(units, [row(1, "pungli", 1, 9), row(2, "calo", 2, 7, 0, 0, "phone"), row(1, "calo", 4, 6, 0, 0, "phone")], MIN);
+    expect(clear.channel("web", "Y")).toEqual({ value: 9, published: true });
+    expect(clear.channel("phone", "Y")).toEqual({ value: 13, published: true });
+    expect(clear.channel("whatsapp", "Y")).toEqual({ value: 0, published: true });
+    expect(clear.channel("phone", "M02")).toEqual({ value: 7, published: true });
+
+    const rows = [row(1, "pungli", 1, 9), row(2, "calo", 2, 7, 0, 0, "phone"), row(3, "pungli", 3, 2, 0, 0, "letter"), row(1, "calo", 4, 6, 0, 0, "phone")];
+    const stats = buildReportStats(units, rows, MIN);
+    // 2 letters: hidden, and the region's year (24) minus web and phone would give them away,
+    // so another channel figure or the total is held back too.
+    expect(stats.channel("letter", "Y").published).toBe(false);
+    expect(stats.channel("letter", "Q1").published).toBe(false);
+    const total = stats.count("*", "*", "Y");
+    const others = (["web", "phone", "whatsapp", "complaint_box", "in_person"] as const).map((c) => stats.channel(c, "Y"));
+    expect(total.published && others.every((c) => c.published)).toBe(false);
+    const truth = { web: 9, phone: 13, whatsapp: 0, complaint_box: 0, in_person: 0 };
+    for (const [c, value] of Object.entries(truth)) {
+      const cell = stats.channel(c as "web", "Y");
+      if (cell.published) expect(cell.value).toBe(value);
+    }
   });
 
   it("publishes zero, where nobody reported anything, for every category", () => {

@@ -5,9 +5,9 @@
  */
 import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { perceptionDailyTotals, perceptionResponses, reportCategory, reportDestination, reportOutcome, reportStatus, skmDailyTotals, skmResponses } from "#db/schema";
+import { perceptionDailyTotals, perceptionResponses, reportCategory, reportChannel, reportDestination, reportOutcome, reportStatus, skmDailyTotals, skmResponses } from "#db/schema";
 import { DESTINATIONS } from "#app/reports/casework-schema";
-import { REPORT_CATEGORIES } from "#app/reports/form-schema";
+import { REPORT_CATEGORIES, REPORT_CHANNELS } from "#app/reports/form-schema";
 import { REPORT_OUTCOMES, REPORT_STATUSES } from "#app/reports/status-machine";
 import { PERCEPTION_ITEMS } from "#app/regulation/perception";
 import { SKM_ELEMENTS } from "#app/regulation/skm";
@@ -30,8 +30,9 @@ describe("item columns of the schema", () => {
 });
 
 describe("report enums of the schema", () => {
-  it("are the app's categories, statuses, outcomes and destinations", () => {
+  it("are the app's categories, channels, statuses, outcomes and destinations", () => {
     expect(reportCategory.enumValues).toEqual([...REPORT_CATEGORIES]);
+    expect(reportChannel.enumValues).toEqual([...REPORT_CHANNELS]);
     expect(reportStatus.enumValues).toEqual([...REPORT_STATUSES]);
     expect(reportOutcome.enumValues).toEqual([...REPORT_OUTCOMES]);
     expect(reportDestination.enumValues).toEqual([...DESTINATIONS]);

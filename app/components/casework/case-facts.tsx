@@ -34,6 +34,8 @@ export function CaseFacts({ detail }: { detail: CasePageView }) {
           ) : null}
           <dt>{t("case.category")}</dt>
           <dd>{t(`categories.${detail.category}`)}</dd>
+          <dt>{t("case.channel")}</dt>
+          <dd>{t(`channels.${detail.channel}`)}</dd>
           {detail.incidentMonth ? (
             <>
               <dt>{t("case.incidentMonth")}</dt>

@@ -1,4 +1,5 @@
-/** What happened to a case so far: its status history, its messages and its forwards. */
+/** What happened to a case so far: its status history, its messages, its forwards and who has opened it. */
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { CasePageView } from "~/reports/casework.server";
 import { useCalendarFormat } from "~/components/calendar-format";
@@ -51,7 +52,7 @@ export function CaseMessages({ messages }: { messages: CasePageView["messages"] 
   );
 }
 
-export function CaseForwards({ forwards }: { forwards: CasePageView["forwards"] }) {
+export function CaseForwards({ caseId, forwards }: { caseId: string; forwards: CasePageView["forwards"] }) {
   const { t } = useTranslation("casework");
   const { shortDay: date } = useCalendarFormat();
   return (
@@ -68,9 +69,52 @@ export function CaseForwards({ forwards }: { forwards: CasePageView["forwards"] 
             {forward.externalReference ? <p>{t("forwards.externalReference", { reference: forward.externalReference })}</p> : null}
             <p className="case-text">{forward.summary}</p>
             <p className="muted">{t("forwards.files", { count: forward.fileIds.length })}</p>
+            <p>
+              <Link to={`/staff/reports/${caseId}/forwards/${forward.id}/dossier`}>{t("dossier.open")}</Link>
+            </p>
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+type Reader = { id: string; occurredOn: string; name: string | null; action: string; details: Record<string, unknown> };
+
+/** The read log of this case: who opened it, or its original photos, forwards or dossiers, by day. */
+export function CaseReaders({ readers, files }: { readers: Reader[]; files: CasePageView["files"] }) {
+  const { t } = useTranslation("casework");
+  const { shortDay: date } = useCalendarFormat();
+  const seqOf = new Map(files.map((f) => [f.id, f.seq]));
+  const what = (reader: Reader) => {
+    if (reader.action === "report.file_opened") return t("readers.file", { seq: seqOf.get(String(reader.details.fileId)) ?? "?" });
+    return t(`readers.actions.${reader.action.replace("report.", "")}`);
+  };
+  return (
+    <section aria-labelledby="readers-heading">
+      <h2 id="readers-heading">{t("readers.heading")}</h2>
+      <p className="hint">{t("readers.hint")}</p>
+      <div className="table-scroll">
+        <table className="data-table case-readers">
+          <caption className="visually-hidden">{t("readers.heading")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("readers.day")}</th>
+              <th scope="col">{t("readers.who")}</th>
+              <th scope="col">{t("readers.what")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {readers.map((reader) => (
+              <tr key={reader.id}>
+                <td>{date(reader.occurredOn)}</td>
+                <td>{reader.name ?? t("forwards.formerStaff")}</td>
+                <td>{what(reader)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

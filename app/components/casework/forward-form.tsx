@@ -2,14 +2,14 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage, SelectField, SubmitRow, TextAreaField, TextField } from "~/components/forms";
-import { DESTINATIONS, EXTERNAL_REFERENCE_MAX, SUMMARY_MAX } from "~/reports/casework-schema";
+import { EXTERNAL_REFERENCE_MAX, SUMMARY_MAX } from "~/reports/casework-schema";
 import type { CasePageView } from "~/reports/casework.server";
 import type { ForwardFact } from "~/reports/forward-summary";
 import { useCalendarFormat } from "~/components/calendar-format";
 import { ReasonField, useCaseForm, type CaseFailure } from "./form-state";
 
-/** The suggested summary in the page's language, from the facts forward-summary.ts allows. */
-function useSuggestedSummary(facts: ForwardFact[]): string {
+/** One fact of a forward as a line in the page's language (the summary and the dossier). */
+export function useForwardFactLine(): (fact: ForwardFact) => string {
   const { t, i18n } = useTranslation("casework");
   const { month } = useCalendarFormat();
   const line = (fact: ForwardFact): string => {
@@ -30,10 +30,16 @@ function useSuggestedSummary(facts: ForwardFact[]): string {
         return t("forward.suggested.tariff", { amount: fact.amount.toLocaleString(i18n.language) });
     }
   };
+  return line;
+}
+
+/** The suggested summary in the page's language, from the facts forward-summary.ts allows. */
+function useSuggestedSummary(facts: ForwardFact[]): string {
+  const line = useForwardFactLine();
   return facts.map(line).join("\n");
 }
 
-export function ForwardForm({ detail, failed }: { detail: Pick<CasePageView, "files" | "forwardFacts">; failed: CaseFailure | undefined }) {
+export function ForwardForm({ detail, failed }: { detail: Pick<CasePageView, "files" | "forwardFacts" | "destinations">; failed: CaseFailure | undefined }) {
   const { t } = useTranslation("casework");
   const suggested = useSuggestedSummary(detail.forwardFacts);
   const form = useCaseForm("forward", failed);
@@ -50,7 +56,7 @@ export function ForwardForm({ detail, failed }: { detail: Pick<CasePageView, "fi
           label={t("forward.destination")}
           name="destination"
           defaultValue={valueOf("destination")}
-          options={[{ value: "", label: t("forward.choose") }, ...DESTINATIONS.map((d) => ({ value: d, label: t(`destinations.${d}`) }))]}
+          options={[{ value: "", label: t("forward.choose") }, ...detail.destinations.map((d) => ({ value: d, label: t(`destinations.${d}`) }))]}
           errors={errorsOf("destination")}
         />
         <TextAreaField
