@@ -29,11 +29,13 @@ import idPerception from "../locales/id/perception.json";
 import idZi from "../locales/id/zi.json";
 import idOpendata from "../locales/id/opendata.json";
 import idDashboard from "../locales/id/dashboard.json";
+import enAlerts from "../locales/en/alerts.json";
+import idAlerts from "../locales/id/alerts.json";
 import type { Language } from "./i18n";
 
 export const resources = {
-  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration, reports: idReports, casework: idCasework, perception: idPerception, zi: idZi, opendata: idOpendata, dashboard: idDashboard },
-  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration, reports: enReports, casework: enCasework, perception: enPerception, zi: enZi, opendata: enOpendata, dashboard: enDashboard },
+  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration, reports: idReports, casework: idCasework, perception: idPerception, zi: idZi, opendata: idOpendata, dashboard: idDashboard, alerts: idAlerts },
+  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration, reports: enReports, casework: enCasework, perception: enPerception, zi: enZi, opendata: enOpendata, dashboard: enDashboard, alerts: enAlerts },
 } satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)["id"];

@@ -6,6 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { enqueueAlerts } from "../alerts/outbox.server";
 import { reportEvents, reports, reportSubmissions } from "../../db/schema";
 import { keyedHash } from "../security/crypto.server";
 import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
@@ -32,6 +33,7 @@ export async function submitReport(
   db: Database,
   config: Config,
   input: { clientAddress: string; values: ReportValues; images: readonly CleanImage[] },
+  now = new Date(),
 ): Promise<SubmitOutcome> {
   const tokenHash = submissionTokenHash(config, input.values.token);
   const [seen] = await db.select({ tokenHash: reportSubmissions.tokenHash }).from(reportSubmissions).where(eq(reportSubmissions.tokenHash, tokenHash));
@@ -39,7 +41,7 @@ export async function submitReport(
   if ((await peekLimit(db, config.secrets.hashKey, REPORT_LIMIT, input.clientAddress)).blocked) return { outcome: "throttled" };
 
   const { values } = input;
-  const today = await regionToday(db, values.regionId);
+  const today = await regionToday(db, values.regionId, now);
   const clock = receivedClock(today, config.reports, await holidaySet(db));
   const keys = config.secrets.encryptionKeys;
 
@@ -70,6 +72,7 @@ export async function submitReport(
         if (!report) throw new Error("report not stored");
         await tx.insert(reportEvents).values({ reportId: report.id, fromStatus: null, toStatus: "received", actorStaffId: null, occurredOn: today });
         await storeReportFiles(tx, keys, report.id, input.images, today);
+        await enqueueAlerts(tx, config.alerts, { kind: "new_case", reportId: report.id }, now);
       });
     } catch (error) {
       // The same form sent twice at the same moment: the other request stored it.

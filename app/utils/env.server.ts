@@ -98,6 +98,17 @@ const envSchema = z
     REPORT_MAX_FILE_MB: wholeNumber("REPORT_MAX_FILE_MB", 1, 20, 8),
     REPORT_MESSAGES_PER_DAY: wholeNumber("REPORT_MESSAGES_PER_DAY", 1, 1000, 10),
     REPORT_FILES_PER_DAY: wholeNumber("REPORT_FILES_PER_DAY", 1, 1000, 10),
+    SMTP_URL: optionalText.pipe(
+      z
+        .string()
+        .url("SMTP_URL must be a URL such as smtps://user:password@mail.example.go.id:465")
+        .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+        .optional(),
+    ),
+    MAIL_FROM: optionalText.transform((v) => v ?? "Pintu Depan <no-reply@localhost>"),
+    ALERT_WEBHOOK_URL: optionalText.pipe(z.string().url("ALERT_WEBHOOK_URL must be a URL").optional()),
+    ALERT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(32, "ALERT_WEBHOOK_SECRET must be at least 32 characters").optional()),
+    REPORT_ESCALATION_DAYS: wholeNumber("REPORT_ESCALATION_DAYS", 1, 60, 2),
     SESSION_SECRET: optionalText.pipe(
       z
         .string()
@@ -131,6 +142,12 @@ const envSchema = z
         message: "HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET must be set together",
       });
     }
+    if (Boolean(env.ALERT_WEBHOOK_URL) !== Boolean(env.ALERT_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "ALERT_WEBHOOK_URL and ALERT_WEBHOOK_SECRET must be set together",
+      });
+    }
     if (env.REQUIRE_CAPTCHA && !(env.HCAPTCHA_SITE_KEY && env.HCAPTCHA_SECRET)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -161,6 +178,16 @@ export interface Config {
   /** Cookies get the Secure flag (always in production). */
   secureCookies: boolean;
   reports: ReportSettings;
+  alerts: AlertSettings;
+}
+
+/** Staff alerts (docs/alerts.md). Without an SMTP server, e-mail alerts wait in the outbox. */
+export interface AlertSettings {
+  smtpUrl: string | null;
+  mailFrom: string;
+  webhook: { url: string; secret: string } | null;
+  /** A case overdue by this many working days is escalated to the region's moderators and admins. */
+  escalationDays: number;
 }
 
 /** Back-door reports: time limits in working days, retention, evidence limits. */
@@ -235,6 +262,12 @@ export function loadConfig(
       maxFileBytes: e.REPORT_MAX_FILE_MB * 1024 * 1024,
       messagesPerDay: e.REPORT_MESSAGES_PER_DAY,
       filesPerDay: e.REPORT_FILES_PER_DAY,
+    },
+    alerts: {
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      webhook: e.ALERT_WEBHOOK_URL && e.ALERT_WEBHOOK_SECRET ? { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET } : null,
+      escalationDays: e.REPORT_ESCALATION_DAYS,
     },
   };
 }

@@ -36,7 +36,7 @@ const people: Record<"moderator" | "colleague" | "conflicted" | "kotimModerator"
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
   holidays = await holidaySet(database.db);
-  deps = { db: database.db, keys, sla: config.reports, holidays, now: NOW };
+  deps = { db: database.db, keys, sla: config.reports, holidays, alerts: config.alerts, now: NOW };
   people.moderator = await createSignedInStaff(database.db, config, { grants: [{ role: "moderator", region: CITY }], displayName: "Moderator Kota" });
   people.colleague = await createSignedInStaff(database.db, config, { grants: [{ role: "moderator", region: CITY }], displayName: "Rekan Moderator" });
   // Works at Disdukcapil: never reaches reports about it.

@@ -1,0 +1,215 @@
+/**
+ * Staff alerts, the sending side (docs/alerts.md). A worker claims queued rows with a lease
+ * (one UPDATE over a `FOR UPDATE SKIP LOCKED` select, so two processes never hold one row),
+ * sends each by e-mail (nodemailer over SMTP_URL) or to the signed webhook, and marks it sent.
+ * A failure leaves the row queued with an exponential backoff: an outage delays alerts, never
+ * drops them. A crash between sending and marking sends the row again after its lease, with
+ * the same Message-ID (and webhook id), so the receiving side can tell it is the same message.
+ * Without SMTP_URL e-mail rows stay in the outbox, visible at /staff/outbox.
+ */
+import { createHmac } from "node:crypto";
+import nodemailer, { type Transporter } from "nodemailer";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { alertOutbox, reports, staff } from "../../db/schema";
+import { localDate } from "../utils/calendar";
+import type { Config } from "../utils/env.server";
+import { alertMessage, alertTranslator, type AlertItem, type AlertMessage } from "./messages";
+import { bundleDigests, pruneAlerts, releaseHeldAlerts, scanDeadlines } from "./outbox.server";
+
+/** How long a worker may hold a claimed row before another may take it. */
+const LEASE_MS = 120_000;
+const BATCH = 25;
+
+/** 30 s after the first failure, doubling, at most 6 hours apart; never given up. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+}
+
+const translations = { id: alertTranslator("id"), en: alertTranslator("en") };
+
+interface Delivery {
+  id: string;
+  channel: "email" | "webhook";
+  recipient: string;
+  message: AlertMessage;
+  payload: Record<string, unknown>;
+}
+
+export interface AlertSenders {
+  email: Transporter | null;
+  webhook: { url: string; secret: string } | null;
+}
+
+const transports = new Map<string, Transporter>();
+
+/** The senders the configuration allows; one SMTP transport per URL for the process. */
+export function alertSenders(config: Pick<Config, "alerts">): AlertSenders {
+  const url = config.alerts.smtpUrl;
+  let email: Transporter | null = null;
+  if (url) {
+    email = transports.get(url) ?? nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+    transports.set(url, email);
+  }
+  return { email, webhook: config.alerts.webhook };
+}
+
+/** Signature of a webhook body: hex HMAC-SHA256 with ALERT_WEBHOOK_SECRET. */
+export function webhookSignature(secret: string, body: string): string {
+  return createHmac("sha256", secret).update(body).digest("hex");
+}
+
+function messageIdOf(config: Pick<Config, "publicUrl">, id: string): string {
+  return `<${id}@${new URL(config.publicUrl).hostname || "pintu-depan"}>`;
+}
+
+async function send(config: Pick<Config, "alerts" | "publicUrl">, senders: AlertSenders, delivery: Delivery): Promise<void> {
+  if (delivery.channel === "email") {
+    await senders.email!.sendMail({
+      from: config.alerts.mailFrom,
+      to: delivery.recipient,
+      subject: delivery.message.subject,
+      text: delivery.message.text,
+      messageId: messageIdOf(config, delivery.id),
+    });
+    return;
+  }
+  const body = JSON.stringify(delivery.payload);
+  const response = await fetch(senders.webhook!.url, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "X-Pintu-Depan-Signature": `sha256=${webhookSignature(senders.webhook!.secret, body)}`,
+      "Idempotency-Key": delivery.id,
+    },
+    body,
+    signal: AbortSignal.timeout(15_000),
+  });
+  await response.body?.cancel();
+  if (!response.ok) throw new Error(`webhook answered ${response.status}`, { cause: { code: `HTTP_${response.status}` } });
+}
+
+/** A short code for the outbox page and the log: never a message, which could echo an address. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown; responseCode?: unknown; cause?: { code?: unknown } }) ?? {};
+  if (typeof code.responseCode === "number") return `SMTP_${code.responseCode}`;
+  if (typeof code.code === "string") return code.code.slice(0, 40);
+  if (typeof code.cause?.code === "string") return code.cause.code.slice(0, 40);
+  return error instanceof Error ? error.name.slice(0, 40) : "unknown";
+}
+
+type Claimed = { id: string; kind: (typeof alertOutbox.$inferSelect)["kind"]; channel: "email" | "webhook"; recipientStaffId: number; reportId: string | null; dueOn: string | null; attempts: number };
+
+async function claim(db: Database, channels: Array<"email" | "webhook">, now: Date, lease: Date): Promise<Claimed[]> {
+  const result = await db.execute(sql`
+    UPDATE ${alertOutbox} SET claimed_until = ${lease.toISOString()}::timestamptz, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM ${alertOutbox}
+      WHERE status = 'queued' AND channel IN (${sql.join(channels.map((c) => sql`${c}::alert_channel`), sql`, `)})
+        AND (retry_after IS NULL OR retry_after <= ${now.toISOString()}::timestamptz)
+        AND (claimed_until IS NULL OR claimed_until <= ${now.toISOString()}::timestamptz)
+      ORDER BY created_on, id
+      LIMIT ${BATCH}
+      FOR UPDATE SKIP LOCKED
+    )
+    AND status = 'queued' AND (claimed_until IS NULL OR claimed_until <= ${now.toISOString()}::timestamptz)
+    RETURNING id, kind, channel, recipient_staff_id AS "recipientStaffId", report_id AS "reportId", due_on AS "dueOn", attempts`);
+  const rows = (result as unknown as { rows?: Claimed[] }).rows ?? (result as unknown as Claimed[]);
+  return rows.map((row) => ({ ...row, dueOn: row.dueOn === null ? null : String(row.dueOn).slice(0, 10) }));
+}
+
+async function deliveriesFor(db: Database, config: Pick<Config, "alerts" | "publicUrl">, claimed: readonly Claimed[]): Promise<Delivery[]> {
+  const digestIds = claimed.filter((c) => c.kind === "digest").map((c) => c.id);
+  const bundled = digestIds.length
+    ? await db
+        .select({ digestId: alertOutbox.digestId, kind: alertOutbox.kind, reportId: alertOutbox.reportId, dueOn: alertOutbox.dueOn })
+        .from(alertOutbox)
+        .where(inArray(alertOutbox.digestId, digestIds))
+        .orderBy(asc(alertOutbox.createdOn), asc(alertOutbox.kind))
+    : [];
+  const reportIds = [...new Set([...claimed, ...bundled].map((r) => r.reportId).filter((id): id is string => id !== null))];
+  const references = new Map(
+    reportIds.length ? (await db.select({ id: reports.id, reference: reports.reference }).from(reports).where(inArray(reports.id, reportIds))).map((r) => [r.id, r.reference]) : [],
+  );
+  const emails = new Map(
+    (await db.select({ id: staff.id, email: staff.email }).from(staff).where(inArray(staff.id, [...new Set(claimed.map((c) => c.recipientStaffId))]))).map((s) => [s.id, s.email]),
+  );
+  const base = config.publicUrl;
+  const item = (row: { kind: Claimed["kind"]; reportId: string | null; dueOn: string | null }): AlertItem => ({
+    kind: row.kind as AlertItem["kind"],
+    reference: references.get(row.reportId ?? "") ?? "?",
+    dueOn: row.dueOn,
+    link: `${base}/staff/reports/${row.reportId}`,
+  });
+  return claimed.map((row) => {
+    const recipient = emails.get(row.recipientStaffId) ?? "";
+    if (row.kind === "digest") {
+      const items = bundled.filter((b) => b.digestId === row.id).map(item);
+      const link = `${base}/staff/reports`;
+      return {
+        id: row.id,
+        channel: row.channel,
+        recipient,
+        message: alertMessage(translations, { kind: "digest", items, link }, config.alerts.escalationDays),
+        payload: { id: row.id, kind: "digest", recipient, link, items: items.map((i) => ({ kind: i.kind, case: i.reference, dueOn: i.dueOn, link: i.link })) },
+      };
+    }
+    const one = item(row);
+    return {
+      id: row.id,
+      channel: row.channel,
+      recipient,
+      message: alertMessage(translations, one, config.alerts.escalationDays),
+      payload: { id: row.id, kind: one.kind, recipient, case: one.reference, dueOn: one.dueOn, link: one.link },
+    };
+  });
+}
+
+export interface DeliveryResult {
+  sent: number;
+  failed: Array<{ id: string; code: string }>;
+}
+
+/** Claims and sends what is due, until nothing is left that this configuration can send. */
+export async function deliverAlerts(db: Database, config: Pick<Config, "alerts" | "publicUrl">, senders: AlertSenders, now: Date): Promise<DeliveryResult> {
+  const channels: Array<"email" | "webhook"> = [];
+  if (senders.email) channels.push("email");
+  if (senders.webhook) channels.push("webhook");
+  const result: DeliveryResult = { sent: 0, failed: [] };
+  if (channels.length === 0) return result;
+  for (;;) {
+    const lease = new Date(now.getTime() + LEASE_MS);
+    const claimed = await claim(db, channels, now, lease);
+    if (claimed.length === 0) return result;
+    for (const delivery of await deliveriesFor(db, config, claimed)) {
+      const row = claimed.find((c) => c.id === delivery.id)!;
+      const mine = and(eq(alertOutbox.id, delivery.id), eq(alertOutbox.claimedUntil, lease));
+      try {
+        await send(config, senders, delivery);
+        const today = localDate("Asia/Jakarta", now);
+        await db.update(alertOutbox).set({ status: "sent", sentOn: today, claimedUntil: null, retryAfter: null, lastError: null }).where(mine);
+        result.sent += 1;
+      } catch (error) {
+        const code = errorCode(error);
+        await db
+          .update(alertOutbox)
+          .set({ claimedUntil: null, retryAfter: new Date(now.getTime() + backoffMs(row.attempts)), lastError: code })
+          .where(mine);
+        result.failed.push({ id: delivery.id, code });
+      }
+    }
+  }
+}
+
+/**
+ * One round of the alert worker, as every web process runs it about every 30 seconds: the
+ * hourly release, the deadline scan, the daily digests, sending, and pruning.
+ */
+export async function alertRound(db: Database, config: Pick<Config, "alerts" | "publicUrl">, now: Date, senders = alertSenders(config)): Promise<DeliveryResult> {
+  await releaseHeldAlerts(db, now);
+  await scanDeadlines(db, config.alerts, now);
+  await bundleDigests(db, now);
+  const result = await deliverAlerts(db, config, senders, now);
+  await pruneAlerts(db, now);
+  return result;
+}
