@@ -15,7 +15,7 @@ import { can, reportResource, type Actor, type Grant } from "../auth/policy";
 import { loadGrantsOf } from "../auth/session.server";
 import { reportClockColumns, holidaySet } from "../reports/clock.server";
 import { currentDeadline, type ReportClock } from "../reports/status-machine";
-import { workingDaysBetween } from "../reports/working-days";
+import { overdueBy, workingDaysBetween } from "../reports/working-days";
 import { localDate } from "../utils/calendar";
 import type { AlertSettings } from "../utils/env.server";
 
@@ -178,11 +178,6 @@ export async function enqueueAlerts(tx: Database, settings: AlertSettings, event
   if (rows.length > 0) await tx.insert(alertOutbox).values(rows).onConflictDoNothing({ target: alertOutbox.dedupKey });
 }
 
-/** Overdue by `days` working days or more. */
-export function escalationDue(dueOn: string, today: string, days: number, holidays: ReadonlySet<string>): boolean {
-  return dueOn < today && workingDaysBetween(dueOn, today, holidays) >= days;
-}
-
 /**
  * Finds deadlines that are near (one working day or less), missed, or overdue long enough to
  * escalate, and writes their alerts once per case, deadline and recipient. Idempotent: run it
@@ -213,7 +208,7 @@ export async function scanDeadlines(db: Database, settings: AlertSettings, now: 
     if (due < today) {
       rows.push(...rowsFor(settings, "deadline_missed", row, recipientsOf(row, inRegion, "assignee_or_moderators"), today, key, due));
     }
-    if (escalationDue(due, today, settings.escalationDays, holidays)) {
+    if (overdueBy(due, today, settings.escalationDays, holidays)) {
       rows.push(...rowsFor(settings, "escalation", row, recipientsOf(row, inRegion, "moderators_and_admins"), today, key, due));
     }
   }
@@ -308,8 +303,10 @@ export async function pruneAlerts(db: Database, now: Date): Promise<void> {
     );
 }
 
+export const ALERT_DELIVERIES = ["immediate", "digest"] as const;
+
 /** A staff member's choice between immediate alerts and a daily digest. */
-export async function setAlertDelivery(tx: Database, staffId: number, delivery: "immediate" | "digest"): Promise<boolean> {
+export async function setAlertDelivery(tx: Database, staffId: number, delivery: (typeof ALERT_DELIVERIES)[number]): Promise<boolean> {
   const changed = await tx
     .update(staff)
     .set({ alertDelivery: delivery })
@@ -321,4 +318,37 @@ export async function setAlertDelivery(tx: Database, staffId: number, delivery: 
 export async function alertDeliveryOf(db: Database, staffId: number): Promise<"immediate" | "digest"> {
   const [row] = await db.select({ delivery: staff.alertDelivery }).from(staff).where(eq(staff.id, staffId));
   return row?.delivery ?? "immediate";
+}
+
+export const OUTBOX_PAGE_SIZE = 50;
+export const OUTBOX_FILTERS = ["all", "held", "digest", "queued", "bundled", "sent"] as const;
+export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
+
+/**
+ * The outbox as installation admins see it: recipient, kind, channel, case number, status and
+ * attempts. There is no content to show: none is stored.
+ */
+export async function listOutbox(db: Database, filter: OutboxFilter, page: number) {
+  const where = filter === "all" ? undefined : eq(alertOutbox.status, filter);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(alertOutbox).where(where);
+  const rows = await db
+    .select({
+      id: alertOutbox.id,
+      recipient: staff.email,
+      kind: alertOutbox.kind,
+      channel: alertOutbox.channel,
+      reference: reports.reference,
+      status: alertOutbox.status,
+      attempts: alertOutbox.attempts,
+      createdOn: alertOutbox.createdOn,
+      lastError: alertOutbox.lastError,
+    })
+    .from(alertOutbox)
+    .innerJoin(staff, eq(staff.id, alertOutbox.recipientStaffId))
+    .leftJoin(reports, eq(reports.id, alertOutbox.reportId))
+    .where(where)
+    .orderBy(sql`${alertOutbox.createdOn} desc`, alertOutbox.kind, staff.email, alertOutbox.channel, alertOutbox.id)
+    .limit(OUTBOX_PAGE_SIZE)
+    .offset((page - 1) * OUTBOX_PAGE_SIZE);
+  return { rows, total: total?.n ?? 0 };
 }

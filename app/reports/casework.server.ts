@@ -192,7 +192,7 @@ async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
     status: report.clock.status,
     outcome: report.clock.outcome,
     clock: report.clock,
-    clockView: clockView(report.clock, today, deps.holidays),
+    clockView: clockView(report.clock, today, deps.holidays, deps.alerts.escalationDays),
     assigneeId: report.assigneeId,
     files,
     events: events.map((e) => ({ ...e, publicReason: e.publicReason ? openText(e.publicReason, keys) : null })),
