@@ -4,10 +4,13 @@
  * reach the server once each and carry no content, also across a mail outage; and two
  * workers sending at once never send one message twice.
  */
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Transporter } from "nodemailer";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alertOutbox, units } from "../../db/schema";
+import { alertOutbox, reports, units } from "../../db/schema";
 import { alertRound, alertSenders, deliverAlerts } from "~/alerts/delivery.server";
 import { releaseHeldAlerts } from "~/alerts/outbox.server";
 import { addReporterMessage } from "~/reports/case.server";
@@ -187,5 +190,83 @@ describe("two workers at once", () => {
     expect(new Set(arrived).size).toBe(queued.length);
     const left = await database.db.select({ id: alertOutbox.id }).from(alertOutbox).where(eq(alertOutbox.status, "queued"));
     expect(left).toEqual([]);
+  });
+});
+
+describe("a message that left but was not marked sent", () => {
+  it("is sent again with the same Message-ID, so the mailbox can tell it is the same message", async () => {
+    const { reference } = await file(at("2026-12-17T02:00:00Z"));
+    await releaseHeldAlerts(database.db, at("2026-12-17T03:00:00Z"));
+    const real = alertSenders(config).email!;
+    // Sends, then fails before the row is marked (as if the process stopped there).
+    const lost = { sendMail: async (message: Parameters<Transporter["sendMail"]>[0]) => {
+      await real.sendMail(message);
+      throw new Error("stopped after sending");
+    } } as unknown as Transporter;
+    await deliverAlerts(database.db, config, { email: lost, webhook: null }, at("2026-12-17T03:00:05Z"));
+    await deliverAlerts(database.db, config, { email: real, webhook: null }, at("2026-12-17T03:05:00Z"));
+    const copies = smtp.received.filter((m) => m.subject.includes(reference) && m.to.includes(moderator.email));
+    expect(copies).toHaveLength(2);
+    const [row] = await database.db
+      .select({ id: alertOutbox.id, status: alertOutbox.status })
+      .from(alertOutbox)
+      .innerJoin(reports, eq(reports.id, alertOutbox.reportId))
+      .where(and(eq(reports.reference, reference), eq(alertOutbox.recipientStaffId, moderator.id), eq(alertOutbox.channel, "email")));
+    expect(row!.status).toBe("sent");
+    expect(copies.map((c) => c.messageId)).toEqual([`<${row!.id}@pintudepan.example.go.id>`, `<${row!.id}@pintudepan.example.go.id>`]);
+  });
+});
+
+describe("the signed webhook", () => {
+  let server: Server;
+  const calls: Array<{ body: string; signature: string; key: string }> = [];
+  let failFirst = true;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        if (failFirst) {
+          failFirst = false;
+          response.writeHead(503).end();
+          return;
+        }
+        calls.push({ body: Buffer.concat(chunks).toString("utf8"), signature: String(request.headers["x-pintu-depan-signature"]), key: String(request.headers["idempotency-key"]) });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("posts the same content-free alert as JSON, signed with HMAC-SHA256, retrying after a failure", async () => {
+    const secret = "s".repeat(40);
+    const hooked = loadConfig({
+      DEMO_DATA: "off",
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: "https://pintudepan.example.go.id",
+      ALERT_WEBHOOK_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+      ALERT_WEBHOOK_SECRET: secret,
+    });
+    const saved = config;
+    config = hooked;
+    const { reference } = await file(at("2026-12-18T02:00:00Z"));
+    config = saved;
+    await releaseHeldAlerts(database.db, at("2026-12-18T03:00:00Z"));
+    const senders = { email: null, webhook: hooked.alerts.webhook };
+    const first = await deliverAlerts(database.db, hooked, senders, at("2026-12-18T03:00:05Z"));
+    expect(first.failed.map((f) => f.code)).toContain("HTTP_503");
+    await deliverAlerts(database.db, hooked, senders, at("2026-12-18T03:10:00Z"));
+
+    const forCase = calls.filter((c) => c.body.includes(reference));
+    expect(forCase).toHaveLength(2);
+    for (const call of forCase) {
+      expect(call.signature).toBe(`sha256=${createHmac("sha256", secret).update(call.body).digest("hex")}`);
+      const payload = JSON.parse(call.body) as Record<string, unknown>;
+      expect(Object.keys(payload).sort()).toEqual(["case", "dueOn", "id", "kind", "link", "recipient"]);
+      expect(payload).toMatchObject({ kind: "new_case", case: reference, id: call.key });
+      for (const forbidden of ["pungli", unitName, NARRATIVE, "200000"]) expect(call.body.toLowerCase()).not.toContain(forbidden.toLowerCase());
+    }
+    expect(forCase.map((c) => (JSON.parse(c.body) as { recipient: string }).recipient).sort()).toEqual([moderator.email, secondModerator.email].sort());
   });
 });
