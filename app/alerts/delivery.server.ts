@@ -22,7 +22,7 @@ const LEASE_MS = 120_000;
 const BATCH = 25;
 
 /** 30 s after the first failure, doubling, at most 6 hours apart; never given up. */
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
 }
 
@@ -55,7 +55,7 @@ export function alertSenders(config: Pick<Config, "alerts">): AlertSenders {
 }
 
 /** Signature of a webhook body: hex HMAC-SHA256 with ALERT_WEBHOOK_SECRET. */
-export function webhookSignature(secret: string, body: string): string {
+function webhookSignature(secret: string, body: string): string {
   return createHmac("sha256", secret).update(body).digest("hex");
 }
 

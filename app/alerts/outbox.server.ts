@@ -214,9 +214,16 @@ export async function scanDeadlines(db: Database, settings: AlertSettings, now: 
   }
   let written = 0;
   for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    // Most of them were written by an earlier round: leave those out before inserting.
+    const known = new Set(
+      (await db.select({ key: alertOutbox.dedupKey }).from(alertOutbox).where(inArray(alertOutbox.dedupKey, batch.map((r) => r.dedupKey)))).map((r) => r.key),
+    );
+    const fresh = batch.filter((r) => !known.has(r.dedupKey));
+    if (fresh.length === 0) continue;
     const inserted = await db
       .insert(alertOutbox)
-      .values(rows.slice(i, i + 500))
+      .values(fresh)
       .onConflictDoNothing({ target: alertOutbox.dedupKey })
       .returning({ id: alertOutbox.id });
     written += inserted.length;
