@@ -113,9 +113,22 @@ async function claim(db: Database, channels: Array<"email" | "webhook">, now: Da
       FOR UPDATE SKIP LOCKED
     )
     AND status = 'queued' AND (claimed_until IS NULL OR claimed_until <= ${now.toISOString()}::timestamptz)
-    RETURNING id, kind, channel, recipient_staff_id AS "recipientStaffId", report_id AS "reportId", due_on AS "dueOn", attempts`);
-  const rows = (result as unknown as { rows?: Claimed[] }).rows ?? (result as unknown as Claimed[]);
-  return rows.map((row) => ({ ...row, dueOn: row.dueOn === null ? null : String(row.dueOn).slice(0, 10) }));
+    RETURNING id`);
+  const ids = ((result as unknown as { rows?: Array<{ id: string }> }).rows ?? (result as unknown as Array<{ id: string }>)).map((row) => row.id);
+  if (ids.length === 0) return [];
+  // Read back through the schema, so every driver gives the same types (dates as strings).
+  return db
+    .select({
+      id: alertOutbox.id,
+      kind: alertOutbox.kind,
+      channel: alertOutbox.channel,
+      recipientStaffId: alertOutbox.recipientStaffId,
+      reportId: alertOutbox.reportId,
+      dueOn: alertOutbox.dueOn,
+      attempts: alertOutbox.attempts,
+    })
+    .from(alertOutbox)
+    .where(inArray(alertOutbox.id, ids));
 }
 
 async function deliveriesFor(db: Database, config: Pick<Config, "alerts" | "publicUrl">, claimed: readonly Claimed[]): Promise<Delivery[]> {
