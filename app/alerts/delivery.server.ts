@@ -1,6 +1,6 @@
 /**
  * Staff alerts, the sending side (docs/alerts.md). A worker claims queued rows with a lease
- * (one UPDATE over a `FOR UPDATE SKIP LOCKED` select, so two processes never hold one row),
+ * (one statement over a `FOR UPDATE SKIP LOCKED` select, so two processes never hold one row),
  * sends each by e-mail (nodemailer over SMTP_URL) or to the signed webhook, and marks it sent.
  * A failure leaves the row queued with an exponential backoff: an outage delays alerts, never
  * drops them. A crash between sending and marking sends the row again after its lease, with
@@ -11,7 +11,7 @@ import { createHmac } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { alertOutbox, reports, staff } from "../../db/schema";
+import { alertDeliveries, alertOutbox, reports, staff } from "../../db/schema";
 import { localDate } from "../utils/calendar";
 import type { Config } from "../utils/env.server";
 import { alertMessage, alertTranslator, type AlertItem, type AlertMessage } from "./messages";
@@ -100,20 +100,30 @@ function errorCode(error: unknown): string {
 
 type Claimed = { id: string; kind: (typeof alertOutbox.$inferSelect)["kind"]; channel: "email" | "webhook"; recipientStaffId: number; reportId: string | null; dueOn: string | null; attempts: number };
 
+/**
+ * Takes up to BATCH queued rows for this worker in one statement: the outbox rows are locked
+ * with SKIP LOCKED (another worker passes over them) and the lease is written to
+ * alert_deliveries only where no other worker holds one, so a row is held by one worker at a
+ * time on PostgreSQL and on PGlite alike.
+ */
 async function claim(db: Database, channels: Array<"email" | "webhook">, now: Date, lease: Date): Promise<Claimed[]> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const result = await db.execute(sql`
-    UPDATE ${alertOutbox} SET claimed_until = ${lease.toISOString()}::timestamptz, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM ${alertOutbox}
-      WHERE status = 'queued' AND channel IN (${sql.join(channels.map((c) => sql`${c}::alert_channel`), sql`, `)})
-        AND (retry_after IS NULL OR retry_after <= ${now.toISOString()}::timestamptz)
-        AND (claimed_until IS NULL OR claimed_until <= ${now.toISOString()}::timestamptz)
-      ORDER BY created_on, id
+    WITH picked AS (
+      SELECT o.id FROM ${alertOutbox} o
+      LEFT JOIN ${alertDeliveries} d ON d.outbox_id = o.id
+      WHERE o.status = 'queued' AND o.channel IN (${sql.join(channels.map((c) => sql`${c}::alert_channel`), sql`, `)})
+        AND (d.retry_after IS NULL OR d.retry_after <= ${at})
+        AND (d.claimed_until IS NULL OR d.claimed_until <= ${at})
+      ORDER BY o.created_on, o.id
       LIMIT ${BATCH}
-      FOR UPDATE SKIP LOCKED
+      FOR UPDATE OF o SKIP LOCKED
     )
-    AND status = 'queued' AND (claimed_until IS NULL OR claimed_until <= ${now.toISOString()}::timestamptz)
-    RETURNING id`);
+    INSERT INTO ${alertDeliveries} (outbox_id, attempts, claimed_until)
+    SELECT id, 1, ${lease.toISOString()}::timestamptz FROM picked
+    ON CONFLICT (outbox_id) DO UPDATE SET claimed_until = excluded.claimed_until, attempts = ${alertDeliveries}.attempts + 1
+    WHERE ${alertDeliveries}.claimed_until IS NULL OR ${alertDeliveries}.claimed_until <= ${at}
+    RETURNING outbox_id AS id`);
   const ids = ((result as unknown as { rows?: Array<{ id: string }> }).rows ?? (result as unknown as Array<{ id: string }>)).map((row) => row.id);
   if (ids.length === 0) return [];
   // Read back through the schema, so every driver gives the same types (dates as strings).
@@ -125,10 +135,11 @@ async function claim(db: Database, channels: Array<"email" | "webhook">, now: Da
       recipientStaffId: alertOutbox.recipientStaffId,
       reportId: alertOutbox.reportId,
       dueOn: alertOutbox.dueOn,
-      attempts: alertOutbox.attempts,
+      attempts: alertDeliveries.attempts,
     })
     .from(alertOutbox)
-    .where(inArray(alertOutbox.id, ids));
+    .innerJoin(alertDeliveries, eq(alertDeliveries.outboxId, alertOutbox.id))
+    .where(and(inArray(alertOutbox.id, ids), eq(alertOutbox.status, "queued")));
 }
 
 async function deliveriesFor(db: Database, config: Pick<Config, "alerts" | "publicUrl">, claimed: readonly Claimed[]): Promise<Delivery[]> {
@@ -196,16 +207,18 @@ export async function deliverAlerts(db: Database, config: Pick<Config, "alerts" 
     if (claimed.length === 0) return result;
     for (const delivery of await deliveriesFor(db, config, claimed)) {
       const row = claimed.find((c) => c.id === delivery.id)!;
-      const mine = and(eq(alertOutbox.id, delivery.id), eq(alertOutbox.claimedUntil, lease));
+      const mine = and(eq(alertDeliveries.outboxId, delivery.id), eq(alertDeliveries.claimedUntil, lease));
       try {
         await send(config, senders, delivery);
         const today = localDate("Asia/Jakarta", now);
-        await db.update(alertOutbox).set({ status: "sent", sentOn: today, claimedUntil: null, retryAfter: null, lastError: null }).where(mine);
+        // Only the holder of the lease marks the row sent.
+        const held = await db.update(alertDeliveries).set({ claimedUntil: null, retryAfter: null, lastError: null }).where(mine).returning({ id: alertDeliveries.outboxId });
+        if (held.length === 1) await db.update(alertOutbox).set({ status: "sent", sentOn: today }).where(eq(alertOutbox.id, delivery.id));
         result.sent += 1;
       } catch (error) {
         const code = errorCode(error);
         await db
-          .update(alertOutbox)
+          .update(alertDeliveries)
           .set({ claimedUntil: null, retryAfter: new Date(now.getTime() + backoffMs(row.attempts)), lastError: code })
           .where(mine);
         result.failed.push({ id: delivery.id, code });

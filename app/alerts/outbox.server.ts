@@ -10,7 +10,7 @@
  */
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { alertOutbox, alertRounds, regions, reports, staff, staffGrants } from "../../db/schema";
+import { alertDeliveries, alertOutbox, alertRounds, regions, reports, staff, staffGrants } from "../../db/schema";
 import { can, reportResource, type Actor, type Grant } from "../auth/policy";
 import { loadGrantsOf } from "../auth/session.server";
 import { reportClockColumns, holidaySet } from "../reports/clock.server";
@@ -346,12 +346,13 @@ export async function listOutbox(db: Database, filter: OutboxFilter, page: numbe
       channel: alertOutbox.channel,
       reference: reports.reference,
       status: alertOutbox.status,
-      attempts: alertOutbox.attempts,
+      attempts: sql<number>`coalesce(${alertDeliveries.attempts}, 0)`,
       createdOn: alertOutbox.createdOn,
-      lastError: alertOutbox.lastError,
+      lastError: alertDeliveries.lastError,
     })
     .from(alertOutbox)
     .innerJoin(staff, eq(staff.id, alertOutbox.recipientStaffId))
+    .leftJoin(alertDeliveries, eq(alertDeliveries.outboxId, alertOutbox.id))
     .leftJoin(reports, eq(reports.id, alertOutbox.reportId))
     .where(where)
     .orderBy(sql`${alertOutbox.createdOn} desc`, alertOutbox.kind, staff.email, alertOutbox.channel, alertOutbox.id)

@@ -14,13 +14,17 @@ CREATE TABLE "alert_outbox" (
 	"digest_id" uuid,
 	"dedup_key" text NOT NULL,
 	"created_on" date NOT NULL,
-	"attempts" integer DEFAULT 0 NOT NULL,
-	"retry_after" timestamp with time zone,
-	"claimed_until" timestamp with time zone,
-	"last_error" text,
 	"sent_on" date,
 	CONSTRAINT "alert_outbox_dedup_key_unique" UNIQUE("dedup_key"),
 	CONSTRAINT "alert_outbox_digest_has_no_case" CHECK (("alert_outbox"."kind" = 'digest') = ("alert_outbox"."report_id" IS NULL))
+);
+--> statement-breakpoint
+CREATE TABLE "alert_deliveries" (
+	"outbox_id" uuid PRIMARY KEY NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"claimed_until" timestamp with time zone,
+	"retry_after" timestamp with time zone,
+	"last_error" text
 );
 --> statement-breakpoint
 CREATE TABLE "alert_rounds" (
@@ -30,6 +34,7 @@ CREATE TABLE "alert_rounds" (
 ALTER TABLE "alert_outbox" ADD CONSTRAINT "alert_outbox_recipient_staff_id_staff_id_fk" FOREIGN KEY ("recipient_staff_id") REFERENCES "public"."staff"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_outbox" ADD CONSTRAINT "alert_outbox_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_outbox" ADD CONSTRAINT "alert_outbox_digest_id_alert_outbox_id_fk" FOREIGN KEY ("digest_id") REFERENCES "public"."alert_outbox"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_outbox_id_alert_outbox_id_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."alert_outbox"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "alert_outbox_pending_idx" ON "alert_outbox" USING btree ("status","channel");--> statement-breakpoint
 CREATE INDEX "alert_outbox_report_idx" ON "alert_outbox" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "alert_outbox_digest_idx" ON "alert_outbox" USING btree ("digest_id");

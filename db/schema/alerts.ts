@@ -2,9 +2,9 @@
  * Staff alerts (docs/alerts.md): an outbox of content-free messages, written in the same
  * transaction as the event that causes them and sent by a worker that claims rows with a
  * lease. A row names who is told, of what kind of event, about which case: never anything
- * the reporter or a moderator wrote, the category or the unit. Dates only where a row is
- * created by something a reporter did; the only times are those of delivery attempts, which
- * run in rounds independent of the filing (docs/decisions/022-staff-alerts-outbox.md).
+ * the reporter or a moderator wrote, the category or the unit. The outbox holds dates only (a
+ * filing writes to it); the times of delivery attempts are kept apart in alert_deliveries,
+ * which no filing writes to (docs/decisions/022-staff-alerts-outbox.md).
  */
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
@@ -47,13 +47,6 @@ export const alertOutbox = pgTable(
     dedupKey: text().notNull().unique(),
     /** The local day of the case's region when the alert was written. */
     createdOn: date({ mode: "string" }).notNull(),
-    attempts: integer().notNull().default(0),
-    /** After a failed attempt: not before this time (exponential backoff). */
-    retryAfter: timestamp({ withTimezone: true }),
-    /** A worker holds the row until then; a crashed worker's rows are taken again afterwards. */
-    claimedUntil: timestamp({ withTimezone: true }),
-    /** Why the last attempt failed: an error code, never message content. */
-    lastError: text(),
     sentOn: date({ mode: "string" }),
   },
   (t) => [
@@ -63,6 +56,23 @@ export const alertOutbox = pgTable(
     check("alert_outbox_digest_has_no_case", sql`(${t.kind} = 'digest') = (${t.reportId} IS NULL)`),
   ],
 );
+
+/**
+ * Delivery attempts of an outbox row: written only by the worker, never with an event. The
+ * lease (claimed_until) keeps two processes from sending one row; retry_after is the backoff.
+ */
+export const alertDeliveries = pgTable("alert_deliveries", {
+  outboxId: uuid()
+    .primaryKey()
+    .references(() => alertOutbox.id, { onDelete: "cascade" }),
+  attempts: integer().notNull().default(0),
+  /** A worker holds the row until then; a crashed worker's rows are taken again afterwards. */
+  claimedUntil: timestamp({ withTimezone: true }),
+  /** After a failed attempt: not before this time (exponential backoff). */
+  retryAfter: timestamp({ withTimezone: true }),
+  /** Why the last attempt failed: an error code, never message content. */
+  lastError: text(),
+});
 
 /** Rounds that must run once across every web process (the hourly release): one row each. */
 export const alertRounds = pgTable("alert_rounds", {

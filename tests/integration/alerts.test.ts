@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { Transporter } from "nodemailer";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alertOutbox, reports, units } from "../../db/schema";
+import { alertDeliveries, alertOutbox, reports, units } from "../../db/schema";
 import { alertRound, alertSenders, deliverAlerts } from "~/alerts/delivery.server";
 import { releaseHeldAlerts } from "~/alerts/outbox.server";
 import { addReporterMessage } from "~/reports/case.server";
@@ -133,13 +133,18 @@ describe("alerts for one case on an injected clock", () => {
     expect(down.sent).toBe(0);
     expect(down.failed.length).toBeGreaterThan(0);
     expect(smtp.received.length).toBe(before);
-    const waiting = await database.db.select().from(alertOutbox).where(and(eq(alertOutbox.reportId, reportId), eq(alertOutbox.kind, "escalation")));
+    const waiting = await database.db
+      .select({ id: alertOutbox.id, recipientStaffId: alertOutbox.recipientStaffId, status: alertOutbox.status, attempts: alertDeliveries.attempts, lastError: alertDeliveries.lastError })
+      .from(alertOutbox)
+      .innerJoin(alertDeliveries, eq(alertDeliveries.outboxId, alertOutbox.id))
+      .where(and(eq(alertOutbox.reportId, reportId), eq(alertOutbox.kind, "escalation")));
     expect(waiting.map((r) => r.recipientStaffId).sort()).toEqual([moderator.id, secondModerator.id, regionAdmin.id].sort());
     expect(waiting.every((r) => r.status === "queued" && r.attempts === 1 && r.lastError !== null)).toBe(true);
+    expect(waiting.map((r) => r.lastError)).toContain("ESOCKET");
 
     // Still down, and within the backoff: not even tried.
     await alertRound(database.db, config, at("2026-12-14T02:00:10Z"));
-    const [again] = await database.db.select({ attempts: alertOutbox.attempts }).from(alertOutbox).where(eq(alertOutbox.id, waiting[0]!.id));
+    const [again] = await database.db.select({ attempts: alertDeliveries.attempts }).from(alertDeliveries).where(eq(alertDeliveries.outboxId, waiting[0]!.id));
     expect(again!.attempts).toBe(1);
 
     await smtp.start();
