@@ -14,7 +14,7 @@ import type { SignedInStaff } from "~/auth/session.server";
 import { holidaySet } from "~/reports/clock.server";
 import { casePage, changeCase, reportFor, type CaseCommand, type CaseworkDeps } from "~/reports/casework.server";
 import { openBytes, openText } from "~/reports/sealed.server";
-import { addWorkingDays, workingDaysBetween } from "~/reports/working-days";
+import { addWorkingDays, overdueBy, workingDaysBetween } from "~/reports/working-days";
 import { addDays } from "~/utils/calendar";
 import { loadConfig } from "~/utils/env.server";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
@@ -135,6 +135,7 @@ describe("reach", () => {
       dueOn: found!.clock.triageDueOn,
       overdue: found!.clock.triageDueOn < TODAY,
       daysLeft: workingDaysBetween(TODAY, found!.clock.triageDueOn, holidays),
+      escalated: overdueBy(found!.clock.triageDueOn, TODAY, config.alerts.escalationDays, holidays),
     });
     expect(page.files).toEqual([expect.objectContaining({ id: report.fileIds[0], mediaType: "image/png", hasRedacted: false, redactable: true, seq: 1 })]);
     // Only moderators who may see the case can be given it.
