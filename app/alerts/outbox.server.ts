@@ -18,6 +18,7 @@ import { currentDeadline, type ReportClock } from "../reports/status-machine";
 import { overdueBy, workingDaysBetween } from "../reports/working-days";
 import { localDate } from "../utils/calendar";
 import type { AlertSettings } from "../utils/env.server";
+import type { AlertDeliveryChoice, OutboxFilter } from "./options";
 
 export type AlertKind = (typeof alertOutbox.$inferSelect)["kind"];
 type AlertChannel = (typeof alertOutbox.$inferSelect)["channel"];
@@ -310,10 +311,8 @@ export async function pruneAlerts(db: Database, now: Date): Promise<void> {
     );
 }
 
-export const ALERT_DELIVERIES = ["immediate", "digest"] as const;
-
 /** A staff member's choice between immediate alerts and a daily digest. */
-export async function setAlertDelivery(tx: Database, staffId: number, delivery: (typeof ALERT_DELIVERIES)[number]): Promise<boolean> {
+export async function setAlertDelivery(tx: Database, staffId: number, delivery: AlertDeliveryChoice): Promise<boolean> {
   const changed = await tx
     .update(staff)
     .set({ alertDelivery: delivery })
@@ -328,8 +327,6 @@ export async function alertDeliveryOf(db: Database, staffId: number): Promise<"i
 }
 
 export const OUTBOX_PAGE_SIZE = 50;
-export const OUTBOX_FILTERS = ["all", "held", "digest", "queued", "bundled", "sent"] as const;
-export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
 
 /**
  * The outbox as installation admins see it: recipient, kind, channel, case number, status and

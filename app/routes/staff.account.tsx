@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { changePassword, checkOwnPassword, replaceRecoveryCodes, unusedRecoveryCodeCount } from "~/auth/accounts.server";
-import { ALERT_DELIVERIES, alertDeliveryOf, setAlertDelivery } from "~/alerts/outbox.server";
+import { ALERT_DELIVERIES } from "~/alerts/options";
+import { alertDeliveryOf, setAlertDelivery } from "~/alerts/outbox.server";
 import { recordOwnEvent } from "~/auth/audit-events.server";
 import { changePasswordSchema, PASSWORD_INPUT_MAX } from "~/auth/forms";
 import { requireStaff } from "~/auth/guard.server";
