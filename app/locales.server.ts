@@ -31,11 +31,13 @@ import idOpendata from "../locales/id/opendata.json";
 import idDashboard from "../locales/id/dashboard.json";
 import enKiosk from "../locales/en/kiosk.json";
 import idKiosk from "../locales/id/kiosk.json";
+import enAlerts from "../locales/en/alerts.json";
+import idAlerts from "../locales/id/alerts.json";
 import type { Language } from "./i18n";
 
 export const resources = {
-  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration, reports: idReports, casework: idCasework, perception: idPerception, zi: idZi, opendata: idOpendata, dashboard: idDashboard, kiosk: idKiosk },
-  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration, reports: enReports, casework: enCasework, perception: enPerception, zi: enZi, opendata: enOpendata, dashboard: enDashboard, kiosk: enKiosk },
+  id: { common: idCommon, org: idOrg, staff: idStaff, admin: idAdmin, api: idApi, skm: idSkm, moderation: idModeration, reports: idReports, casework: idCasework, perception: idPerception, zi: idZi, opendata: idOpendata, dashboard: idDashboard, kiosk: idKiosk, alerts: idAlerts },
+  en: { common: enCommon, org: enOrg, staff: enStaff, admin: enAdmin, api: enApi, skm: enSkm, moderation: enModeration, reports: enReports, casework: enCasework, perception: enPerception, zi: enZi, opendata: enOpendata, dashboard: enDashboard, kiosk: enKiosk, alerts: enAlerts },
 } satisfies Record<Language, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)["id"];

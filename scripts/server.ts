@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { alertRound } from "../app/alerts/delivery.server";
 import { createLoadContext } from "../app/utils/context.server";
 import { housekeeping } from "../app/utils/housekeeping.server";
 import { createAppRequestHandler, refusedRequest } from "../app/utils/request-handler.server";
@@ -73,6 +74,27 @@ app.all("*", (req, res, next) => {
 const tidy = () => housekeeping(database.db, config).catch((error: unknown) => log.error({ err: errorForLog(error) }, "housekeeping failed"));
 await tidy();
 setInterval(tidy, 3_600_000).unref();
+
+if (!config.alerts.smtpUrl) {
+  log.warn("SMTP_URL is not set: staff alerts wait in the outbox (installation admins see them at /staff/outbox)");
+}
+// Staff alerts: hourly release, deadline scan, digests and sending, in every process (the
+// outbox rows are claimed with a lease, so processes never send one alert twice). Errors are
+// logged by code only: a message could hold an address.
+let alertsRunning = false;
+const alerts = () => {
+  if (alertsRunning) return;
+  alertsRunning = true;
+  alertRound(database.db, config, new Date())
+    .then((result) => {
+      if (result.failed.length > 0) log.warn({ failed: result.failed.length, codes: [...new Set(result.failed.map((f) => f.code))] }, "some alerts could not be sent; they will be retried");
+    })
+    .catch((error: unknown) => log.error({ err: errorForLog(error) }, "alert round failed"))
+    .finally(() => {
+      alertsRunning = false;
+    });
+};
+setInterval(alerts, 30_000).unref();
 
 const server = app.listen(config.port, config.host, () => {
   log.info({ port: config.port, database: database.target.driver }, `Pintu Depan is serving on http://localhost:${config.port}`);

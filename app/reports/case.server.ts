@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { enqueueAlerts } from "../alerts/outbox.server";
 import { agencies, regions, reportEvents, reportFiles, reportMessages, reports, services, units } from "../../db/schema";
 import { localDate } from "../utils/calendar";
 import type { Config } from "../utils/env.server";
@@ -64,9 +65,9 @@ export async function reportUnitOptions(db: Database) {
   return { regions: regionList, choices };
 }
 
-export async function regionToday(db: Database, regionId: number): Promise<string> {
+export async function regionToday(db: Database, regionId: number, now = new Date()): Promise<string> {
   const [region] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, regionId));
-  return localDate(region?.timeZone ?? "Asia/Jakarta");
+  return localDate(region?.timeZone ?? "Asia/Jakarta", now);
 }
 
 function clockOf(row: typeof reports.$inferSelect): ReportClock {
@@ -208,13 +209,13 @@ async function filesAddedOn(tx: Database, reportId: string, day: string): Promis
  * The reporter's message. When the case waits for them (needs_info) it goes back to triage
  * through the status machine, recorded as an event with no staff actor.
  */
-export async function addReporterMessage(db: Database, config: Config, reportId: string, body: string): Promise<ReporterWriteOutcome> {
+export async function addReporterMessage(db: Database, config: Config, reportId: string, body: string, now = new Date()): Promise<ReporterWriteOutcome> {
   const holidaysSet = await holidaySet(db);
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).for("update");
     if (!report) return "missing";
     if (report.status === "closed" || report.purgedOn) return "finished";
-    const today = await regionToday(tx, report.regionId);
+    const today = await regionToday(tx, report.regionId, now);
     // The row lock above serialises writers of this case, so the count cannot be raced past.
     if ((await reporterMessagesOn(tx, reportId, today)) >= config.reports.messagesPerDay) return "tooManyMessagesToday";
     await insertMessage(tx, config.secrets.encryptionKeys, { reportId, kind: "reporter", body, authorStaffId: null, createdOn: today });
@@ -225,6 +226,7 @@ export async function addReporterMessage(db: Database, config: Config, reportId:
         await tx.insert(reportEvents).values({ reportId, fromStatus: report.status, toStatus: moved.clock.status, actorStaffId: null, occurredOn: today });
       }
     }
+    await enqueueAlerts(tx, config.alerts, { kind: "reporter_reply", reportId }, now);
     return "stored";
   });
 }

@@ -198,6 +198,8 @@ export interface QueueFilter {
   /** "mine", "unassigned", or a staff id. */
   assignee?: "mine" | "unassigned" | number;
   overdue: boolean;
+  /** Overdue long enough to have been escalated (REPORT_ESCALATION_DAYS working days). */
+  escalated: boolean;
   page: number;
 }
 
@@ -218,6 +220,7 @@ export function parseQueueFilter(params: URLSearchParams): QueueFilter {
     status: (STATUS_FILTERS as readonly string[]).includes(status ?? "") ? (status as StatusFilter) : "open",
     assignee: assignee === "mine" || assignee === "unassigned" ? assignee : number(assignee),
     overdue: params.get("overdue") === "1",
+    escalated: params.get("escalated") === "1",
     page: Math.min(number(params.get("page")) ?? 1, 100_000),
   };
 }

@@ -10,11 +10,13 @@ import type { Database } from "../../db/client";
 import { regions, reportEvents, reportFiles, reportForwards, reportMessages, reports, services, staff, staffGrants, units } from "../../db/schema";
 import { recordReportAudit, recordReportRead, reportReaders, type ReportReadAction } from "../audit/audit.server";
 import { actingRole, actorRole } from "../auth/guard.server";
+import { enqueueAlerts } from "../alerts/outbox.server";
 import { can, reportResource, type Action, type Actor, type Resource } from "../auth/policy";
 import type { SignedInStaff } from "../auth/session.server";
 import { loadGrantsOf } from "../auth/session.server";
 import { localDate } from "../utils/calendar";
 import type { AppContext } from "../utils/context.server";
+import type { AlertSettings } from "../utils/env.server";
 import type { EncryptionKey } from "../utils/secrets.server";
 import { DESTINATIONS, destinationAllowed, statusFormTargets, type CaseworkCommand } from "./casework-schema";
 import { forwardSummaryFacts } from "./forward-summary";
@@ -40,11 +42,13 @@ export interface CaseworkDeps {
   keys: readonly EncryptionKey[];
   sla: SlaSettings;
   holidays: ReadonlySet<string>;
+  /** Staff alerts: an assignment tells the assignee (docs/alerts.md). */
+  alerts: AlertSettings;
   now?: Date;
 }
 
 export async function caseworkDeps(context: AppContext): Promise<CaseworkDeps> {
-  return { db: context.db, keys: context.config.secrets.encryptionKeys, sla: context.config.reports, holidays: await holidaySet(context.db) };
+  return { db: context.db, keys: context.config.secrets.encryptionKeys, sla: context.config.reports, holidays: await holidaySet(context.db), alerts: context.config.alerts };
 }
 
 
@@ -191,7 +195,7 @@ async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
     status: report.clock.status,
     outcome: report.clock.outcome,
     clock: report.clock,
-    clockView: clockView(report.clock, today, deps.holidays),
+    clockView: clockView(report.clock, today, deps.holidays, deps.alerts.escalationDays),
     assigneeId: report.assigneeId,
     files,
     events: events.map((e) => ({ ...e, publicReason: e.publicReason ? openText(e.publicReason, keys) : null })),
@@ -384,6 +388,9 @@ export async function changeCase(deps: CaseworkDeps, signedIn: SignedInStaff, re
         case "unassign": {
           if (command.intent === "unassign" && report.assigneeId === null) throw new Refused(400, "", "errors.notAssigned");
           await tx.update(reports).set({ assigneeId: assignee }).where(eq(reports.id, report.id));
+          if (assignee !== null) {
+            await enqueueAlerts(tx, deps.alerts, { kind: "assigned", reportId: report.id, assigneeId: assignee, byStaffId: signedIn.id }, deps.now ?? new Date());
+          }
           await audit(tx, command.intent === "assign" ? "report.assigned" : "report.unassigned", { assigneeId: assignee, previousAssigneeId: report.assigneeId });
           break;
         }

@@ -11,7 +11,7 @@ import { localDate } from "../utils/calendar";
 import { QUEUE_PAGE_SIZE, type QueueFilter } from "./casework-schema";
 import { reportClockColumns } from "./clock.server";
 import { currentDeadline, isOverdue, type ReportClock } from "./status-machine";
-import { workingDaysBetween } from "./working-days";
+import { overdueCutoff, workingDaysBetween } from "./working-days";
 
 /** Reports within a scope (null: the scope holds nothing). */
 function reportsInScope(scope: ReportScope): SQL | null {
@@ -34,10 +34,15 @@ function todaySql(todayByRegion: Map<number, string>): SQL {
   return sql`(CASE ${reports.regionId} ${sql.join(cases, sql` `)} END)`;
 }
 
-/** What the queue and the case page show about the clock: the deadline, days left or overdue. */
-export function clockView(clock: ReportClock, today: string, holidays: ReadonlySet<string>) {
+/**
+ * What the queue and the case page show about the clock: the deadline, days left or overdue,
+ * and whether it is escalated (overdue by `escalationDays` working days, as the alert scan
+ * counts: app/alerts/outbox.server.ts).
+ */
+export function clockView(clock: ReportClock, today: string, holidays: ReadonlySet<string>, escalationDays?: number) {
   const deadline = currentDeadline(clock);
   return {
+    escalated: deadline !== null && escalationDays !== undefined && deadline.dueOn <= overdueCutoff(today, escalationDays, holidays),
     stage: deadline?.stage ?? null,
     dueOn: deadline?.dueOn ?? null,
     overdue: isOverdue(clock, today),
@@ -58,6 +63,7 @@ export async function listReportQueue(
   filter: QueueFilter,
   me: number,
   holidays: ReadonlySet<string>,
+  escalationDays: number,
   now = new Date(),
 ) {
   const inScope = reportsInScope(scope);
@@ -78,6 +84,10 @@ export async function listReportQueue(
   else if (filter.assignee === "unassigned") conditions.push(isNull(reports.assigneeId));
   else if (filter.assignee !== undefined) conditions.push(eq(reports.assigneeId, filter.assignee));
   if (filter.overdue) conditions.push(overdue);
+  if (filter.escalated) {
+    const cutoffs = [...todayByRegion].map(([regionId, day]) => sql`WHEN ${regionId} THEN ${overdueCutoff(day, escalationDays, holidays)}::date`);
+    conditions.push(sql`coalesce(${deadlineSql} <= (CASE ${reports.regionId} ${sql.join(cutoffs, sql` `)} END), false)`);
+  }
   const where = and(...conditions);
 
   const [totalRow] = await db.select({ n: count() }).from(reports).where(where);
@@ -113,7 +123,7 @@ export async function listReportQueue(
 
   const items = rows.map(({ status, outcome, receivedOn, triagedOn, triageDueOn, verifiedOn, followUpDueOn, followedUpOn, closeDueOn, closedOn, ...row }) => {
     const clock: ReportClock = { status, outcome, receivedOn, triagedOn, triageDueOn, verifiedOn, followUpDueOn, followedUpOn, closeDueOn, closedOn };
-    return { ...row, status, outcome, receivedOn, clock: clockView(clock, todayByRegion.get(row.regionId) ?? localDate("Asia/Jakarta", now), holidays) };
+    return { ...row, status, outcome, receivedOn, clock: clockView(clock, todayByRegion.get(row.regionId) ?? localDate("Asia/Jakarta", now), holidays, escalationDays) };
   });
   return { items, total: Number(totalRow?.n ?? 0) };
 }

@@ -10,6 +10,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { recordReportAudit } from "../audit/audit.server";
+import { enqueueAlerts } from "../alerts/outbox.server";
 import { reportEvents, reports, reportSubmissions } from "../../db/schema";
 import { keyedHash } from "../security/crypto.server";
 import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
@@ -58,6 +59,7 @@ export async function submitReport(
   config: Config,
   /** `challengePassed`: the public form carried a challenge answer that passed (staff intake needs none). */
   input: { origin: ReportOrigin; values: ReportValues; images: readonly CleanImage[]; challengePassed?: boolean },
+  now = new Date(),
 ): Promise<SubmitOutcome> {
   const { origin, values } = input;
   const tokenHash = submissionTokenHash(config, values.token);
@@ -69,7 +71,7 @@ export async function submitReport(
     if (limit.hits >= REPORT_CHALLENGE_AFTER && !input.challengePassed) return { outcome: "challenge" };
   }
 
-  const today = await regionToday(db, values.regionId);
+  const today = await regionToday(db, values.regionId, now);
   const clock = receivedClock(today, config.reports, await holidaySet(db));
   const keys = config.secrets.encryptionKeys;
 
@@ -102,6 +104,7 @@ export async function submitReport(
         if (!report) throw new Error("report not stored");
         await tx.insert(reportEvents).values({ reportId: report.id, fromStatus: null, toStatus: "received", actorStaffId: null, occurredOn: today });
         await storeReportFiles(tx, keys, report.id, input.images, today);
+        await enqueueAlerts(tx, config.alerts, { kind: "new_case", reportId: report.id }, now);
         if (origin.channel !== "web") {
           await recordReportAudit(tx, {
             actorStaffId: origin.recordedBy.staffId,

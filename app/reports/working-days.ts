@@ -31,3 +31,22 @@ export function workingDaysBetween(from: string, to: string, holidays: ReadonlyS
   }
   return count;
 }
+
+/**
+ * The latest deadline that is at least `days` working days behind `today`: a report whose
+ * deadline is on or before it is overdue by `days` working days or more.
+ */
+export function overdueCutoff(today: string, days: number, holidays: ReadonlySet<string>): string {
+  let cursor = today;
+  let counted = 0;
+  while (counted < days) {
+    if (isWorkingDay(cursor, holidays)) counted += 1;
+    cursor = addDays(cursor, -1);
+  }
+  return cursor;
+}
+
+/** A deadline passed by `days` working days or more (the escalation rule of staff alerts). */
+export function overdueBy(dueOn: string, today: string, days: number, holidays: ReadonlySet<string>): boolean {
+  return dueOn < today && workingDaysBetween(dueOn, today, holidays) >= days;
+}

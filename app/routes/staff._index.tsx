@@ -8,7 +8,7 @@ import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
 import { publishedPagesOf } from "~/org/queries.server";
 
-export const handle = { i18n: ["staff", "moderation", "casework", "zi"] };
+export const handle = { i18n: ["staff", "moderation", "casework", "zi", "alerts"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -22,6 +22,7 @@ const SECTIONS: ReadonlyArray<{ to: string; key: string; action: Action }> = [
   { to: "/staff/reports", key: "casework:reports", action: "report.read" },
   { to: "/staff/forwarded", key: "casework:forwarded", action: "report.forwarded.read" },
   { to: "/staff/admin/holidays", key: "casework:holidays", action: "installation.manage" },
+  { to: "/staff/outbox", key: "alerts:outbox", action: "installation.manage" },
   { to: "/staff/zi", key: "zi:sheets", action: "lke.read" },
 ];
 

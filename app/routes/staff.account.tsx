@@ -5,20 +5,27 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { changePassword, checkOwnPassword, replaceRecoveryCodes, unusedRecoveryCodeCount } from "~/auth/accounts.server";
+import { ALERT_DELIVERIES } from "~/alerts/options";
+import { alertDeliveryOf, setAlertDelivery } from "~/alerts/outbox.server";
 import { recordOwnEvent } from "~/auth/audit-events.server";
 import { changePasswordSchema, PASSWORD_INPUT_MAX } from "~/auth/forms";
 import { requireStaff } from "~/auth/guard.server";
 import { hashPassword, passwordProblem } from "~/auth/password.server";
 import { endAllSessions, sessionCookie } from "~/auth/session.server";
 import { ConformTextField } from "~/components/conform-fields";
-import { FormMessage, SubmitRow } from "~/components/forms";
+import { ChoiceFrame, FormMessage, SubmitRow } from "~/components/forms";
 import { NewPasswordFields } from "~/components/password-fields";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { i18nServer } from "~/i18n.server";
 
-export const handle = { i18n: ["staff"] };
+export const handle = { i18n: ["staff", "alerts"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
+
+const alertsSchema = z.object({
+  intent: z.literal("alerts"),
+  delivery: z.enum(ALERT_DELIVERIES, { errorMap: () => ({ message: "errors.deliveryRequired" }) }),
+});
 
 const recoverySchema = z.object({
   intent: z.literal("recovery-codes"),
@@ -32,6 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     email: signedIn.email,
     displayName: signedIn.displayName,
     unusedCodes: await unusedRecoveryCodeCount(context.db, signedIn.id),
+    alertDelivery: await alertDeliveryOf(context.db, signedIn.id),
     title: `${t("account.title")} · Pintu Depan`,
   };
 }
@@ -80,6 +88,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/staff/account?saved=password", 303);
   }
 
+  if (intent === "alerts") {
+    const submission = parseWithZod(formData, { schema: alertsSchema });
+    if (submission.status !== "success") return data({ form: "alerts" as const, result: submission.reply(), codes: null }, { status: 400 });
+    const { delivery } = submission.value;
+    await context.db.transaction(async (tx) => {
+      if (await setAlertDelivery(tx, signedIn.id, delivery)) await recordOwnEvent(tx, signedIn.id, "staff.alert_delivery_changed", { delivery });
+    });
+    return redirect("/staff/account?saved=alerts", 303);
+  }
+
   if (intent === "recovery-codes") {
     const submission = parseWithZod(formData, { schema: recoverySchema });
     if (submission.status !== "success" || !(await checkOwnPassword(context.db, signedIn.id, submission.value.current))) {
@@ -101,13 +119,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { email, displayName, unusedCodes } = useLoaderData<typeof loader>();
+  const { email, displayName, unusedCodes, alertDelivery } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("staff");
   const [passwordForm, passwordFields] = useForm<z.input<typeof changePasswordSchema>>({
     id: "password-form",
     lastResult: actionData?.form === "password" ? actionData.result : undefined,
+    shouldValidate: "onSubmit",
+  });
+  const [alertsForm, alertsFields] = useForm<z.input<typeof alertsSchema>>({
+    id: "alerts-form",
+    lastResult: actionData?.form === "alerts" ? actionData.result : undefined,
     shouldValidate: "onSubmit",
   });
   const [recoveryForm, recoveryFields] = useForm<z.input<typeof recoverySchema>>({
@@ -139,6 +162,24 @@ export default function AccountPage() {
           />
           <NewPasswordFields password={passwordFields.password} confirm={passwordFields.confirm} />
           <SubmitRow label={t("account.changePassword")} />
+        </Form>
+      </section>
+
+      <section aria-labelledby="alerts-heading">
+        <h2 id="alerts-heading">{t("alerts:preference.heading")}</h2>
+        <p>{t("alerts:preference.intro")}</p>
+        {searchParams.get("saved") === "alerts" ? <FormMessage tone="info" errors={[t("alerts:preference.saved")]} /> : null}
+        <Form method="post" {...getFormProps(alertsForm)}>
+          <input type="hidden" name="intent" value="alerts" />
+          <ChoiceFrame id={alertsFields.delivery.id} legend={t("alerts:preference.legend")} errors={alertsFields.delivery.errors?.map((e) => t(`alerts:${e}`))}>
+            {ALERT_DELIVERIES.map((value) => (
+              <div key={value} className="choice">
+                <input type="radio" id={`delivery-${value}`} name={alertsFields.delivery.name} value={value} defaultChecked={alertDelivery === value} />
+                <label htmlFor={`delivery-${value}`}>{t(`alerts:preference.${value}`)}</label>
+              </div>
+            ))}
+          </ChoiceFrame>
+          <SubmitRow label={t("alerts:preference.save")} />
         </Form>
       </section>
 

@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = reportScope(signedIn.actor);
   const filter = parseQueueFilter(new URL(request.url).searchParams);
   const holidays = await holidaySet(context.db);
-  const [options, queue] = await Promise.all([queueOptions(context.db, scope), listReportQueue(context.db, scope, filter, signedIn.id, holidays)]);
+  const [options, queue] = await Promise.all([queueOptions(context.db, scope), listReportQueue(context.db, scope, filter, signedIn.id, holidays, context.config.alerts.escalationDays)]);
   const t = await i18nServer.getFixedT(request, "casework");
   return {
     filter,
@@ -98,6 +98,11 @@ export default function ReportQueue() {
             <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} /> {t("filter.overdueOnly")}
           </label>
         </div>
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" name="escalated" value="1" defaultChecked={filter.escalated} /> {t("filter.escalatedOnly")}
+          </label>
+        </div>
         <SubmitRow label={t("filter.submit")} />
       </Form>
 
@@ -144,6 +149,7 @@ export default function ReportQueue() {
                   <td>{item.assigneeName ?? t("queue.nobody")}</td>
                   <td>
                     <ul className="plain-list">
+                      {item.clock.escalated ? <li className="flag flag-escalated">{t("queue.flags.escalated")}</li> : null}
                       {item.reporterReplied ? <li className="flag">{t("queue.flags.replied")}</li> : null}
                       {item.hasFiles ? <li className="flag">{t("queue.flags.files")}</li> : null}
                     </ul>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { currentStaff } from "~/auth/session.server";
 
-export const handle = { i18n: ["staff", "admin", "moderation", "casework", "zi", "kiosk"] };
+export const handle = { i18n: ["staff", "admin", "moderation", "casework", "zi", "kiosk", "alerts"] };
 
 // Staff pages carry private data (and one-time codes and links): never store them anywhere.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -19,6 +19,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/reports", label: "casework:nav.reports", action: "report.read" },
   { to: "/staff/forwarded", label: "casework:nav.forwarded", action: "report.forwarded.read" },
   { to: "/staff/admin/holidays", label: "casework:nav.holidays", action: "installation.manage" },
+  { to: "/staff/outbox", label: "alerts:nav.outbox", action: "installation.manage" },
   { to: "/staff/zi", label: "zi:nav.sheets", action: "lke.read" },
   { to: "/staff/integrity", label: "zi:integrity.nav", action: "integrity.read" },
   { to: "/staff/kiosks", label: "kiosk:nav.kiosks", action: "kiosk.manage" },

@@ -100,6 +100,17 @@ const envSchema = z
     REPORT_FILES_PER_DAY: wholeNumber("REPORT_FILES_PER_DAY", 1, 1000, 10),
     KIOSK_MIN_SECONDS: wholeNumber("KIOSK_MIN_SECONDS", 1, 600, 5),
     KIOSK_HOURLY_MAX: wholeNumber("KIOSK_HOURLY_MAX", 1, 3600, 120),
+    SMTP_URL: optionalText.pipe(
+      z
+        .string()
+        .url("SMTP_URL must be a URL such as smtps://user:password@mail.example.go.id:465")
+        .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+        .optional(),
+    ),
+    MAIL_FROM: optionalText.transform((v) => v ?? "Pintu Depan <no-reply@localhost>"),
+    ALERT_WEBHOOK_URL: optionalText.pipe(z.string().url("ALERT_WEBHOOK_URL must be a URL").optional()),
+    ALERT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(32, "ALERT_WEBHOOK_SECRET must be at least 32 characters").optional()),
+    REPORT_ESCALATION_DAYS: wholeNumber("REPORT_ESCALATION_DAYS", 1, 60, 2),
     SESSION_SECRET: optionalText.pipe(
       z
         .string()
@@ -133,6 +144,12 @@ const envSchema = z
         message: "HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET must be set together",
       });
     }
+    if (Boolean(env.ALERT_WEBHOOK_URL) !== Boolean(env.ALERT_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "ALERT_WEBHOOK_URL and ALERT_WEBHOOK_SECRET must be set together",
+      });
+    }
     if (env.REQUIRE_CAPTCHA && !(env.HCAPTCHA_SITE_KEY && env.HCAPTCHA_SECRET)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -164,6 +181,7 @@ export interface Config {
   secureCookies: boolean;
   reports: ReportSettings;
   kiosk: KioskSettings;
+  alerts: AlertSettings;
 }
 
 /** A counter kiosk's own pace limit: one person tapping cannot flood a unit's ratings. */
@@ -172,6 +190,15 @@ interface KioskSettings {
   minSeconds: number;
   /** At most this many ratings per device and clock hour. */
   hourlyMax: number;
+}
+
+/** Staff alerts (docs/alerts.md). Without an SMTP server, e-mail alerts wait in the outbox. */
+export interface AlertSettings {
+  smtpUrl: string | null;
+  mailFrom: string;
+  webhook: { url: string; secret: string } | null;
+  /** A case overdue by this many working days is escalated to the region's moderators and admins. */
+  escalationDays: number;
 }
 
 /** Back-door reports: time limits in working days, retention, evidence limits. */
@@ -248,5 +275,11 @@ export function loadConfig(
       filesPerDay: e.REPORT_FILES_PER_DAY,
     },
     kiosk: { minSeconds: e.KIOSK_MIN_SECONDS, hourlyMax: e.KIOSK_HOURLY_MAX },
+    alerts: {
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      webhook: e.ALERT_WEBHOOK_URL && e.ALERT_WEBHOOK_SECRET ? { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET } : null,
+      escalationDays: e.REPORT_ESCALATION_DAYS,
+    },
   };
 }

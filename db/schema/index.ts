@@ -24,3 +24,4 @@ export * from "./reports";
 export * from "./perception";
 export * from "./zi";
 export * from "./integrity";
+export * from "./alerts";

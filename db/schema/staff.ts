@@ -21,6 +21,9 @@ import { provinces, regions, units } from "./org";
  */
 export const staffRole = pgEnum("staff_role", ["admin", "moderator", "unit_manager", "evaluator", "province_monitor"]);
 
+/** How a staff member takes alerts (docs/alerts.md). */
+export const alertDelivery = pgEnum("alert_delivery", ["immediate", "digest"]);
+
 export const staff = pgTable(
   "staff",
   {
@@ -38,6 +41,8 @@ export const staff = pgTable(
     /** The unit this person works in, if any: conflict-of-interest rules use it. */
     homeUnitId: integer().references(() => units.id, { onDelete: "set null" }),
     active: boolean().notNull().default(true),
+    /** Alerts as they happen, or bundled into one message a day (missed deadlines always go at once). */
+    alertDelivery: alertDelivery().notNull().default("immediate"),
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

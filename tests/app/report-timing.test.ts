@@ -129,7 +129,9 @@ describe("a dump after a filing between two staff actions", () => {
     expect((reportAction.get("audit_log") ?? []).filter((row) => row.includes(report!.id))).toEqual([]);
 
     const touched = new Set([...filing.keys(), ...[...reportAction.keys()].filter((t) => (reportAction.get(t) ?? []).some((row) => row.includes(report!.id)))]);
-    expect([...filing.keys()].sort()).toEqual(["report_events", "report_files", "report_rate_limits", "report_submissions", "reports"]);
+    // The staff alert of the new case (alert_outbox) is written with the filing and dated by day too.
+    expect([...filing.keys()].sort()).toEqual(["alert_outbox", "report_events", "report_files", "report_rate_limits", "report_submissions", "reports"]);
+    expect(filing.get("alert_outbox")?.every((row) => row.includes('"status":"held"'))).toBe(true);
     for (const table of touched) {
       // Whatever sits next to the filing's rows in these tables is dated by day only.
       expect(timesOfDay(atEnd.get(table) ?? []), table).toEqual([]);

@@ -14,7 +14,7 @@ import type { SignedInStaff } from "~/auth/session.server";
 import { holidaySet } from "~/reports/clock.server";
 import { casePage, changeCase, reportFor, type CaseCommand, type CaseworkDeps } from "~/reports/casework.server";
 import { openBytes, openText } from "~/reports/sealed.server";
-import { addWorkingDays, workingDaysBetween } from "~/reports/working-days";
+import { addWorkingDays, overdueBy, workingDaysBetween } from "~/reports/working-days";
 import { addDays } from "~/utils/calendar";
 import { loadConfig } from "~/utils/env.server";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
@@ -36,7 +36,7 @@ const people: Record<"moderator" | "colleague" | "conflicted" | "kotimModerator"
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
   holidays = await holidaySet(database.db);
-  deps = { db: database.db, keys, sla: config.reports, holidays, now: NOW };
+  deps = { db: database.db, keys, sla: config.reports, holidays, alerts: config.alerts, now: NOW };
   people.moderator = await createSignedInStaff(database.db, config, { grants: [{ role: "moderator", region: CITY }], displayName: "Moderator Kota" });
   people.colleague = await createSignedInStaff(database.db, config, { grants: [{ role: "moderator", region: CITY }], displayName: "Rekan Moderator" });
   // Works at Disdukcapil: never reaches reports about it.
@@ -135,6 +135,7 @@ describe("reach", () => {
       dueOn: found!.clock.triageDueOn,
       overdue: found!.clock.triageDueOn < TODAY,
       daysLeft: workingDaysBetween(TODAY, found!.clock.triageDueOn, holidays),
+      escalated: overdueBy(found!.clock.triageDueOn, TODAY, config.alerts.escalationDays, holidays),
     });
     expect(page.files).toEqual([expect.objectContaining({ id: report.fileIds[0], mediaType: "image/png", hasRedacted: false, redactable: true, seq: 1 })]);
     // Only moderators who may see the case can be given it.

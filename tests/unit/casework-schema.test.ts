@@ -103,13 +103,14 @@ describe("redaction form", () => {
 
 describe("queue filters", () => {
   it("parses what it knows and falls back for the rest", () => {
-    expect(parseQueueFilter(new URLSearchParams("region=3&unit=none&category=calo&status=closed&assignee=mine&overdue=1&page=2"))).toEqual({
+    expect(parseQueueFilter(new URLSearchParams("region=3&unit=none&category=calo&status=closed&assignee=mine&overdue=1&escalated=1&page=2"))).toEqual({
       regionId: 3,
       unit: "none",
       category: "calo",
       status: "closed",
       assignee: "mine",
       overdue: true,
+      escalated: true,
       page: 2,
     });
     expect(parseQueueFilter(new URLSearchParams("unit=x&category=saber&status=drop&assignee=-1&page=0"))).toEqual({
@@ -119,6 +120,7 @@ describe("queue filters", () => {
       status: "open",
       assignee: undefined,
       overdue: false,
+      escalated: false,
       page: 1,
     });
   });

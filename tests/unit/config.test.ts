@@ -13,6 +13,7 @@ describe("configuration", () => {
       disclosureMin: 5,
       logLevel: "info",
       captcha: null,
+      alerts: { smtpUrl: null, mailFrom: "Pintu Depan <no-reply@localhost>", webhook: null, escalationDays: 2 },
     });
   });
 
@@ -53,6 +54,11 @@ describe("configuration", () => {
       REPORT_FILES_PER_DAY: "6",
       KIOSK_MIN_SECONDS: "8",
       KIOSK_HOURLY_MAX: "60",
+      SMTP_URL: "smtps://alerts:secret@mail.palangkaraya.go.id:465",
+      MAIL_FROM: "Pintu Depan <pintudepan@palangkaraya.go.id>",
+      ALERT_WEBHOOK_URL: "https://gateway.palangkaraya.go.id/hooks/pintu",
+      ALERT_WEBHOOK_SECRET: "w".repeat(32),
+      REPORT_ESCALATION_DAYS: "3",
     });
     expect(config).toEqual({
       env: "development",
@@ -79,6 +85,12 @@ describe("configuration", () => {
       secureCookies: false,
       reports: { triageDays: 2, followUpDays: 7, closeDays: 14, retentionDays: 365, maxFiles: 3, maxFileBytes: 4 * 1024 * 1024, messagesPerDay: 3, filesPerDay: 6 },
       kiosk: { minSeconds: 8, hourlyMax: 60 },
+      alerts: {
+        smtpUrl: "smtps://alerts:secret@mail.palangkaraya.go.id:465",
+        mailFrom: "Pintu Depan <pintudepan@palangkaraya.go.id>",
+        webhook: { url: "https://gateway.palangkaraya.go.id/hooks/pintu", secret: "w".repeat(32) },
+        escalationDays: 3,
+      },
     });
   });
 
@@ -91,6 +103,8 @@ describe("configuration", () => {
   });
 
   it.each([
+    [{ SMTP_URL: "http://mail.example" }, "Configuration error: SMTP_URL must start with smtp:// or smtps://"],
+    [{ ALERT_WEBHOOK_URL: "https://gateway.example/hook" }, "Configuration error: ALERT_WEBHOOK_URL and ALERT_WEBHOOK_SECRET must be set together"],
     [{ PORT: "abc" }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "abc")'],
     [{ PORT: "70000" }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "70000")'],
     [{ PORT: "-1" }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "-1")'],

@@ -1,6 +1,7 @@
 /** Working days for the reports' time limits: weekends and the installation's holidays skipped. */
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from "~/reports/working-days";
+import { addDays } from "~/utils/calendar";
+import { addWorkingDays, isWorkingDay, overdueBy, overdueCutoff, workingDaysBetween } from "~/reports/working-days";
 
 const NONE = new Set<string>();
 // 2026-08-17 (Monday) is Independence Day; 2026-12-25 is a Friday.
@@ -60,5 +61,21 @@ describe("workingDaysBetween", () => {
 
   it("counts a weekend as nothing", () => {
     expect(workingDaysBetween("2026-08-14", "2026-08-16", NONE)).toBe(0);
+  });
+});
+
+describe("the escalation threshold", () => {
+  const holidays = new Set(["2026-12-25", "2027-01-01"]);
+  it("puts a deadline at or before the cutoff exactly when it is overdue by that many working days, as the alert scan counts", () => {
+    const days = ["2026-12-17", "2026-12-18", "2026-12-19", "2026-12-21", "2026-12-24", "2026-12-26", "2026-12-28", "2026-12-31", "2027-01-02", "2027-01-04"];
+    for (const today of days) {
+      for (const n of [1, 2, 3, 5]) {
+        const cutoff = overdueCutoff(today, n, holidays);
+        for (let back = 0; back <= 15; back += 1) {
+          const due = addDays(today, -back);
+          expect(due <= cutoff, `${due} ${today} ${n}`).toBe(overdueBy(due, today, n, holidays));
+        }
+      }
+    }
   });
 });
