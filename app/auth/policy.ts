@@ -64,6 +64,8 @@ export const ACTIONS = [
   "comment.reply",
   /** A unit's own results: indices, comments published to it, cases forwarded to it. */
   "unit.results.read",
+  /** Upload a unit's paper SKM questionnaires (its own unit for a manager, every unit in reach for an admin). */
+  "skm.import",
   /** Read the LKE worksheet and ZI score detail. */
   "lke.read",
   /** Fill and submit the LKE worksheet. */
@@ -85,6 +87,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "staff.manage",
     "audit.read",
     "unit.results.read",
+    "skm.import",
     "lke.read",
     "aggregates.read",
     "staff.area",
@@ -97,7 +100,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "aggregates.read",
     "staff.area",
   ]),
-  unit_manager: new Set<Action>(["comment.reply", "report.forwarded.read", "unit.results.read", "aggregates.read", "staff.area"]),
+  unit_manager: new Set<Action>(["comment.reply", "report.forwarded.read", "unit.results.read", "skm.import", "aggregates.read", "staff.area"]),
   evaluator: new Set<Action>(["lke.read", "lke.edit", "unit.results.read", "aggregates.read", "staff.area"]),
   province_monitor: new Set<Action>(["aggregates.read", "staff.area"]),
 };
@@ -141,6 +144,7 @@ function actionFitsResource(action: Action, resource: Resource): boolean {
     case "comment.reply":
     case "report.forwarded.read":
     case "unit.results.read":
+    case "skm.import":
       return resource.kind === "unit";
     case "staff.manage":
     case "audit.read":

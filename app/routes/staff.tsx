@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { currentStaff } from "~/auth/session.server";
 
-export const handle = { i18n: ["staff", "admin", "moderation", "casework", "zi"] };
+export const handle = { i18n: ["staff", "admin", "moderation", "casework", "zi", "skm"] };
 
 // Staff pages carry private data (and one-time codes and links): never store them anywhere.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -20,6 +20,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/forwarded", label: "casework:nav.forwarded", action: "report.forwarded.read" },
   { to: "/staff/admin/holidays", label: "casework:nav.holidays", action: "installation.manage" },
   { to: "/staff/zi", label: "zi:nav.sheets", action: "lke.read" },
+  { to: "/staff/skm-import", label: "skm:nav.paperImport", action: "skm.import" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@
  * index.ts for why the schema does not import the regulation profile.
  */
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { services, units } from "./org";
 
 export const skmSource = pgEnum("skm_source", ["web", "paper"]);
@@ -138,4 +138,23 @@ export const skmSuggestions = pgTable(
     check("skm_suggestions_length", sql`length(${t.text}) <= 2000`),
     check("skm_suggestions_reply_length", sql`${t.reply} IS NULL OR length(${t.reply}) <= 2000`),
   ],
+);
+
+/**
+ * One paper questionnaire file imported into a unit (from the staff page or the command line).
+ * `contentHash` is a keyed hash (HASH_KEY) of the file's normalised text, never the text: the
+ * same file cannot be imported into the same unit twice (docs/skm.md).
+ */
+export const skmImports = pgTable(
+  "skm_imports",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    contentHash: text().notNull(),
+    responses: integer().notNull(),
+    importedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("skm_imports_unit_content_key").on(t.unitId, t.contentHash)],
 );

@@ -97,7 +97,7 @@ describe("translations", () => {
     let checked = 0;
     for (const file of files) {
       const source = readFileSync(file, "utf8");
-      const declared = [...source.matchAll(/(?:useTranslation|getFixedT)\((?:request, )?"(\w+)"\)/g)].map((m) => m[1] ?? "");
+      const declared = [...source.matchAll(/(?:useTranslation|getFixedT)\((?:\w+, )?"(\w+)"\)/g)].map((m) => m[1] ?? "");
       const fileNamespaces = [...new Set([...declared, "common"])];
       for (const match of source.matchAll(/\bt\(\s*"([\w.]+)"/g)) {
         const key = match[1]!;
