@@ -50,7 +50,7 @@ describe("paper questionnaires in the browser", () => {
     await signInFirstTime(page, "pengelola.disdukcapil@demo.pintudepan.id");
     // A full page load would drop this mark: the clicks below must stay in the loaded app.
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-    await page.locator("main").getByRole("link", { name: "Kuesioner kertas" }).click();
+    await page.locator("main a.card-title", { hasText: "Kuesioner kertas" }).click();
     await page.waitForURL(/\/staff\/skm-import$/);
     await page.getByRole("link", { name: "Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya" }).click();
     await page.waitForURL(/\/staff\/units\/kota-palangka-raya\/disdukcapil\/skm-import$/);
@@ -97,9 +97,12 @@ describe("paper questionnaires in the browser", () => {
     expect(await page.locator("h1").textContent()).toBe("Community Satisfaction Survey (SKM)");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".site-header").isVisible()).toBe(false);
-    const pdf = await page.pdf({ format: "A4" });
-    // One sheet of paper: the questionnaire fits a single A4 page.
-    expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    for (const lang of ["id", "en"]) {
+      await page.goto(`${portal.server.baseUrl}${UNIT_PAGE}/questionnaire?lang=${lang}`);
+      const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+      // One sheet of paper: the questionnaire fits a single A4 page.
+      expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g), lang).toHaveLength(1);
+    }
     await context.close();
   });
 });
