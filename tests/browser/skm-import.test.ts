@@ -56,6 +56,12 @@ describe("paper questionnaires in the browser", () => {
     await page.waitForURL(/\/staff\/units\/kota-palangka-raya\/disdukcapil\/skm-import$/);
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
+    // A file over 2 MiB is pointed out before it is sent.
+    await page.getByLabel("Berkas CSV").setInputFiles({ name: "besar.csv", mimeType: "text/csv", buffer: Buffer.alloc(2 * 1024 * 1024 + 1, "a") });
+    await page.getByRole("button", { name: "Periksa dan impor" }).click();
+    await expect.poll(() => page.locator("#file-error").textContent()).toContain("Berkas lebih besar dari 2 MiB.");
+    expect(await page.getByLabel("Berkas CSV").getAttribute("aria-invalid")).toBe("true");
+
     const today = localDate("Asia/Jakarta", new Date());
     const good = [
       `${today},KTP-el,P,34,SMA,WIRAUSAHA,4,4,3,4,4,4,4,3,3`,

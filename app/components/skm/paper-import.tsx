@@ -2,6 +2,7 @@
  * The paper questionnaire upload: its form, the answer to an upload (stored, refused with the
  * problems by line, or already imported) and the unit's latest imports.
  */
+import { useState, type FormEvent } from "react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCalendarFormat } from "~/components/calendar-format";
@@ -19,9 +20,18 @@ const mebibytes = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 export function PaperImportForm({ maxBytes, errors }: { maxBytes: number; errors?: readonly string[] }) {
   const { t } = useTranslation("skm");
   const busy = useNavigation().state === "submitting";
+  // With JavaScript, a file over the limit is pointed out here instead of by the server's 413.
+  const [tooLarge, setTooLarge] = useState(false);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+    const over = file !== undefined && file.size > maxBytes;
+    setTooLarge(over);
+    if (over) event.preventDefault();
+  };
+  const shown = tooLarge ? [t("import.errors.tooLarge", { max: mebibytes(maxBytes) })] : errors;
   return (
-    <Form method="post" encType="multipart/form-data">
-      <FieldFrame id="file" label={t("import.file")} hint={t("import.fileHint", { max: mebibytes(maxBytes) })} errors={errors}>
+    <Form method="post" encType="multipart/form-data" onSubmit={onSubmit}>
+      <FieldFrame id="file" label={t("import.file")} hint={t("import.fileHint", { max: mebibytes(maxBytes) })} errors={shown}>
         {(control) => <input {...control} type="file" name="file" accept=".csv,text/csv" required />}
       </FieldFrame>
       <div className="form-actions">
