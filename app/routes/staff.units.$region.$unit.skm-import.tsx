@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const PROBLEMS_SHOWN = 500;
 
 async function unitFor(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
-  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { services: true });
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { services: true, includeInactive: true });
   if (!unit) throw notFound();
   const signedIn = await requirePermission(request, context, "skm.import", unitResource(unit));
   return { unit, signedIn };

@@ -12,7 +12,7 @@ import { localDate } from "~/utils/calendar";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { services: true });
+  const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { services: true, includeInactive: true });
   if (!unit) throw notFound();
   await requirePermission(request, context, "skm.import", unitResource(unit));
   return new Response(templateCsv(unit.services, localDate(unit.timeZone, new Date())), {
