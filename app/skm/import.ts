@@ -7,6 +7,7 @@
  * Pure: the caller reads the file and stores the rows.
  */
 import { parse } from "csv-parse/sync";
+import { toCsv } from "../moderation/csv";
 import { SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
 import { isCalendarDate } from "../utils/calendar";
 import type { NewResponse } from "./responses.server";
@@ -73,8 +74,7 @@ export function serviceCode(service: Pick<ServiceRef, "name">): string {
  */
 export function templateCsv(services: ReadonlyArray<Pick<ServiceRef, "name">>, today: string): string {
   const service = services[0] ? serviceCode(services[0]) : "";
-  const quoted = /[",\n]/.test(service) ? `"${service.replaceAll('"', '""')}"` : service;
-  return `${CSV_HEADER}\r\n${[today, quoted, "P", "35", "SMA", "WIRAUSAHA", "4", "3", "3", "4", "3", "4", "4", "3", "3"].join(",")}\r\n`;
+  return toCsv(CSV_COLUMNS, [[today, service, "P", 35, "SMA", "WIRAUSAHA", 4, 3, 3, 4, 3, 4, 4, 3, 3]]);
 }
 
 /** Matches a service by its name or slug, ignoring case and extra spaces. */

@@ -161,7 +161,7 @@ describe("an accepted upload", () => {
     expect(await paperResponses()).toBe(6);
     expect(await seeded.database.db.select({ n: count() }).from(skmImports)).toEqual([{ n: 2 }]);
 
-    const rows = await seeded.database.db.select().from(auditLog).where(eq(auditLog.action, "skm.import")).orderBy(desc(auditLog.id));
+    const rows = await seeded.database.db.select().from(auditLog).where(eq(auditLog.action, "skm.import")).orderBy(desc(auditLog.id)).limit(2);
     expect(rows).toHaveLength(2);
     const [latest, earlier] = rows;
     expect(earlier).toMatchObject({ actorRole: "unit_manager", objectType: "unit", objectId: String(await unitId(seeded.database.db, "kota-palangka-raya/disdukcapil")) });
@@ -173,6 +173,12 @@ describe("an accepted upload", () => {
     const refused = await seeded.database.db.select().from(auditLog).where(eq(auditLog.action, "skm.import.refused"));
     expect(refused.map((row) => (row.details as { reason: string }).reason)).toContain("duplicate");
     expect(JSON.stringify(refused.map((row) => row.details))).not.toContain("KTP-el");
+
+    // Two uploads of one new file at the same moment store it once.
+    const racing = GOOD.replace("2026-03-07", "2026-03-09");
+    const statuses = await Promise.all([upload(seeded.app, cookie, { name: "a.csv", bytes: racing }), upload(seeded.app, admin, { name: "b.csv", bytes: racing })]);
+    expect(statuses.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect(await paperResponses()).toBe(9);
 
     // The page lists the imports.
     const page = textOf(await (await seeded.app.get(PAGE, { Cookie: cookie })).text());
