@@ -5,6 +5,8 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import i18next from "i18next";
+import enSkm from "../locales/en/skm.json";
 import { importSkmCsv } from "../app/skm/import.server";
 import { findUnitByAddress } from "../app/org/queries.server";
 import { createLogger } from "../app/utils/logger.server";
@@ -31,10 +33,10 @@ try {
 const [regionSlug, unitSlug, ...extra] = (unitAddress ?? "").split("/");
 if (!regionSlug || !unitSlug || extra.length > 0) usage("--unit must be REGION/UNIT, e.g. kota-palangka-raya/disdukcapil");
 
-let text: string;
+let bytes: Buffer;
 try {
   if (statSync(file!).size > MAX_BYTES) usage(`${file} is larger than 50 MB`);
-  text = readFileSync(file!, "utf8");
+  bytes = readFileSync(file!);
 } catch (error) {
   usage(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
@@ -47,13 +49,20 @@ try {
     console.error(`There is no unit ${regionSlug}/${unitSlug}.`);
     process.exitCode = 1;
   } else {
-    const { imported, problems } = await importSkmCsv(database.db, unit, text);
-    if (problems.length > 0) {
+    const outcome = await importSkmCsv(database.db, { unit, bytes, hashKey: config.secrets.hashKey, actor: { staffId: null, role: "system" }, now: new Date() });
+    if (outcome.status === "invalid") {
+      // The same messages the upload page shows, in English.
+      const t = i18next.createInstance();
+      await t.init({ lng: "en", resources: { en: { skm: enSkm } }, defaultNS: "skm", interpolation: { escapeValue: false } });
+      const { problems } = outcome;
       console.error(`${file}: nothing imported, ${problems.length} problem${problems.length === 1 ? "" : "s"}:`);
-      for (const p of problems) console.error(`  line ${p.line}: ${p.message}`);
+      for (const { line, code, ...values } of problems) console.error(`  ${line === 0 ? "file" : `line ${line}`}: ${t.t(`import.problems.${code}`, values)}`);
+      process.exitCode = 1;
+    } else if (outcome.status === "duplicate") {
+      console.error(`${file}: nothing imported: this file was already imported into ${regionSlug}/${unitSlug} on ${outcome.importedAt.toISOString().slice(0, 10)} (${outcome.responses} rows).`);
       process.exitCode = 1;
     } else {
-      console.log(`Imported ${imported} rows into ${regionSlug}/${unitSlug}.`);
+      console.log(`Imported ${outcome.imported} rows into ${regionSlug}/${unitSlug}.`);
     }
   }
 } finally {

@@ -65,6 +65,8 @@ export const ACTIONS = [
   "comment.reply",
   /** A unit's own results: indices, comments published to it, cases forwarded to it. */
   "unit.results.read",
+  /** Upload a unit's paper SKM questionnaires (its own unit for a manager, every unit in reach for an admin). */
+  "skm.import",
   /** Read the LKE worksheet and ZI score detail. */
   "lke.read",
   /** Fill and submit the LKE worksheet. */
@@ -92,6 +94,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "staff.manage",
     "audit.read",
     "unit.results.read",
+    "skm.import",
     "lke.read",
     "aggregates.read",
     "kiosk.manage",
@@ -110,6 +113,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "comment.reply",
     "report.forwarded.read",
     "unit.results.read",
+    "skm.import",
     "aggregates.read",
     "kiosk.manage",
     "staff.area",
@@ -160,6 +164,7 @@ function actionFitsResource(action: Action, resource: Resource): boolean {
     case "report.forwarded.read":
     case "unit.results.read":
     case "kiosk.manage":
+    case "skm.import":
       return resource.kind === "unit";
     case "staff.manage":
     case "audit.read":

@@ -8,7 +8,7 @@ import { scopeDirectory, scopeName } from "~/auth/staff-admin.server";
 import { i18nServer } from "~/i18n.server";
 import { publishedPagesOf } from "~/org/queries.server";
 
-export const handle = { i18n: ["staff", "moderation", "casework", "zi", "alerts"] };
+export const handle = { i18n: ["staff", "moderation", "casework", "zi", "alerts", "skm"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -24,6 +24,7 @@ const SECTIONS: ReadonlyArray<{ to: string; key: string; action: Action }> = [
   { to: "/staff/admin/holidays", key: "casework:holidays", action: "installation.manage" },
   { to: "/staff/outbox", key: "alerts:outbox", action: "installation.manage" },
   { to: "/staff/zi", key: "zi:sheets", action: "lke.read" },
+  { to: "/staff/skm-import", key: "skm:paperImport", action: "skm.import" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

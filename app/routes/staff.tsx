@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, reach, reachesAnything, type Action } from "~/auth/policy";
 import { currentStaff } from "~/auth/session.server";
 
-export const handle = { i18n: ["staff", "admin", "moderation", "casework", "zi", "kiosk", "alerts"] };
+export const handle = { i18n: ["staff", "admin", "moderation", "casework", "zi", "kiosk", "alerts", "skm"] };
 
 // Staff pages carry private data (and one-time codes and links): never store them anywhere.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -23,6 +23,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; action: Action }> = [
   { to: "/staff/zi", label: "zi:nav.sheets", action: "lke.read" },
   { to: "/staff/integrity", label: "zi:integrity.nav", action: "integrity.read" },
   { to: "/staff/kiosks", label: "kiosk:nav.kiosks", action: "kiosk.manage" },
+  { to: "/staff/skm-import", label: "skm:nav.paperImport", action: "skm.import" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -7,6 +7,7 @@
  * Pure: the caller reads the file and stores the rows.
  */
 import { parse } from "csv-parse/sync";
+import { toCsv } from "../moderation/csv";
 import { SKM_ELEMENTS, type SkmElement } from "../regulation/skm";
 import { isCalendarDate } from "../utils/calendar";
 import type { NewResponse } from "./responses.server";
@@ -16,10 +17,34 @@ const CSV_COLUMNS = ["date", "service", "sex", "age", "education", "occupation",
 const EDUCATION = ["SD", "SMP", "SMA", "D3", "S1", "S2", "S3"] as const;
 const OCCUPATION = ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"] as const;
 
-export interface ImportProblem {
-  line: number;
-  message: string;
-}
+export const CSV_HEADER = CSV_COLUMNS.join(",");
+export const EDUCATION_CODES = EDUCATION;
+export const OCCUPATION_CODES = OCCUPATION;
+
+/**
+ * One problem of a file, tied to its line (0 when the file as a whole is unreadable). The
+ * code names the message (`import.problems.<code>` in locales/<lang>/skm.json); the
+ * parameters fill it in. Pages translate it; the command prints the English message.
+ */
+export type ImportProblem = { line: number } & (
+  | { code: "encoding" }
+  | { code: "notCsv" }
+  | { code: "header"; expected: string }
+  | { code: "empty" }
+  | { code: "columns"; expected: number; found: number }
+  | { code: "date"; value: string }
+  | { code: "dateFuture"; value: string }
+  | { code: "service"; value: string }
+  | { code: "sex"; value: string }
+  | { code: "age"; value: string }
+  | { code: "education"; value: string; allowed: string }
+  | { code: "occupation"; value: string; allowed: string }
+  | { code: "answer"; column: string; value: string }
+  | { code: "noAnswer" }
+);
+
+/** A problem before its line is known. */
+type LineProblem = ImportProblem extends infer P ? (P extends ImportProblem ? Omit<P, "line"> : never) : never;
 
 export interface ServiceRef {
   id: number;
@@ -38,12 +63,26 @@ function ageBandOf(age: number): NonNullable<NewResponse["ageBand"]> {
   return "gte60";
 }
 
+/** What a paper questionnaire and the CSV template name a service by: its short name, before the bracket. */
+export function serviceCode(service: Pick<ServiceRef, "name">): string {
+  return service.name.split(" (")[0]!;
+}
+
+/**
+ * The CSV template: the header and one example line (the unit's first service, the given
+ * date, a full profile and an answer to every question), to overwrite with real answers.
+ */
+export function templateCsv(services: ReadonlyArray<Pick<ServiceRef, "name">>, today: string): string {
+  const service = services[0] ? serviceCode(services[0]) : "";
+  return toCsv(CSV_COLUMNS, [[today, service, "P", 35, "SMA", "WIRAUSAHA", 4, 3, 3, 4, 3, 4, 4, 3, 3]]);
+}
+
 /** Matches a service by its name or slug, ignoring case and extra spaces. */
 function findService(services: readonly ServiceRef[], value: string): ServiceRef | undefined {
   const wanted = value.trim().replace(/\s+/g, " ").toLowerCase();
   return services.find((s) => s.name.toLowerCase() === wanted || s.slug === wanted) ??
     // "KTP-el" matches "KTP-el (Kartu Tanda Penduduk elektronik)": the short name before the bracket.
-    services.find((s) => s.name.split(" (")[0]!.toLowerCase() === wanted);
+    services.find((s) => serviceCode(s).toLowerCase() === wanted);
 }
 
 export function parseSkmCsv(
@@ -52,51 +91,53 @@ export function parseSkmCsv(
   options: { today: string },
 ): { rows: ImportedRow[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  let records: string[][];
+  let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
+    // csv-parse names the line where the file stops being CSV (an unclosed quote, say).
     const line = (error as { lines?: number }).lines ?? 0;
-    return { rows: [], problems: [{ line, message: `not valid CSV: ${(error as Error).message}` }] };
+    return { rows: [], problems: [{ line, code: "notCsv" }] };
   }
   const [header, ...body] = records;
-  if (!header || header.map((h) => h.toLowerCase()).join(",") !== CSV_COLUMNS.join(",")) {
-    return { rows: [], problems: [{ line: 1, message: `the header must be exactly: ${CSV_COLUMNS.join(",")}` }] };
+  if (!header || header.record.map((h) => h.toLowerCase()).join(",") !== CSV_HEADER) {
+    return { rows: [], problems: [{ line: header?.info.lines ?? 1, code: "header", expected: CSV_HEADER }] };
   }
-  if (body.length === 0) return { rows: [], problems: [{ line: 2, message: "the file has no responses" }] };
+  if (body.length === 0) return { rows: [], problems: [{ line: header.info.lines + 1, code: "empty" }] };
 
   const rows: ImportedRow[] = [];
-  body.forEach((cells, index) => {
-    const line = index + 2;
-    const problem = (message: string) => problems.push({ line, message });
+  body.forEach(({ record: cells, info }) => {
+    // The line the record ends on: the file's own line number, blank lines included.
+    const line = info.lines;
+    const problem = (found: LineProblem) => problems.push({ line, ...found });
     if (cells.length !== CSV_COLUMNS.length) {
-      problem(`expected ${CSV_COLUMNS.length} columns, found ${cells.length}`);
+      problem({ code: "columns", expected: CSV_COLUMNS.length, found: cells.length });
       return;
     }
     const cell = (column: (typeof CSV_COLUMNS)[number]) => cells[CSV_COLUMNS.indexOf(column)] ?? "";
     const before = problems.length;
 
     const date = cell("date");
-    if (!isCalendarDate(date)) problem(`date "${date}" is not a date in the form YYYY-MM-DD`);
-    else if (date > options.today) problem(`date ${date} is in the future`);
+    if (!isCalendarDate(date)) problem({ code: "date", value: date });
+    else if (date > options.today) problem({ code: "dateFuture", value: date });
 
     const service = findService(services, cell("service"));
-    if (!service) problem(`service "${cell("service")}" is not a service of this unit`);
+    if (!service) problem({ code: "service", value: cell("service") });
 
     const sex = cell("sex").toUpperCase();
-    if (sex !== "" && sex !== "L" && sex !== "P") problem(`sex "${cell("sex")}" must be L, P or blank`);
+    if (sex !== "" && sex !== "L" && sex !== "P") problem({ code: "sex", value: cell("sex") });
 
     const ageText = cell("age");
     const age = Number(ageText);
-    if (ageText !== "" && (!/^\d{1,3}$/.test(ageText) || age > 120)) problem(`age "${ageText}" must be a whole number from 0 to 120 or blank`);
+    if (ageText !== "" && (!/^\d{1,3}$/.test(ageText) || age > 120)) problem({ code: "age", value: ageText });
 
     const educationValue = cell("education").toUpperCase();
     if (educationValue !== "" && !(EDUCATION as readonly string[]).includes(educationValue)) {
-      problem(`education "${cell("education")}" must be one of ${EDUCATION.join(", ")} or blank`);
+      problem({ code: "education", value: cell("education"), allowed: EDUCATION.join(", ") });
     }
     const occupationValue = cell("occupation").toUpperCase();
     if (occupationValue !== "" && !(OCCUPATION as readonly string[]).includes(occupationValue)) {
-      problem(`occupation "${cell("occupation")}" must be one of ${OCCUPATION.join(", ")} or blank`);
+      problem({ code: "occupation", value: cell("occupation"), allowed: OCCUPATION.join(", ") });
     }
 
     const answers = {} as Record<SkmElement, number | null>;
@@ -104,9 +145,9 @@ export function parseSkmCsv(
       const value = cell(element);
       if (value === "") answers[element] = null;
       else if (/^[1-4]$/.test(value)) answers[element] = Number(value);
-      else problem(`${element} "${value}" must be 1, 2, 3, 4 or blank`);
+      else problem({ code: "answer", column: element, value });
     }
-    if (problems.length === before && SKM_ELEMENTS.every((e) => answers[e] === null)) problem("no question is answered");
+    if (problems.length === before && SKM_ELEMENTS.every((e) => answers[e] === null)) problem({ code: "noAnswer" });
     if (problems.length > before || !service) return;
 
     rows.push({

@@ -11,7 +11,7 @@
  * - a body over the route's size limit: 413 (from Content-Length before reading, else as soon
  *   as the limit is passed), with the rest of the body drained in the background (see DRAIN);
  * - a POST whose Content-Type is not a form (urlencoded everywhere, multipart on the report
- *   forms only): 415;
+ *   forms and the paper questionnaire upload only): 415;
  * - too many fields, too many values for one name, a field name too long or too deeply nested,
  *   a name conform reserves (`__intent__`, `__state__`), a control character in a name or a
  *   text value, malformed or truncated multipart: 400 or 413.
@@ -25,7 +25,7 @@ import { CLIENT_ERROR_MAX_BYTES, CLIENT_ERROR_PATH } from "../telemetry/client-e
 import { pagePath } from "./page-path";
 import { TEXTAREA_WHITESPACE, withoutControlCharacters } from "./text-schema";
 
-export type GuardProblem = "method" | "malformed" | "tooLarge" | "contentType";
+export type GuardProblem = "method" | "malformed" | "tooLarge" | "fileTooLarge" | "contentType";
 
 export type GuardResult =
   | { ok: true; request: Request }
@@ -41,7 +41,13 @@ export interface BodyLimits {
   multipart: boolean;
   /** Whether a JSON body is accepted (the browser's error beacon, which parses it itself). */
   json?: boolean;
+  /** A file upload form: a body over `bytes` is refused as a file too large (the message names the limit). */
+  upload?: boolean;
 }
+
+/** The paper questionnaire upload (`/staff/units/{region}/{unit}/skm-import`): one CSV file. */
+export const SKM_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+const SKM_IMPORT_PATH = /^\/staff\/units\/[^/]+\/[^/]+\/skm-import$/;
 
 /** Bounds that no form of the portal comes near; documented in docs/security.md. */
 const LIMITS = {
@@ -71,6 +77,8 @@ export function bodyLimitsFor(path: string, report: { maxFiles: number; maxFileB
   if (path === CLIENT_ERROR_PATH) return { bytes: CLIENT_ERROR_MAX_BYTES, fields: 0, multipart: false, json: true };
   // A counter kiosk's outbox sends one rating (a few hundred bytes) as JSON.
   if (path === KIOSK_RATINGS_PATH) return { bytes: 4 * KIB, fields: 0, multipart: false, json: true };
+  // The file's own limit, plus room for the part headers and the form token.
+  if (SKM_IMPORT_PATH.test(path)) return { bytes: SKM_IMPORT_MAX_BYTES + 16 * KIB, fields: 10, multipart: true, upload: true };
   if (path.startsWith("/staff/")) return { bytes: 512 * KIB, fields: 2000, multipart: false };
   return { bytes: 64 * KIB, fields: 200, multipart: false };
 }
@@ -165,7 +173,7 @@ function checkUrl(url: URL): GuardResult | null {
  */
 const DRAIN = { bytes: 16 * 1024 * 1024, ms: 10_000, idleMs: 2_000 };
 
-const TOO_LARGE_DRAINING: GuardResult = { ok: false, status: 413, problem: "tooLarge", draining: true };
+const tooLargeDraining = (limits: BodyLimits): GuardResult => ({ ok: false, status: 413, problem: limits.upload ? "fileTooLarge" : "tooLarge", draining: true });
 
 function drainInBackground(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): void {
   void drain(reader, alreadyRead);
@@ -345,9 +353,9 @@ export async function guardRequest(request: Request, limitsFor: (path: string) =
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > limits.bytes) {
     // A sender about to send more than a drain takes is let go at once instead.
-    if (!request.body || declared > DRAIN.bytes) return refuse(413, "tooLarge");
+    if (!request.body || declared > DRAIN.bytes) return refuse(413, limits.upload ? "fileTooLarge" : "tooLarge");
     drainInBackground(request.body.getReader(), 0);
-    return TOO_LARGE_DRAINING;
+    return tooLargeDraining(limits);
   }
   const contentType = request.headers.get("content-type");
   // A post without a body (a bare button form) is an empty form; with a body it must say what it is.
@@ -358,8 +366,8 @@ export async function guardRequest(request: Request, limitsFor: (path: string) =
   if (type !== "application/x-www-form-urlencoded" && !(multipart && limits.multipart) && !json) return refuse(415, "contentType");
 
   const bytes = request.body ? await readBounded(request.body, limits.bytes) : Buffer.alloc(0);
-  if (bytes === "draining") return TOO_LARGE_DRAINING;
-  if (bytes === "closing") return refuse(413, "tooLarge");
+  if (bytes === "draining") return tooLargeDraining(limits);
+  if (bytes === "closing") return refuse(413, limits.upload ? "fileTooLarge" : "tooLarge");
   let body: Buffer = bytes;
   if (json) {
     // The route validates the JSON itself; here only its size and raw control bytes.

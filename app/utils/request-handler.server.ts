@@ -14,7 +14,7 @@ import enCommon from "../../locales/en/common.json";
 import idCommon from "../../locales/id/common.json";
 import { failedForDatabase } from "./db-errors.server";
 import { isReportPath, reportLogFor } from "./logger.server";
-import { ALLOW_HEADER, bodyLimitsFor, guardRequest, type GuardProblem } from "./request-guard.server";
+import { ALLOW_HEADER, SKM_IMPORT_MAX_BYTES, bodyLimitsFor, guardRequest, type GuardProblem } from "./request-guard.server";
 
 export type AppRequestHandler = (request: Request, context: AppContext) => Promise<Response>;
 
@@ -50,6 +50,8 @@ const bilingual = (id: string, en: string) => `${id}\n${en}\n`;
 const CROSS_SITE_MESSAGE = bilingual(idCommon.errors.crossSite, enCommon.errors.crossSite);
 const REFUSED: Record<GuardProblem, string> = {
   tooLarge: bilingual(idCommon.errors.requestRefused.tooLarge, enCommon.errors.requestRefused.tooLarge),
+  // Only the paper questionnaire upload is refused this way: its limit is the one named.
+  fileTooLarge: bilingual(idCommon.errors.requestRefused.fileTooLarge, enCommon.errors.requestRefused.fileTooLarge).replaceAll("{{max}}", `${SKM_IMPORT_MAX_BYTES / 1024 / 1024} MiB`),
   malformed: bilingual(idCommon.errors.requestRefused.malformed, enCommon.errors.requestRefused.malformed),
   contentType: bilingual(idCommon.errors.requestRefused.contentType, enCommon.errors.requestRefused.contentType),
   method: bilingual(idCommon.errors.requestRefused.method, enCommon.errors.requestRefused.method),

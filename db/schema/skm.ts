@@ -5,7 +5,7 @@
  * index.ts for why the schema does not import the regulation profile.
  */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { kiosks } from "./kiosk";
 import { services, units } from "./org";
 
@@ -188,4 +188,23 @@ export const skmSlotCounts = pgTable(
     primaryKey({ columns: [t.unitId, t.day, t.slot] }),
     check("skm_slot_counts_slot_range", sql`${t.slot} BETWEEN 0 AND 143`),
   ],
+);
+
+/**
+ * One paper questionnaire file imported into a unit (from the staff page or the command line).
+ * `contentHash` is a keyed hash (HASH_KEY) of the file's normalised text, never the text: the
+ * same file cannot be imported into the same unit twice (docs/skm.md).
+ */
+export const skmImports = pgTable(
+  "skm_imports",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    contentHash: text().notNull(),
+    responses: integer().notNull(),
+    importedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("skm_imports_unit_content_key").on(t.unitId, t.contentHash)],
 );

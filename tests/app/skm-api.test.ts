@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client";
 import { auditLog, skmResponses } from "../../db/schema";
@@ -50,9 +50,10 @@ describe("skm:import and the SKM API", () => {
     const result = importCsv("kota-palangka-raya/disdukcapil", bad);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("nothing imported, 3 problems");
-    expect(result.stderr).toContain('line 3: date "2026-13-01" is not a date in the form YYYY-MM-DD');
-    expect(result.stderr).toContain('line 5: service "Paspor" is not a service of this unit');
-    expect(result.stderr).toContain('line 5: u1 "0" must be 1, 2, 3, 4 or blank');
+    // The English messages of the upload page (locales/en/skm.json), one per line.
+    expect(result.stderr).toContain('line 3: Date "2026-13-01" is not a date in the form YYYY-MM-DD.');
+    expect(result.stderr).toContain('line 5: Service "Paspor" is not a service of this unit.');
+    expect(result.stderr).toContain('line 5: u1 "0" must be 1, 2, 3, 4 or blank.');
   });
 
   it("imports the published example and the API gives its figures", async () => {
@@ -60,11 +61,15 @@ describe("skm:import and the SKM API", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe("Imported 120 rows into kota-palangka-raya/disdukcapil.");
+    // The same file a second time is refused: the responses are counted once.
+    const again = importCsv("kota-palangka-raya/disdukcapil", FIXTURE);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("nothing imported: this file was already imported into kota-palangka-raya/disdukcapil");
 
     await openForApp();
     const [rows] = await handle.db.select({ n: count() }).from(skmResponses);
     expect(rows?.n).toBe(120);
-    const [audit] = await handle.db.select({ n: count() }).from(auditLog);
+    const [audit] = await handle.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "skm.import"));
     expect(audit?.n).toBe(1);
 
     const response = await app.get("/api/v1/units/kota-palangka-raya/disdukcapil/skm?period=2026");

@@ -55,6 +55,9 @@ const PAGES: Array<[string | (() => string), string[]]> = [
   ["/staff/reports", ["cityModerator"]],
   ["/staff/forwarded", ["disdukcapilManager"]],
   ["/staff/admin/holidays", ["installationAdmin"]],
+  ["/staff/skm-import", [...ADMINS, "disdukcapilManager"]],
+  ["/staff/units/kota-palangka-raya/disdukcapil/skm-import", [...CITY_ADMINS, "disdukcapilManager"]],
+  ["/staff/units/kota-palangka-raya/disdukcapil/skm-import/template.csv", [...CITY_ADMINS, "disdukcapilManager"]],
   [
     "/staff/units/kota-palangka-raya/disdukcapil/responses.csv?from=2026-01-01&to=2026-01-31",
     ["installationAdmin", "cityAdmin", "cityModerator", "disdukcapilManager", "cityEvaluator"],
