@@ -3,7 +3,7 @@
  * against its budget (scripts/support/js-budget.ts) and against the bare Remix app.
  */
 import path from "node:path";
-import { JS_BUDGETS, readBrowserManifest, routeJs } from "../scripts/support/js-budget";
+import { JS_BUDGETS, JS_CEILINGS, readBrowserManifest, routeJs } from "../scripts/support/js-budget";
 import { hydratedRoutes } from "../scripts/support/hydration";
 import type { BenchPart } from "./lib";
 
@@ -20,7 +20,9 @@ export const jsPart: BenchPart = {
     for (const [routeId, budget] of Object.entries(JS_BUDGETS)) {
       const js = routeJs(manifest, routeId, { hydrated: hydrated.get(routeId) ?? true });
       if (js.gzipBytes > budget) over++;
-      rows.push([`\`${routeId.replace(/^routes\//, "")}\``, js.gzipBytes === 0 ? "0 (no scripts)" : kb(js.gzipBytes), kb(budget), js.gzipBytes <= budget ? "yes" : "**no**"]);
+      const ceiling = JS_CEILINGS[routeId];
+      const within = js.gzipBytes <= budget ? "yes" : ceiling !== undefined ? `**no** (held below ${kb(ceiling)})` : "**no**";
+      rows.push([`\`${routeId.replace(/^routes\//, "")}\``, js.gzipBytes === 0 ? "0 (no scripts)" : kb(js.gzipBytes), kb(budget), within]);
     }
     return [
       {
@@ -28,7 +30,12 @@ export const jsPart: BenchPart = {
         intro: ["Every script a first visit loads (client entry, the route modules from the root down, their chunks), read from the build manifest; `npm test` fails when a page passes its budget (tests/unit/js-budget.test.ts)."],
         columns: ["route", "JS (KB gz)", "budget", "within"],
         rows,
-        notes: over > 0 ? [`${over} route(s) over budget.`] : [],
+        notes:
+          over > 0
+            ? [
+                `${over} route(s) over budget. The report form and case page hydrate for their enhancements (services of the chosen unit, photos kept after a refusal); the framework alone (React, React DOM, the Remix router) is about 85 KB, so they reach 100 KB only by shipping no framework there (handle.hydrate: false, as the rating pages do) with those enhancements rewritten as a few lines of plain script.`,
+              ]
+            : [],
       },
     ];
   },
