@@ -27,7 +27,7 @@ export const jsPart: BenchPart = {
     return [
       {
         title: "JavaScript per page (KB gzipped, as served)",
-        intro: ["Every script a first visit loads (client entry, the route modules from the root down, their chunks), read from the build manifest; `npm test` fails when a page passes its budget (tests/unit/js-budget.test.ts)."],
+        intro: ["Every script a first visit loads (client entry, the route modules from the root down, their chunks), read from the build manifest; `npm test` fails when a page passes its budget (tests/integration/js-budget.test.ts)."],
         columns: ["route", "JS (KB gz)", "budget", "within"],
         rows,
         notes:
