@@ -76,6 +76,9 @@ export const pagesPart: BenchPart = {
         intro: [`The portal as deployed (public pages kept ${30} s per address and language, ADR 025), ${context.settings.connections} connections, ${context.settings.seconds} s per route; the bare route measured just before.`],
         columns: ["route", "requests/s", "ratio to bare", "target", "p99", "problems"],
         rows,
+        notes: [
+          "The rating and report forms are never kept (each view has its own form token; the report pages are never stored anywhere), so every request renders them. Their CPU profile per request: Remix's route matching, which flattens and ranks the portal's 50 routes several times per request (about 3 ms; the bare app has two routes), React's render of the form (about 3 ms), translations (about 2.5 ms), the unit and service queries through drizzle (about 2 ms) and conform's field metadata (about 1.3 ms). What would lift them towards 0.7: keeping the rendered form per unit and language with placeholders for the token and the nonce (as the public pages keep the nonce), or a route manifest matched once per path; neither is done yet.",
+        ],
       });
 
       console.log(`[${driver}] cold: the portal with PUBLIC_CACHE_SECONDS=0`);
@@ -96,7 +99,9 @@ export const pagesPart: BenchPart = {
         ],
         columns: ["route", "server CPU ms / request", "requests/s", "p99"],
         rows: coldRows,
-        notes: [`Target: the unit page under 10 ms of CPU.`],
+        notes: [
+          "Target: the unit page under 10 ms of CPU, not met. About half of it is the publication layer: the SKM and IPAK/IPKP tables of the unit's region for the three years of the trend, each built with its disclosure suppression for every unit and period; the rest is the render of the tables and trend, translations and gzip. What would lift it: keeping each region's published tables per year keyed by a data version (a counter bumped with every write to the running totals, read with one indexed query), so that a cold page only renders; and a trend that reads quarter cells without building whole years. Warm pages (above) are served from the kept copy and do not pay this.",
+        ],
       });
     }
     return sections;
