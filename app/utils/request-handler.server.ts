@@ -117,7 +117,9 @@ interface HandlerOptions {
 function withCachePolicy(given: Response, shareable: boolean): Response {
   const sent = given.headers;
   const isPublic = shareable && given.status === 200 && sent.getSetCookie().length === 0 && !/no-store|private/.test(sent.get("cache-control") ?? "");
-  const needsPrivate = !isPublic && (!sent.has("cache-control") || sent.getSetCookie().length > 0 || shareable);
+  const ownPolicy = sent.get("cache-control");
+  const alreadyPrivate = ownPolicy !== null && /no-store|private/.test(ownPolicy);
+  const needsPrivate = !isPublic && (ownPolicy === null || ((sent.getSetCookie().length > 0 || shareable) && !alreadyPrivate));
   if (!isPublic && !needsPrivate) return given;
   // Some responses (Response.redirect) have immutable headers: those are copied.
   let response = given;
