@@ -1,6 +1,5 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
-import Backend from "i18next-http-backend";
+import i18next, { type BackendModule } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -11,10 +10,28 @@ import { currentRouteId, sendClientError } from "./telemetry/beacon.client";
 window.addEventListener("error", (event) => sendClientError("uncaught", currentRouteId(), event.error));
 window.addEventListener("unhandledrejection", (event) => sendClientError("uncaught", currentRouteId(), event.reason));
 
+/**
+ * Loads a namespace a client-side navigation needs from /locales/{lng}/{ns} (the build version
+ * busts caches when translations change). A few lines instead of a backend library keep the
+ * script every page loads small.
+ */
+const localesBackend: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, namespace, callback) {
+    fetch(`/locales/${language}/${namespace}?v=${window.__remixManifest.version}`)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`locales answered ${response.status}`))))
+      .then(
+        (data) => callback(null, data),
+        (error: Error) => callback(error, false),
+      );
+  },
+};
+
 async function hydrate() {
   await i18next
     .use(initReactI18next)
-    .use(Backend)
+    .use(localesBackend)
     .init({
       ...i18nConfig,
       lng: document.documentElement.lang,
@@ -24,8 +41,6 @@ async function hydrate() {
       // navigations in a transition) instead of rendering keys where lists are expected.
       // The server has every namespace in memory and never suspends.
       react: { ...i18nConfig.react, useSuspense: true },
-      // The build version busts caches when translations change.
-      backend: { loadPath: `/locales/{{lng}}/{{ns}}?v=${window.__remixManifest.version}` },
     });
 
   startTransition(() => {

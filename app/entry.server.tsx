@@ -2,14 +2,11 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import type { AppLoadContext } from "@remix-run/server-runtime";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
-import { i18nConfig } from "./i18n";
-import { i18nServer } from "./i18n.server";
-import { resources } from "./locales.server";
+import { i18nServer, translationsFor } from "./i18n.server";
 import { noteDatabaseUnavailable } from "./utils/db-errors.server";
 import { errorForLog } from "./utils/logger.server";
 import { applySecurityHeaders } from "./utils/security-headers.server";
@@ -23,10 +20,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const lng = await i18nServer.getLocale(request);
-  const ns = i18nServer.getRouteNamespaces(remixContext);
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng, ns, resources });
+  const i18n = await translationsFor(await i18nServer.getLocale(request));
 
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;

@@ -49,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const matches = useMatches();
   const pageData = matches[matches.length - 1]?.data;
   const ownDescription = typeof pageData === "object" && pageData !== null && "description" in pageData;
+  const hydrate = matches.every((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate !== false);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -62,8 +63,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {/* A page whose route says `handle.hydrate: false` is complete as HTML and ships no scripts. */}
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

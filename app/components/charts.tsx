@@ -5,9 +5,9 @@
  */
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { formatFixed } from "~/utils/number-format";
 
-export const formatNumber = (lng: string, value: number, digits: number) =>
-  new Intl.NumberFormat(lng, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+export const formatNumber = formatFixed;
 
 const WIDTH = 300;
 const HEIGHT = 120;

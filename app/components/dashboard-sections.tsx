@@ -6,6 +6,7 @@
 import { useTranslation } from "react-i18next";
 import type { Requirement } from "~/zi/score-types";
 import { CountTable, formatNumber, LineChart } from "./charts";
+import { formatPercent } from "~/utils/number-format";
 
 type Count = { value: number | null; published: boolean };
 interface OnTime {
@@ -26,7 +27,7 @@ export function useFormat() {
   const { i18n } = useTranslation("dashboard");
   return {
     number: (value: number, digits = 2) => formatNumber(i18n.language, value, digits),
-    percent: (share: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 1 }).format(share),
+    percent: (share: number) => formatPercent(i18n.language, share),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from "react-i18next";
 import { useCalendarFormat } from "~/components/calendar-format";
+import { formatFixed } from "~/utils/number-format";
 
 const BAR_WIDTH = 100;
 
@@ -18,8 +19,7 @@ function Bar({ value, max }: { value: number; max: number }) {
   );
 }
 
-const formatNumber = (lng: string, value: number, digits: number) =>
-  new Intl.NumberFormat(lng, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const formatNumber = formatFixed;
 
 export function NrrTable({ nrr, caption }: { nrr: Record<string, number | null>; caption: string }) {
   const { t, i18n } = useTranslation(["org", "skm"]);

@@ -3,6 +3,7 @@ import { unitSkmApi } from "~/dashboards/dashboards.server";
 import { i18nServer } from "~/i18n.server";
 import { findUnitByAddress } from "~/org/queries.server";
 import { parsePeriodQuery, PERIOD_FORMS } from "~/utils/api-period.server";
+import { PUBLIC_CACHE_CONTROL } from "~/utils/public-cache.server";
 
 /**
  * GET /api/v1/units/{region}/{unit}/skm?period=2026|2026-S1|2026-Q2|2026-05 (or from/to
@@ -11,7 +12,7 @@ import { parsePeriodQuery, PERIOD_FORMS } from "~/utils/api-period.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "api");
-  const headers = { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" };
+  const headers = { "Cache-Control": PUBLIC_CACHE_CONTROL, "Access-Control-Allow-Origin": "*" };
   const query = parsePeriodQuery(new URL(request.url));
   if (!query.ok) return Response.json({ error: "bad_period", message: t("errors.period", { forms: PERIOD_FORMS }) }, { status: 400, headers });
   const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { includeInactive: true });

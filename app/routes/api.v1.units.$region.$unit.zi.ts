@@ -5,6 +5,7 @@ import { ziProfileById } from "~/regulation/zi";
 import { localDate } from "~/utils/calendar";
 import { parseYear } from "~/zi/form-schema";
 import { latestSubmission } from "~/zi/sheets.server";
+import { PUBLIC_CACHE_CONTROL } from "~/utils/public-cache.server";
 
 /**
  * GET /api/v1/units/{region}/{unit}/zi?year=YYYY: the latest submitted ZI score of that year,
@@ -15,7 +16,7 @@ import { latestSubmission } from "~/zi/sheets.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [t, tApi] = await Promise.all([i18nServer.getFixedT(request, "zi"), i18nServer.getFixedT(request, "api")]);
-  const headers = { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" };
+  const headers = { "Cache-Control": PUBLIC_CACHE_CONTROL, "Access-Control-Allow-Origin": "*" };
   const year = parseYear(new URL(request.url).searchParams.get("year"));
   if (year === null) return Response.json({ error: "bad_year", message: t("api.year") }, { status: 400, headers });
   const unit = await findUnitByAddress(context.db, params.region ?? "", params.unit ?? "", { includeInactive: true });

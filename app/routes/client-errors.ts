@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { hitLimit, type Limit } from "~/security/rate-limit.server";
-import { CLIENT_ERROR_MAX_BYTES, parseClientError } from "~/telemetry/client-error";
+import { CLIENT_ERROR_MAX_BYTES } from "~/telemetry/client-error";
+import { parseClientError } from "~/telemetry/client-error.server";
 
 export const CLIENT_ERROR_LIMIT: Limit = { bucket: "client-error", max: 30, windowSeconds: 60 * 60 };
 

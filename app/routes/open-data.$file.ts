@@ -5,6 +5,7 @@ import { toCsv } from "~/moderation/csv";
 import { DATASETS, FORMATS, isDataset, PERIOD_KINDS, type Format } from "~/opendata/datasets";
 import { buildDataset, findRegion } from "~/opendata/export.server";
 import { localDate } from "~/utils/calendar";
+import { PUBLIC_CACHE_CONTROL } from "~/utils/public-cache.server";
 
 const query = z.object({
   region: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),
@@ -12,7 +13,7 @@ const query = z.object({
   period: z.enum(PERIOD_KINDS).default("year"),
 });
 
-const CACHE = "public, max-age=300";
+const CACHE = PUBLIC_CACHE_CONTROL;
 
 /**
  * GET /open-data/{dataset}.{csv|json}?region=SLUG&year=YYYY&period=year|quarter|month.

@@ -17,7 +17,9 @@ import { notFound } from "~/utils/http.server";
 import { ChallengeField } from "~/components/captcha";
 import { ChoiceGroup, labelOf, SelectRow } from "~/components/rate/rating-fields";
 
-export const handle = { i18n: ["skm"] };
+// A plain form, complete without JavaScript: the page ships no scripts (see app/root.tsx and
+// docs/performance.md, "Lean pages"), so a cheap phone on a slow network gets it at once.
+export const handle = { i18n: ["skm"], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

@@ -12,7 +12,9 @@ import { CURRENT_PERCEPTION_PROFILE } from "~/regulation/perception";
 import { findUnitByAddress } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 
-export const handle = { i18n: ["perception"] };
+// A plain form, complete without JavaScript: the page ships no scripts (see app/root.tsx and
+// docs/performance.md, "Lean pages"), so a cheap phone on a slow network gets it at once.
+export const handle = { i18n: ["perception"], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

@@ -6,7 +6,9 @@ import { offerUsed, readOffer } from "~/perception/offer.server";
 import { findUnitByAddress } from "~/org/queries.server";
 import { notFound } from "~/utils/http.server";
 
-export const handle = { i18n: ["skm", "perception"] };
+// A plain form, complete without JavaScript: the page ships no scripts (see app/root.tsx and
+// docs/performance.md, "Lean pages"), so a cheap phone on a slow network gets it at once.
+export const handle = { i18n: ["skm", "perception"], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

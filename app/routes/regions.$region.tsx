@@ -10,6 +10,7 @@ import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { regionDashboard } from "~/dashboards/dashboards.server";
 import { readyText, ReportsSection, RequirementText, useFormat } from "~/components/dashboard-sections";
+import { formatFixed } from "~/utils/number-format";
 
 export const handle = { i18n: ["org", "dashboard"] };
 
@@ -49,7 +50,7 @@ export default function RegionPage() {
   const { month: monthLabel } = useCalendarFormat();
   const periodLabel = usePeriodLabel()(period);
   const ranked = ranking.filter((unit) => unit.published);
-  const number = (value: number) => new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  const number = (value: number) => formatFixed(i18n.language, value, 2);
   return (
     <div className="container">
       <nav aria-label={t("breadcrumb")} className="breadcrumb">

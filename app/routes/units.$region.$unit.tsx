@@ -15,6 +15,7 @@ import { publishedSuggestions } from "~/moderation/suggestions.server";
 import { periodFlagged } from "~/integrity/flags.server";
 import { unitDashboard } from "~/dashboards/dashboards.server";
 import { PerceptionSection, ReportsSection, TrendSection, ZiSection } from "~/components/dashboard-sections";
+import { formatFixed } from "~/utils/number-format";
 
 export const handle = { i18n: ["org", "skm", "moderation", "dashboard"] };
 
@@ -69,8 +70,7 @@ export default function UnitPage() {
   const label = usePeriodLabel();
   const periodLabel = label(period);
   const { month: monthLabel } = useCalendarFormat();
-  const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const number = (value: number, digits: number) => formatFixed(i18n.language, value, digits);
   return (
     <div className="container">
       <nav aria-label={t("breadcrumb")} className="breadcrumb">

@@ -11,6 +11,7 @@ import { suggestionSummary } from "~/skm/dashboard.server";
 import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { notFound } from "~/utils/http.server";
+import { formatFixed } from "~/utils/number-format";
 
 export const handle = { i18n: ["org", "skm"] };
 
@@ -50,8 +51,7 @@ export default function SkmReport() {
   const { unit, period, periods, skm, profile, sources, suggestions, disclosureMin } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["org", "skm"]);
   const periodLabel = usePeriodLabel()(period);
-  const number = (value: number, digits = 0) =>
-    new Intl.NumberFormat(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const number = (value: number, digits = 0) => formatFixed(i18n.language, value, digits);
   const valueLabel = (dimension: ProfileDimension, value: string | null) => {
     if (value === null) return t("skm:form.skip");
     if (dimension === "sex") return value === "L" ? t("skm:form.sexL") : t("skm:form.sexP");

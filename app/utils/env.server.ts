@@ -70,6 +70,8 @@ const envSchema = z
     DEMO_DATA: flag("DEMO_DATA", true),
     DISCLOSURE_MIN: wholeNumber("DISCLOSURE_MIN", 1, 1000, 5),
     TRUST_PROXY: wholeNumber("TRUST_PROXY", 0, 10, 0),
+    // At most 30: with a proxy's s-maxage and stale-while-revalidate a new figure is public within a minute.
+    PUBLIC_CACHE_SECONDS: wholeNumber("PUBLIC_CACHE_SECONDS", 0, 30, 30),
     LOG_LEVEL: z
       .string()
       .trim()
@@ -172,6 +174,8 @@ export interface Config {
   disclosureMin: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
   trustProxy: number;
+  /** How long this process keeps a rendered public page (0: renders every request); see public-cache.server.ts. */
+  publicCacheSeconds: number;
   logLevel: (typeof LOG_LEVELS)[number];
   captcha: { siteKey: string; secret: string; verifyUrl: string } | null;
   secrets: Secrets;
@@ -252,6 +256,7 @@ export function loadConfig(
     demoData: e.DEMO_DATA,
     disclosureMin: e.DISCLOSURE_MIN,
     trustProxy: e.TRUST_PROXY,
+    publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
     logLevel: e.LOG_LEVEL,
     captcha:
       e.HCAPTCHA_SITE_KEY && e.HCAPTCHA_SECRET

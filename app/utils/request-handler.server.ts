@@ -15,6 +15,8 @@ import idCommon from "../../locales/id/common.json";
 import { failedForDatabase } from "./db-errors.server";
 import { isReportPath, reportLogFor } from "./logger.server";
 import { ALLOW_HEADER, SKM_IMPORT_MAX_BYTES, bodyLimitsFor, guardRequest, type GuardProblem } from "./request-guard.server";
+import { i18nServer } from "../i18n.server";
+import { isAnonymous, isPublicPath, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, PublicCache } from "./public-cache.server";
 
 export type AppRequestHandler = (request: Request, context: AppContext) => Promise<Response>;
 
@@ -104,9 +106,44 @@ export function pathForLog(path: string): string {
   return path.replace(UUID_SEGMENT, "/:id");
 }
 
-export function createAppRequestHandler(build: ServerBuild, mode = build.mode): AppRequestHandler {
+interface HandlerOptions {
+  /** The clock of the public cache (tests move it instead of waiting). */
+  now?: () => number;
+}
+
+/**
+ * Sets who may store an answer: a public path's 200 to an anonymous GET may be shared by a
+ * proxy for a short while (public-cache.server.ts); anything else, unless the route said
+ * otherwise already, is stored by nobody. An answer that sets a cookie is never public.
+ */
+function withCachePolicy(given: Response, shareable: boolean): Response {
+  const sent = given.headers;
+  const isPublic = shareable && given.status === 200 && sent.getSetCookie().length === 0 && !/no-store|private/.test(sent.get("cache-control") ?? "");
+  const ownPolicy = sent.get("cache-control");
+  const alreadyPrivate = ownPolicy !== null && /no-store|private/.test(ownPolicy);
+  const needsPrivate = !isPublic && (ownPolicy === null || ((sent.getSetCookie().length > 0 || shareable) && !alreadyPrivate));
+  if (!isPublic && !needsPrivate) return given;
+  // Some responses (Response.redirect) have immutable headers: those are copied.
+  let response = given;
+  try {
+    response.headers.set("Cache-Control", isPublic ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
+  } catch {
+    response = new Response(given.body, given);
+    response.headers.set("Cache-Control", isPublic ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
+  }
+  if (isPublic) {
+    for (const name of ["Accept-Language", "Cookie"]) {
+      if (!(response.headers.get("vary") ?? "").toLowerCase().includes(name.toLowerCase())) response.headers.append("Vary", name);
+    }
+  }
+  return response;
+}
+
+export function createAppRequestHandler(build: ServerBuild, mode = build.mode, options: HandlerOptions = {}): AppRequestHandler {
   const remix = createRequestHandler(build, mode);
+  let cache: PublicCache | undefined;
   return async (request, givenContext) => {
+    cache ??= new PublicCache(givenContext.config.publicCacheSeconds, options.now);
     const started = process.hrtime.bigint();
     const path = new URL(request.url).pathname;
     const logged = pathForLog(path);
@@ -126,14 +163,26 @@ export function createAppRequestHandler(build: ServerBuild, mode = build.mode): 
         status = guarded.status;
         return refusedRequest(guarded.status, guarded.problem, guarded.draining === true);
       }
-      const response = await remix(guarded.request, context);
+      const method = request.method.toUpperCase();
+      const shareable = (method === "GET" || method === "HEAD") && isPublicPath(path) && isAnonymous(request);
+      let response: Response | null = null;
+      if (shareable && method === "GET" && cache.enabled) {
+        const url = new URL(request.url);
+        const key = `${await i18nServer.getLocale(request)} ${url.pathname}${url.search}`;
+        // Rendered apart from this request's signal: others may be waiting for the same render.
+        const detached = new Request(guarded.request.url, { headers: guarded.request.headers });
+        response = await cache.answer(key, (nonce) => remix(detached, { ...context, cspNonce: nonce }));
+      }
+      response ??= await remix(guarded.request, context);
       if (response.status >= 500 && failedForDatabase(context)) {
         await response.body?.cancel().catch(() => undefined);
         status = 503;
         return unavailable(path);
       }
+      // A write that went through may change any public figure: nothing kept is served again.
+      if (method !== "GET" && method !== "HEAD" && response.status < 400) cache.clear();
       status = response.status;
-      return response;
+      return withCachePolicy(response, shareable);
     } finally {
       if (reportLog) reportLog.countRequest(request.method, logged, status);
       else context.log.info({ method: request.method, path: logged, status, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, "request");

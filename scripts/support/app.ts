@@ -40,12 +40,16 @@ interface InProcessAppOptions {
   env?: Record<string, string>;
   /** The client address every request comes from (throttling tests vary it). */
   clientAddress?: string;
+  /** The clock of the public page cache (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export async function createInProcessApp(db: Database, options: InProcessAppOptions = {}): Promise<InProcessApp> {
   const build = await loadBuild();
-  const handler = createAppRequestHandler(build, "production");
-  const config = loadConfig({ DEMO_DATA: "on", ...options.env });
+  const handler = createAppRequestHandler(build, "production", { now: options.now });
+  // The public page cache is off unless a test asks for it (PUBLIC_CACHE_SECONDS): most tests
+  // change the database directly and read the pages at once, as no visitor could.
+  const config = loadConfig({ DEMO_DATA: "on", PUBLIC_CACHE_SECONDS: "0", ...options.env });
   const logs = new MemoryLog();
   const log: Logger = createLogger("debug", logs);
 

@@ -98,7 +98,7 @@ describe("downloads", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="skm-kota-palangka-raya-2026-month.csv"');
-    expect(response.headers.get("Cache-Control")).toMatch(/^public, max-age=\d+$/);
+    expect(response.headers.get("Cache-Control")).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
     const csv = await response.text();
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(DATASETS.skm.map((f) => f.name).join(","));

@@ -297,7 +297,7 @@ describe("GET /api/v1/units/{region}/{unit}/perception", () => {
     expect(await unknown.json()).toMatchObject({ error: "unknown_unit", message: "Unit layanan tidak ditemukan." });
     const ok = await api("from=2020-01-01&to=2020-12-31");
     expect(ok.status).toBe(200);
-    expect(ok.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(ok.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=30, stale-while-revalidate=30");
     expect(await ok.json()).toEqual({
       unit: "kota-palangka-raya/disdukcapil",
       period: "2020",

@@ -41,6 +41,7 @@ describe("configuration", () => {
       HCAPTCHA_VERIFY_URL: "http://127.0.0.1:9999/siteverify",
       REQUIRE_CAPTCHA: "true",
       TRUST_PROXY: "1",
+      PUBLIC_CACHE_SECONDS: "15",
       SESSION_SECRET: `${"a".repeat(32)},${"b".repeat(40)}`,
       ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 2).toString("base64")},k1:${Buffer.alloc(32, 1).toString("base64")}`,
       HASH_KEY: Buffer.alloc(32, 7).toString("base64"),
@@ -73,6 +74,7 @@ describe("configuration", () => {
       logLevel: "warn",
       captcha: { siteKey: "site", secret: "secret", verifyUrl: "http://127.0.0.1:9999/siteverify" },
       trustProxy: 1,
+      publicCacheSeconds: 15,
       secrets: {
         sessionSecrets: ["a".repeat(32), "b".repeat(40)],
         encryptionKeys: [
@@ -136,6 +138,11 @@ describe("configuration", () => {
     } catch (error) {
       expect((error as Error).message).not.toContain("\n");
     }
+  });
+
+  it("keeps public pages at most 30 seconds", () => {
+    expect(() => loadConfig({ PUBLIC_CACHE_SECONDS: "31" })).toThrow(/PUBLIC_CACHE_SECONDS/);
+    expect(loadConfig({ PUBLIC_CACHE_SECONDS: "0" }).publicCacheSeconds).toBe(0);
   });
 
   it("lists every problem at once", () => {
