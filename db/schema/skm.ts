@@ -72,6 +72,11 @@ export const skmDailyTotals = pgTable(
       .notNull()
       .references(() => units.id, { onDelete: "restrict" }),
     day: date({ mode: "string" }).notNull(),
+    /**
+     * Which of the unit-day's rows (0–7): concurrent writers of one unit and day pick different
+     * slots so that they do not wait on one row; readers sum the slots.
+     */
+    slot: smallint().notNull().default(0),
     respondents: integer().notNull().default(0),
     u1Sum: integer().notNull().default(0),
     u1Count: integer().notNull().default(0),
@@ -92,7 +97,7 @@ export const skmDailyTotals = pgTable(
     u9Sum: integer().notNull().default(0),
     u9Count: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.day] }), index("skm_daily_totals_day_idx").on(t.day)],
+  (t) => [primaryKey({ columns: [t.unitId, t.day, t.slot] }), index("skm_daily_totals_day_idx").on(t.day)],
 );
 
 /**
