@@ -1,7 +1,8 @@
 /**
  * The web server: validates configuration, opens and migrates the database, seeds an empty
  * one, then serves the Remix build. Stateless apart from the database, so several copies
- * can run behind a load balancer.
+ * can run behind a load balancer or as workers of `WEB_PROCESSES=N npm start` (scripts/start.ts);
+ * housekeeping runs once an hour across all of them.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import compression from "compression";
 import express from "express";
 import { createLoadContext } from "../app/utils/context.server";
 import { housekeeping } from "../app/utils/housekeeping.server";
+import { runExclusive } from "../app/utils/exclusive.server";
 import { createAppRequestHandler, refusedRequest } from "../app/utils/request-handler.server";
 import { bodyLimitsFor, checkRequestLine } from "../app/utils/request-guard.server";
 import { createLogger, errorForLog, flushReportLogs } from "../app/utils/logger.server";
@@ -18,6 +20,8 @@ import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
 import { clientAddress, sendFetchResponse, toFetchRequest } from "./node-adapter";
 
 const BUILD_PATH = path.resolve("build/index.js");
+/** Slightly under the timer's hour, so that a tick a little early still runs. */
+const HOUSEKEEPING_EVERY = 55 * 60_000;
 
 const config = readConfigOrExit();
 const log = createLogger(config.logLevel);
@@ -70,7 +74,11 @@ app.all("*", (req, res, next) => {
     .catch(next);
 });
 
-const tidy = () => housekeeping(database.db, config).catch((error: unknown) => log.error({ err: errorForLog(error) }, "housekeeping failed"));
+// Every process has the timer; one run per hour happens across all of them (exclusive.server.ts).
+const tidy = () =>
+  runExclusive(database.db, "housekeeping", () => housekeeping(database.db, config), { every: HOUSEKEEPING_EVERY })
+    .then(({ ran }) => log.info({ ran }, ran ? "housekeeping ran" : "housekeeping left to another process"))
+    .catch((error: unknown) => log.error({ err: errorForLog(error) }, "housekeeping failed"));
 await tidy();
 setInterval(tidy, 3_600_000).unref();
 

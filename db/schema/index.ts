@@ -22,3 +22,4 @@ export * from "./skm";
 export * from "./reports";
 export * from "./perception";
 export * from "./zi";
+export * from "./jobs";

@@ -8,7 +8,7 @@ export function sumSlots<Row extends { unitId: number; day: string; slot: number
     const key = `${row.unitId}:${row.day}`;
     const sum = byDay.get(key);
     if (!sum) {
-      byDay.set(key, { ...row });
+      byDay.set(key, { ...row } as Record<string, number | string>);
       continue;
     }
     for (const [column, value] of Object.entries(row)) {
