@@ -58,7 +58,7 @@ const domainImportsNoReactPatterns = [
 const domainImportsNoRemix = { group: ["@remix-run/*"], message: "Domain modules do not depend on the framework: keep Remix in app/routes." };
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", "data/", "tests/.tmp/", "db/migrations/"] },
+  { ignores: ["build/", "public/build/", "node_modules/", "data/", "tests/.tmp/", "db/migrations/", "bench/bare/build/", "bench/bare/public/build/", "bench/.tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

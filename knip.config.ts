@@ -13,6 +13,10 @@ const config: KnipConfig = {
     // Command-line scripts and benchmarks, whether or not a package.json script names them.
     "scripts/*.ts",
     "bench/*.ts",
+    // The bare Remix app the benchmark compares the portal with, built and served by bench/run.ts.
+    "bench/bare/server.ts",
+    "bench/bare/remix.config.js",
+    "bench/bare/app/**/*.tsx",
     // Loaded through NODE_OPTIONS by `npm run test:later`, which knip does not follow.
     "tests/setup/*.mjs",
   ],

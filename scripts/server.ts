@@ -8,8 +8,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
 import { createLoadContext } from "../app/utils/context.server";
 import { housekeeping } from "../app/utils/housekeeping.server";
 import { runExclusive } from "../app/utils/exclusive.server";
@@ -17,7 +15,8 @@ import { createAppRequestHandler, refusedRequest } from "../app/utils/request-ha
 import { bodyLimitsFor, checkRequestLine } from "../app/utils/request-guard.server";
 import { createLogger, errorForLog, flushReportLogs } from "../app/utils/logger.server";
 import { openConfiguredDatabase, readConfigOrExit } from "./bootstrap";
-import { clientAddress, sendFetchResponse, toFetchRequest } from "./node-adapter";
+import { clientAddress, sendFetchResponse } from "./node-adapter";
+import { createExpressApp } from "./support/express-app";
 
 const BUILD_PATH = path.resolve("build/index.js");
 /** Slightly under the timer's hour, so that a tick a little early still runs. */
@@ -48,30 +47,19 @@ if (!existsSync(BUILD_PATH)) {
 }
 const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
 
-const app = express();
-app.disable("x-powered-by");
-
 // Before anything else reads the request: odd methods, targets and hosts, and a declared body
 // larger than any route takes, are answered at once (the rest is never read). The app's own
 // guard (request-guard.server.ts) then bounds each route's body while reading it.
 const largestBody = bodyLimitsFor("/report", config.reports).bytes;
-app.use((req, res, next) => {
-  const problem = checkRequestLine(req.method, req.originalUrl, req.headers.host, req.headers["content-length"], largestBody);
-  if (problem === null || problem.ok) return next();
-  sendFetchResponse(res, refusedRequest(problem.status, problem.problem)).catch(next);
-});
-app.use(compression());
-
-// Fingerprinted assets never change; everything else in public/ may.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
-app.use(express.static("public", { maxAge: "1h", index: false }));
-
 const handle = createAppRequestHandler(build);
-app.all("*", (req, res, next) => {
-  const context = createLoadContext({ db: database.db, config, log, clientAddress: clientAddress(req, config.trustProxy) });
-  handle(toFetchRequest(req, res), context)
-    .then((response) => sendFetchResponse(res, response))
-    .catch(next);
+const app = createExpressApp({
+  publicDir: path.resolve("public"),
+  before: (req, res, next) => {
+    const problem = checkRequestLine(req.method, req.originalUrl, req.headers.host, req.headers["content-length"], largestBody);
+    if (problem === null || problem.ok) return next();
+    sendFetchResponse(res, refusedRequest(problem.status, problem.problem)).catch(next);
+  },
+  handle: (request, req) => handle(request, createLoadContext({ db: database.db, config, log, clientAddress: clientAddress(req, config.trustProxy) })),
 });
 
 // Every process has the timer; one run per hour happens across all of them (exclusive.server.ts).

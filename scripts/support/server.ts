@@ -26,9 +26,17 @@ export interface RunningServer {
   stop(): Promise<number | null>;
 }
 
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+interface StartOptions {
+  /** Another server script (the benchmark's bare baseline); default scripts/server.ts. */
+  script?: string;
+  /** Extra Node options before the script (the benchmark's --cpu-prof). */
+  nodeArgs?: string[];
+}
+
+export async function startServer(env: Record<string, string>, options: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/server.ts")], {
+  const script = path.resolve(options.script ?? "scripts/server.ts");
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", script], {
     env: childEnv({ PORT: String(port), HOST: "127.0.0.1", ...env }),
   });
   let stdout = "";
