@@ -7,7 +7,7 @@
  * waits for it. A process that dies releases its lock with its connection. PGlite is one
  * process by construction (its folder is locked), so there the work just runs.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { jobRuns } from "../../db/schema";
 
