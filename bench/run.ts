@@ -38,9 +38,10 @@ import {
 } from "./lib";
 import { jsPart } from "./js";
 import { pagesPart } from "./pages";
+import { ratingsPart } from "./ratings";
 
 /** Every part, in the order they run. */
-const PARTS: BenchPart[] = [jsPart, pagesPart];
+const PARTS: BenchPart[] = [jsPart, pagesPart, ratingsPart];
 
 const DOC = "docs/performance.md";
 const BARE = "bench/bare";
