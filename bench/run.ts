@@ -39,9 +39,10 @@ import {
 import { jsPart } from "./js";
 import { pagesPart } from "./pages";
 import { ratingsPart } from "./ratings";
+import { scalePart } from "./scale";
 
 /** Every part, in the order they run. */
-const PARTS: BenchPart[] = [jsPart, pagesPart, ratingsPart];
+const PARTS: BenchPart[] = [jsPart, pagesPart, ratingsPart, scalePart];
 
 const DOC = "docs/performance.md";
 const BARE = "bench/bare";
