@@ -40,7 +40,7 @@ interface ResponseRow<Item extends string> {
 }
 
 /** Rows per unit and day that concurrent writers spread over (see the header). */
-export const TOTALS_SLOTS = 8;
+const TOTALS_SLOTS = 8;
 
 const randomSlot = () => Math.floor(Math.random() * TOTALS_SLOTS);
 

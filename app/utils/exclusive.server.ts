@@ -15,7 +15,7 @@ import { jobRuns } from "../../db/schema";
 const LOCK_NAMESPACE = 7_420_002;
 
 /** A stable signed 32-bit key for a job name (FNV-1a). */
-export function lockKey(name: string): number {
+function lockKey(name: string): number {
   let hash = 0x811c9dc5;
   for (const byte of Buffer.from(name, "utf8")) {
     hash ^= byte;
