@@ -61,7 +61,7 @@ export const skmResponses = pgTable(
 
 /**
  * Running totals per unit and day, updated in the same transaction as each accepted response,
- * so an index over any period reads at most one row per unit and day whatever the number of
+ * so an index over any period reads at most eight rows (slots) per unit and day whatever the number of
  * responses. The responses stay the source of truth: `npm run skm:rebuild-totals` recomputes
  * these from them.
  */
