@@ -13,6 +13,8 @@ const config: KnipConfig = {
     // Command-line scripts and benchmarks, whether or not a package.json script names them.
     "scripts/*.ts",
     "bench/*.ts",
+    // Run as a child process of bench/pglite.ts, once per PGlite version.
+    "bench/support/pglite-probe.ts",
     // The bare Remix app the benchmark compares the portal with, built and served by bench/run.ts.
     "bench/bare/server.ts",
     "bench/bare/remix.config.js",

@@ -38,9 +38,13 @@ import {
 } from "./lib";
 import { jsPart } from "./js";
 import { pagesPart } from "./pages";
+import { ratingsPart } from "./ratings";
+import { scalePart } from "./scale";
+import { processesPart } from "./processes";
+import { pglitePart } from "./pglite";
 
 /** Every part, in the order they run. */
-const PARTS: BenchPart[] = [jsPart, pagesPart];
+const PARTS: BenchPart[] = [jsPart, pagesPart, ratingsPart, scalePart, processesPart, pglitePart];
 
 const DOC = "docs/performance.md";
 const BARE = "bench/bare";

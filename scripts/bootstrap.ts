@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { processDatabase, type DatabaseHandle } from "../db/client";
 import { seedIfEmpty } from "#seed/seed";
 import { ConfigError, loadConfig, type Config } from "../app/utils/env.server";
+import { runLocked } from "../app/utils/exclusive.server";
 import { secretsFromDataDir } from "../app/utils/secrets.server";
 import type { Logger } from "../app/utils/logger.server";
 
@@ -40,7 +41,9 @@ export async function openConfiguredDatabase(
     handle = await processDatabase(config.database);
     await handle.migrate();
     if (options.seed ?? true) {
-      const { seeded } = await seedIfEmpty(handle.db, { demo: config.demoData, secrets: config.secrets });
+      // Several web processes may start together on one empty database: one seeds, the others wait.
+      const db = handle.db;
+      const { seeded } = await runLocked(db, "seed", () => seedIfEmpty(db, { demo: config.demoData, secrets: config.secrets }));
       if (seeded) log.info({ demo: config.demoData }, "seeded an empty database");
     }
     return handle;

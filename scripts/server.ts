@@ -1,7 +1,8 @@
 /**
  * The web server: validates configuration, opens and migrates the database, seeds an empty
  * one, then serves the Remix build. Stateless apart from the database, so several copies
- * can run behind a load balancer.
+ * can run behind a load balancer or as workers of `WEB_PROCESSES=N npm start` (scripts/start.ts);
+ * housekeeping runs once an hour across all of them.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { alertRound } from "../app/alerts/delivery.server";
 import { createLoadContext } from "../app/utils/context.server";
 import { housekeeping } from "../app/utils/housekeeping.server";
+import { runExclusive } from "../app/utils/exclusive.server";
 import { createAppRequestHandler, refusedRequest } from "../app/utils/request-handler.server";
 import { bodyLimitsFor, checkRequestLine } from "../app/utils/request-guard.server";
 import { createLogger, errorForLog, flushReportLogs } from "../app/utils/logger.server";
@@ -18,6 +20,8 @@ import { clientAddress, sendFetchResponse } from "./node-adapter";
 import { createExpressApp } from "./support/express-app";
 
 const BUILD_PATH = path.resolve("build/index.js");
+/** Slightly under the timer's hour, so that a tick a little early still runs. */
+const HOUSEKEEPING_EVERY = 55 * 60_000;
 
 const config = readConfigOrExit();
 const log = createLogger(config.logLevel);
@@ -59,7 +63,11 @@ const app = createExpressApp({
   handle: (request, req) => handle(request, createLoadContext({ db: database.db, config, log, clientAddress: clientAddress(req, config.trustProxy) })),
 });
 
-const tidy = () => housekeeping(database.db, config).catch((error: unknown) => log.error({ err: errorForLog(error) }, "housekeeping failed"));
+// Every process has the timer; one run per hour happens across all of them (exclusive.server.ts).
+const tidy = () =>
+  runExclusive(database.db, "housekeeping", () => housekeeping(database.db, config), { every: HOUSEKEEPING_EVERY })
+    .then(({ ran }) => log.info({ ran }, ran ? "housekeeping ran" : "housekeeping left to another process"))
+    .catch((error: unknown) => log.error({ err: errorForLog(error) }, "housekeeping failed"));
 await tidy();
 setInterval(tidy, 3_600_000).unref();
 

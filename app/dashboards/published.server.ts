@@ -121,30 +121,32 @@ export function perceptionTables(db: Database, min: number, regionIds: readonly 
   return tables(db, regionIds, years, perceptionMonthly, (ids, monthly) => buildPerceptionTable(ids, monthly, min));
 }
 
-/** One grouped query per column: a unit's respondents of a year per month and answer. */
+/**
+ * A unit's respondents of a year per month and answer of each column, in one pass over the
+ * unit's responses of the year (GROUPING SETS: one grouping per column) instead of one pass
+ * per column.
+ */
 async function breakdownCounts<D extends ProfileDimension | SourceDimension>(db: Database, unitId: number, year: number, dimensions: readonly D[]) {
-  const counts = await Promise.all(
-    dimensions.map(async (dimension) => {
-      const column = skmResponses[dimension];
-      const rows = await db
-        .select({
-          month: sql<number>`extract(month from ${skmResponses.respondedOn})::int`,
-          value: sql<string | null>`${column}::text`,
-          count: sql<string>`count(*)::bigint`,
-        })
-        .from(skmResponses)
-        .where(and(eq(skmResponses.unitId, unitId), between(skmResponses.respondedOn, `${year}-01-01`, `${year}-12-31`)))
-        .groupBy(sql`1`, column);
-      return rows.map((r): ProfileCount<D> => ({ month: Number(r.month), dimension, value: r.value, count: Number(r.count) }));
-    }),
-  );
-  return counts.flat();
+  const month = sql`extract(month from ${skmResponses.respondedOn})::int`;
+  const rows = await db
+    .select({
+      month: sql<number>`${month}`,
+      ...Object.fromEntries(dimensions.map((d) => [d, sql<string | null>`${skmResponses[d]}::text`])),
+      ...Object.fromEntries(dimensions.map((d) => [`${d}Grouped`, sql<number>`grouping(${skmResponses[d]})`])),
+      count: sql<string>`count(*)::bigint`,
+    })
+    .from(skmResponses)
+    .where(and(eq(skmResponses.unitId, unitId), between(skmResponses.respondedOn, `${year}-01-01`, `${year}-12-31`)))
+    .groupBy(sql`GROUPING SETS (${sql.join(dimensions.map((d) => sql`(${month}, ${skmResponses[d]})`), sql`, `)})`);
+  return rows.map((row): ProfileCount<D> => {
+    const r = row as Record<string, unknown>;
+    // grouping() is 0 for the column the row is grouped by, 1 for the others.
+    const dimension = dimensions.find((d) => Number(r[`${d}Grouped`]) === 0)!;
+    return { month: Number(r.month), dimension, value: (r[dimension] as string | null) ?? null, count: Number(r.count) };
+  });
 }
 
-/**
- * A unit's respondent profile for a year, published against its SKM table: one grouped query
- * on the unit's responses of the year per profile question (four queries in all).
- */
+/** A unit's respondent profile for a year, published against its SKM table (one query). */
 export async function profileTable(db: Database, min: number, skm: SkmTable, unitId: number, year: number): Promise<ProfileTable> {
   const counts = await breakdownCounts(db, unitId, year, Object.keys(PROFILE_DIMENSIONS) as ProfileDimension[]);
   return buildProfileTable(skm, unitId, counts, min);
@@ -152,7 +154,7 @@ export async function profileTable(db: Database, min: number, skm: SkmTable, uni
 
 /**
  * A unit's respondents of a year by source (web, kiosk, paper) and by answer to the coercion
- * question, published against its SKM table like the profile (two queries).
+ * question, published against its SKM table like the profile (one query).
  */
 export async function sourceTable(db: Database, min: number, skm: SkmTable, unitId: number, year: number): Promise<ProfileTable<SourceDimension>> {
   const counts = await breakdownCounts(db, unitId, year, Object.keys(SOURCE_DIMENSIONS) as SourceDimension[]);

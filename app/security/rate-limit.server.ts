@@ -4,7 +4,7 @@
  * cannot be linked across days or reversed without the installation's hash key. Counters live
  * in PostgreSQL, so every web process sees the same counts.
  */
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, getTableName, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rateLimits, reportRateLimits } from "../../db/schema";
 import { keyedHash } from "./crypto.server";
@@ -63,6 +63,18 @@ export async function hitLimit(db: Database, hashKey: Buffer, limit: Limit, key:
     .returning({ hits: table.hits });
   const hits = row?.hits ?? 1;
   return { blocked: hits > limit.max, hits, retryAfterSeconds: Math.ceil((end.getTime() - now.getTime()) / 1000) };
+}
+
+/**
+ * The statement that counts one hit, to run as part of a larger statement (a data-modifying
+ * CTE: the hit is counted only when the rest of it succeeds). Same counter as hitLimit.
+ */
+export function hitLimitStatement(hashKey: Buffer, limit: Limit, key: string, now = new Date()): SQL {
+  const { start } = windowOf(limit, now);
+  const table = getTableName(tableOf(limit));
+  return sql`INSERT INTO ${sql.raw(`"${table}"`)} (bucket, key_hash, window_start, hits)
+    VALUES (${limit.bucket}, ${keyFor(hashKey, limit, key, now)}, ${start.toISOString()}, 1)
+    ON CONFLICT (bucket, key_hash, window_start) DO UPDATE SET hits = ${sql.raw(`"${table}"`)}.hits + 1`;
 }
 
 /** Drops counters of windows that ended more than two days ago. */

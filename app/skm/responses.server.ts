@@ -4,6 +4,7 @@
  * totals in the same transaction; reads of an index use only those totals, so their cost
  * depends on units × days, never on the number of responses.
  */
+import type { SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { skmDailyTotals, skmResponses } from "../../db/schema";
 import type { SkmElement } from "../regulation/skm";
@@ -11,6 +12,7 @@ import {
   monthlyTotals as surveyMonthlyTotals,
   periodTotals as surveyPeriodTotals,
   rebuildTotals,
+  storeOneWithTotals,
   storeWithTotals,
 } from "../stats/running-totals.server";
 import type { RunningTotals } from "../stats/running-totals";
@@ -43,6 +45,14 @@ const SKM_TOTALS = { ...SKM_LAYOUT, responses: skmResponses, totals: skmDailyTot
  */
 export function storeResponses(tx: Database, responses: readonly NewResponse[]): Promise<number[]> {
   return storeWithTotals(tx, SKM_TOTALS, responses);
+}
+
+/**
+ * Stores one response with its running totals in a single statement, with further statements
+ * that need its id (see storeOneWithTotals). Returns the new response's id.
+ */
+export function storeOneResponse(db: Database, response: NewResponse, alsoWith: (responseId: SQL) => SQL[]): Promise<number> {
+  return storeOneWithTotals(db, SKM_TOTALS, response, alsoWith);
 }
 
 /** Recomputes every running total from the responses (they are the source of truth). */

@@ -1,20 +1,20 @@
 /**
  * Accepting one web rating: challenged only on suspicion (app/skm/suspicion.ts), refused only
  * over a high daily ceiling, idempotent per form token, and stored with the running totals, the
- * suggestion and the aggregate counts the integrity flags read, in one transaction. The client's
+ * suggestion and the aggregate counts the integrity flags read, in one statement. The client's
  * address is never kept: it is counted under keyed hashes whose input includes the day.
  */
-import { and, between, eq, sql } from "drizzle-orm";
+import { and, between, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { skmClientDayCounts, skmDailyTotals, skmSlotCounts, skmSubmissions, skmSuggestions } from "../../db/schema";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { keyedHash } from "../security/crypto.server";
-import { hitLimit, peekLimit, type Limit } from "../security/rate-limit.server";
+import { hitLimitStatement, peekLimit, type Limit } from "../security/rate-limit.server";
 import { isUniqueViolation } from "../utils/db-errors.server";
 import type { Config } from "../utils/env.server";
 import type { RatingValues } from "./form-schema";
 import { addDays, localDateTime } from "../utils/calendar";
-import { storeResponses } from "./responses.server";
+import { storeOneResponse } from "./responses.server";
 import { BURST_MAX_FREE, BURST_WINDOW_SECONDS, ratingVerdict, slotOf, VOLUME_DAYS, type RatingCounts, type RatingSignal } from "./suspicion";
 
 /** Ratings of one unit from one client in the current ten-minute window. */
@@ -41,21 +41,26 @@ async function ratingCounts(
   today: string,
   now: Date,
 ): Promise<RatingCounts> {
-  const burst = await peekLimit(db, config.secrets.hashKey, BURST_LIMIT, `${unitId}:${clientAddress}`, now);
-  const [client] = await db
-    .select({ ratings: skmClientDayCounts.ratings })
-    .from(skmClientDayCounts)
-    .where(
-      and(
-        eq(skmClientDayCounts.unitId, unitId),
-        eq(skmClientDayCounts.day, today),
-        eq(skmClientDayCounts.keyHash, clientDayKey(config, unitId, today, clientAddress)),
+  // Independent reads, side by side (on PostgreSQL, on several connections at once).
+  const [burst, [client], days] = await Promise.all([
+    peekLimit(db, config.secrets.hashKey, BURST_LIMIT, `${unitId}:${clientAddress}`, now),
+    db
+      .select({ ratings: skmClientDayCounts.ratings })
+      .from(skmClientDayCounts)
+      .where(
+        and(
+          eq(skmClientDayCounts.unitId, unitId),
+          eq(skmClientDayCounts.day, today),
+          eq(skmClientDayCounts.keyHash, clientDayKey(config, unitId, today, clientAddress)),
+        ),
       ),
-    );
-  const days = await db
-    .select({ day: skmDailyTotals.day, respondents: skmDailyTotals.respondents })
-    .from(skmDailyTotals)
-    .where(and(eq(skmDailyTotals.unitId, unitId), between(skmDailyTotals.day, addDays(today, -VOLUME_DAYS), today)));
+    // A unit-day's totals are spread over several slot rows (running-totals.server.ts): sum them.
+    db
+      .select({ day: skmDailyTotals.day, respondents: sql<number>`sum(${skmDailyTotals.respondents})::int` })
+      .from(skmDailyTotals)
+      .where(and(eq(skmDailyTotals.unitId, unitId), between(skmDailyTotals.day, addDays(today, -VOLUME_DAYS), today)))
+      .groupBy(skmDailyTotals.day),
+  ]);
   return {
     clientBurst: burst.hits,
     clientToday: client?.ratings ?? 0,
@@ -78,53 +83,63 @@ export async function submitRating(
 ): Promise<SubmitOutcome> {
   const { unit, values, now } = input;
   const tokenHash = keyedHash(config.secrets.hashKey, "skm-token", values.token);
-  const [seen] = await db.select({ id: skmSubmissions.responseId }).from(skmSubmissions).where(eq(skmSubmissions.tokenHash, tokenHash));
+  const [today = "", time = "00:00"] = localDateTime(now, unit.timeZone).split(" ");
+  const [[seen], counts] = await Promise.all([
+    db.select({ id: skmSubmissions.responseId }).from(skmSubmissions).where(eq(skmSubmissions.tokenHash, tokenHash)),
+    ratingCounts(db, config, unit.id, input.clientAddress, today, now),
+  ]);
   if (seen) return { outcome: "duplicate" };
 
-  const [today = "", time = "00:00"] = localDateTime(now, unit.timeZone).split(" ");
-  const verdict = ratingVerdict(await ratingCounts(db, config, unit.id, input.clientAddress, today, now));
+  const verdict = ratingVerdict(counts);
   if (verdict.refused) return { outcome: "throttled" };
   if (verdict.signals.length > 0 && !input.challengePassed) return { outcome: "challenge", signals: verdict.signals };
 
   const keyHash = clientDayKey(config, unit.id, today, input.clientAddress);
   try {
-    await db.transaction(async (tx) => {
-      const [responseId] = await storeResponses(tx, [
-        {
-          unitId: unit.id,
-          serviceId: values.serviceId,
-          respondedOn: today,
-          source: "web",
-          profileId: SKM_2017.id,
-          sex: values.sex ?? null,
-          ageBand: values.ageBand ?? null,
-          education: values.education ?? null,
-          occupation: values.occupation ?? null,
-          answers: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, values[e]])) as Record<(typeof SKM_ELEMENTS)[number], number>,
-          coercion: values.coercion === undefined ? null : values.coercion === "yes",
-        },
-      ]);
-      if (responseId === undefined) throw new Error("response not stored");
-      await tx.insert(skmSubmissions).values({ tokenHash, responseId, createdOn: today });
-      if (values.suggestion) {
-        await tx.insert(skmSuggestions).values({ responseId, unitId: unit.id, text: values.suggestion, submittedOn: today });
-      }
-      await tx
-        .insert(skmClientDayCounts)
-        .values({ unitId: unit.id, day: today, keyHash, ratings: 1 })
-        .onConflictDoUpdate({
-          target: [skmClientDayCounts.unitId, skmClientDayCounts.day, skmClientDayCounts.keyHash],
-          set: { ratings: sql`${skmClientDayCounts.ratings} + 1` },
-        });
-      await countSlot(tx, unit.id, today, slotOf(time));
-    });
+    // One statement: the response, its running totals, the token, the suggestion, the counts
+    // the flags read and the client's burst hit all commit together, or (a token sent twice at
+    // once) none of them.
+    await storeOneResponse(
+      db,
+      {
+        unitId: unit.id,
+        serviceId: values.serviceId,
+        respondedOn: today,
+        source: "web",
+        profileId: SKM_2017.id,
+        sex: values.sex ?? null,
+        ageBand: values.ageBand ?? null,
+        education: values.education ?? null,
+        occupation: values.occupation ?? null,
+        answers: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, values[e]])) as Record<(typeof SKM_ELEMENTS)[number], number>,
+        coercion: values.coercion === undefined ? null : values.coercion === "yes",
+      },
+      (responseId) => [
+        sql`INSERT INTO ${skmSubmissions} (token_hash, response_id, created_on) VALUES (${tokenHash}, ${responseId}, ${today})`,
+        ...(values.suggestion
+          ? [
+              sql`INSERT INTO ${skmSuggestions} (response_id, unit_id, text, submitted_on)
+                  VALUES (${responseId}, ${unit.id}, ${values.suggestion}, ${today})`,
+            ]
+          : []),
+        sql`INSERT INTO ${skmClientDayCounts} (unit_id, day, key_hash, ratings) VALUES (${unit.id}, ${today}, ${keyHash}, 1)
+            ON CONFLICT (unit_id, day, key_hash) DO UPDATE SET ratings = ${skmClientDayCounts}.ratings + 1`,
+        slotCountStatement(unit.id, today, slotOf(time)),
+        hitLimitStatement(config.secrets.hashKey, BURST_LIMIT, `${unit.id}:${input.clientAddress}`, now),
+      ],
+    );
   } catch (error) {
     // The same form sent twice at the same moment: the other request stored it.
     if (isUniqueViolation(error)) return { outcome: "duplicate" };
     throw error;
   }
-  await hitLimit(db, config.secrets.hashKey, BURST_LIMIT, `${unit.id}:${input.clientAddress}`, now);
   return { outcome: "stored" };
+}
+
+/** Adds one live rating (web or kiosk) to its unit's ten-minute slot count (one statement). */
+function slotCountStatement(unitId: number, day: string, slot: number): SQL {
+  return sql`INSERT INTO ${skmSlotCounts} (unit_id, day, slot, ratings) VALUES (${unitId}, ${day}, ${slot}, 1)
+    ON CONFLICT (unit_id, day, slot) DO UPDATE SET ratings = ${skmSlotCounts}.ratings + 1`;
 }
 
 /**
@@ -132,11 +147,5 @@ export async function submitRating(
  * transaction that stores the rating.
  */
 export async function countSlot(tx: Database, unitId: number, day: string, slot: number): Promise<void> {
-  await tx
-    .insert(skmSlotCounts)
-    .values({ unitId, day, slot, ratings: 1 })
-    .onConflictDoUpdate({
-      target: [skmSlotCounts.unitId, skmSlotCounts.day, skmSlotCounts.slot],
-      set: { ratings: sql`${skmSlotCounts.ratings} + 1` },
-    });
+  await tx.execute(slotCountStatement(unitId, day, slot));
 }

@@ -6,8 +6,12 @@
  * from them. A survey describes its two tables and its layout (running-totals.ts) once.
  *
  * The tables follow one convention: responses have `id`, `unitId`, `respondedOn` and one
- * column per item; totals have `unitId` and `day` (their primary key), one column per counter
- * and `<item>Sum` / `<item>Count` per item.
+ * column per item; totals have `unitId`, `day` and `slot` (their primary key), one column per
+ * counter and `<item>Sum` / `<item>Count` per item.
+ *
+ * Slots: a unit and day has up to TOTALS_SLOTS rows. Each write adds to one slot picked at
+ * random, so that concurrent ratings of one unit (a queue at the counter, a QR poster) do not
+ * all wait for the lock on one row; every read sums the slots (and a rebuild writes slot 0 only).
  */
 import { and, between, getTableColumns, getTableName, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
@@ -34,6 +38,11 @@ interface ResponseRow<Item extends string> {
   respondedOn: string;
   answers: Record<Item, number | null>;
 }
+
+/** Rows per unit and day that concurrent writers spread over (see the header). */
+const TOTALS_SLOTS = 8;
+
+const randomSlot = () => Math.floor(Math.random() * TOTALS_SLOTS);
 
 function column(table: PgTable, key: string): PgColumn {
   const found = (getTableColumns(table) as Record<string, PgColumn>)[key];
@@ -70,7 +79,9 @@ export async function storeWithTotals<Item extends string, Counter extends strin
     group.totals = addAnswers(survey, group.totals, r.answers);
     byUnitDay.set(key, group);
   }
-  const groups = [...byUnitDay.values()].map(({ unitId, day, totals }) => ({ unitId, day, ...toColumns(survey, totals) }));
+  // One slot for the whole call: each key still appears once per statement.
+  const slot = randomSlot();
+  const groups = [...byUnitDay.values()].map(({ unitId, day, totals }) => ({ unitId, day, slot, ...toColumns(survey, totals) }));
   const table = getTableName(survey.totals);
   const increments = Object.fromEntries(
     totalColumns(survey).map((c) => [c, sql.raw(`"${table}"."${snake(c)}" + excluded."${snake(c)}"`)]),
@@ -80,9 +91,50 @@ export async function storeWithTotals<Item extends string, Counter extends strin
     await tx
       .insert(survey.totals)
       .values(groups.slice(i, i + 500) as never)
-      .onConflictDoUpdate({ target: [column(survey.totals, "unitId"), column(survey.totals, "day")], set: increments });
+      .onConflictDoUpdate({ target: [column(survey.totals, "unitId"), column(survey.totals, "day"), column(survey.totals, "slot")], set: increments });
   }
   return ids;
+}
+
+/**
+ * Stores one response and adds it to the running totals in a single statement (one round
+ * trip, atomic without a transaction): `WITH response AS (INSERT … RETURNING id), totals AS
+ * (INSERT … ON CONFLICT DO UPDATE) …`. `alsoWith` adds further data-modifying statements to
+ * the same statement, given the subquery that yields the new response's id (a submission
+ * token, a suggestion, a rate-limit hit): if any of them fails (a unique violation of a
+ * token sent twice), nothing is stored. Returns the new response's id.
+ */
+export async function storeOneWithTotals<Item extends string, Counter extends string>(
+  db: Database,
+  survey: RunningTotalsTables<Item, Counter>,
+  response: ResponseRow<Item>,
+  alsoWith: (responseId: SQL) => SQL[] = () => [],
+): Promise<number> {
+  const { answers, ...rest } = response;
+  const values: Record<string, unknown> = { ...(rest as Record<string, unknown>), ...answers };
+  for (const key of Object.keys(values)) column(survey.responses, key);
+  const responseColumns = Object.keys(values);
+  const totals = toColumns(survey, addAnswers(survey, emptyRunningTotals(survey), answers));
+  const totalKeys = Object.keys(totals);
+  const totalsTable = getTableName(survey.totals);
+  const ident = (name: string) => sql.raw(`"${snake(name)}"`);
+  const list = (parts: SQL[]) => sql.join(parts, sql`, `);
+  const responseId = sql`(SELECT id FROM response)`;
+  const extra = alsoWith(responseId).map((statement, i) => sql`, ${sql.raw(`also_${i}`)} AS (${statement})`);
+  const statement = sql`WITH response AS (
+      INSERT INTO ${survey.responses} (${list(responseColumns.map(ident))})
+      VALUES (${list(responseColumns.map((k) => sql`${values[k]}`))}) RETURNING id
+    ), totals AS (
+      INSERT INTO ${survey.totals} (unit_id, day, slot, ${list(totalKeys.map(ident))})
+      VALUES (${response.unitId}, ${response.respondedOn}, ${randomSlot()}, ${list(totalKeys.map((k) => sql`${totals[k]}`))})
+      ON CONFLICT (unit_id, day, slot) DO UPDATE SET ${list(totalKeys.map((k) => sql.raw(`"${snake(k)}" = "${totalsTable}"."${snake(k)}" + excluded."${snake(k)}"`)))}
+    )${sql.join(extra, sql``)}
+    SELECT id FROM response`;
+  const result = await db.execute<{ id: number | string }>(statement);
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Array<{ id: number | string }> }).rows) as Array<{ id: number | string }>;
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`${getTableName(survey.responses)}: response not stored`);
+  return Number(id);
 }
 
 /** Recomputes every running total of the survey from its responses. */

@@ -71,17 +71,30 @@ export function monthStart(date: string): string {
 type ZonePart = "year" | "month" | "day" | "hour" | "minute" | "second";
 
 /** The wall-clock reading ("2026", "03", "01", "07", …) of an instant in a time zone. */
+/** One formatter per time zone: making one costs more than formatting (every rating reads the local date). */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    // Only valid zones get here (an invalid one throws above), and there are a few hundred at most.
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 function zoneParts(at: Date, timeZone: string): Record<ZonePart, string> {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
+  const parts = zoneFormat(timeZone).formatToParts(at);
   const part = (type: ZonePart) => parts.find((p) => p.type === type)?.value ?? "";
   return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute"), second: part("second") };
 }

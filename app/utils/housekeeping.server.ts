@@ -2,7 +2,7 @@
  * Deletes what has no further use: throttling counters of past windows, ended sessions,
  * spent or expired set-up links, rating-form, perception-step and report-form tokens of past days,
  * and the content of reports closed longer than the retention period. Run at start and hourly
- * by every web process (idempotent).
+ * by every web process through runExclusive (exclusive.server.ts), so once across them (idempotent).
  */
 import { isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";

@@ -25,3 +25,4 @@ export * from "./perception";
 export * from "./zi";
 export * from "./integrity";
 export * from "./alerts";
+export * from "./jobs";

@@ -92,12 +92,14 @@ export const perceptionDailyTotals = pgTable(
       .notNull()
       .references(() => units.id, { onDelete: "restrict" }),
     day: date({ mode: "string" }).notNull(),
+    /** Which of the unit-day's rows (0–7), as for the SKM: readers sum the slots. */
+    slot: smallint().notNull().default(0),
     /** Respondents who answered at least one SPAK item / one SPKP item. */
     spakRespondents: integer().notNull().default(0),
     spkpRespondents: integer().notNull().default(0),
     ...itemTotals(),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.day] }), index("perception_daily_totals_day_idx").on(t.day)],
+  (t) => [primaryKey({ columns: [t.unitId, t.day, t.slot] }), index("perception_daily_totals_day_idx").on(t.day)],
 );
 
 /** Accepted perception form tokens (one per SKM rating that offered the second step). */

@@ -71,7 +71,7 @@ export const skmResponses = pgTable(
 
 /**
  * Running totals per unit and day, updated in the same transaction as each accepted response,
- * so an index over any period reads at most one row per unit and day whatever the number of
+ * so an index over any period reads at most eight rows (slots) per unit and day whatever the number of
  * responses. The responses stay the source of truth: `npm run skm:rebuild-totals` recomputes
  * these from them.
  */
@@ -82,6 +82,11 @@ export const skmDailyTotals = pgTable(
       .notNull()
       .references(() => units.id, { onDelete: "restrict" }),
     day: date({ mode: "string" }).notNull(),
+    /**
+     * Which of the unit-day's rows (0–7): concurrent writers of one unit and day pick different
+     * slots so that they do not wait on one row; readers sum the slots.
+     */
+    slot: smallint().notNull().default(0),
     respondents: integer().notNull().default(0),
     u1Sum: integer().notNull().default(0),
     u1Count: integer().notNull().default(0),
@@ -102,7 +107,7 @@ export const skmDailyTotals = pgTable(
     u9Sum: integer().notNull().default(0),
     u9Count: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.day] }), index("skm_daily_totals_day_idx").on(t.day)],
+  (t) => [primaryKey({ columns: [t.unitId, t.day, t.slot] }), index("skm_daily_totals_day_idx").on(t.day)],
 );
 
 /**

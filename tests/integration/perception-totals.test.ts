@@ -18,6 +18,7 @@ import { findUnitByAddress } from "~/org/queries.server";
 import { housekeeping } from "~/utils/housekeeping.server";
 import { localDate } from "~/utils/calendar";
 import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+import { sumSlots } from "../helpers/totals";
 
 let database: TestDatabase;
 let unitIds: number[];
@@ -64,10 +65,10 @@ describe("perception running totals", () => {
     );
 
     const order = [asc(perceptionDailyTotals.unitId), asc(perceptionDailyTotals.day)];
-    const before = await database.db.select().from(perceptionDailyTotals).orderBy(...order);
+    const before = sumSlots(await database.db.select().from(perceptionDailyTotals).orderBy(...order));
     await database.db.update(perceptionDailyTotals).set({ spakRespondents: 999_999, q3Sum: -1 }).where(eq(perceptionDailyTotals.unitId, unitIds[0]!));
     const { days } = await rebuildPerceptionTotals(database.db);
-    const after = await database.db.select().from(perceptionDailyTotals).orderBy(...order);
+    const after = sumSlots(await database.db.select().from(perceptionDailyTotals).orderBy(...order));
     expect(days).toBe(before.length);
     expect(after).toEqual(before);
   });
