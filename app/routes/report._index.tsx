@@ -13,7 +13,6 @@ import { latestToday, preselectedUnit, yearChoices } from "~/reports/report-opti
 import { submitReport } from "~/reports/submit.server";
 import { randomToken } from "~/security/crypto.server";
 import { checkChallenge, issueChallenge } from "~/security/challenge.server";
-import { localDate } from "~/utils/calendar";
 
 export const handle = { i18n: ["reports"] };
 
