@@ -26,4 +26,5 @@ ALTER TABLE "kiosks" ADD CONSTRAINT "kiosks_revoked_by_staff_id_fk" FOREIGN KEY 
 CREATE INDEX "kiosks_unit_idx" ON "kiosks" USING btree ("unit_id");--> statement-breakpoint
 ALTER TABLE "skm_responses" ADD CONSTRAINT "skm_responses_kiosk_id_kiosks_id_fk" FOREIGN KEY ("kiosk_id") REFERENCES "public"."kiosks"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "skm_responses_kiosk_idx" ON "skm_responses" USING btree ("kiosk_id") WHERE "skm_responses"."kiosk_id" IS NOT NULL;--> statement-breakpoint
-ALTER TABLE "skm_responses" ADD CONSTRAINT "skm_responses_kiosk_source" CHECK ("skm_responses"."kiosk_id" IS NULL OR "skm_responses"."source" = 'kiosk');
+-- Compared as text: PostgreSQL refuses a new enum value in the transaction that added it.
+ALTER TABLE "skm_responses" ADD CONSTRAINT "skm_responses_kiosk_source" CHECK ("skm_responses"."kiosk_id" IS NULL OR "skm_responses"."source"::text = 'kiosk');

@@ -65,7 +65,7 @@ export const skmResponses = pgTable(
     ),
     index("skm_responses_unit_day_idx").on(t.unitId, t.respondedOn),
     index("skm_responses_kiosk_idx").on(t.kioskId).where(sql`${t.kioskId} IS NOT NULL`),
-    check("skm_responses_kiosk_source", sql`${t.kioskId} IS NULL OR ${t.source} = 'kiosk'`),
+    check("skm_responses_kiosk_source", sql`${t.kioskId} IS NULL OR ${t.source}::text = 'kiosk'`),
   ],
 );
 

@@ -53,7 +53,7 @@ export const JS_BUDGETS: Record<string, number> = {
  * as the rating pages do. docs/performance.md, "Lean pages".
  */
 export const JS_CEILINGS: Record<string, number> = {
-  "routes/report._index": 139_000,
+  "routes/report._index": 140_000,
   "routes/report.case": 136_000,
 };
 

@@ -147,7 +147,7 @@ describe("a unit far above its usual daily volume", () => {
     await database.db
       .insert(skmDailyTotals)
       .values({ unitId: dpmptsp, day: today, respondents: VOLUME_MIN })
-      .onConflictDoUpdate({ target: [skmDailyTotals.unitId, skmDailyTotals.day], set: { respondents: VOLUME_MIN } });
+      .onConflictDoUpdate({ target: [skmDailyTotals.unitId, skmDailyTotals.day, skmDailyTotals.slot], set: { respondents: VOLUME_MIN } });
     const before = await storedFor(dpmptsp);
     const first = await app.from("198.51.100.200").post(OTHER_FORM, rating({ serviceId: String(pbg) }));
     expect(first.status).toBe(200);

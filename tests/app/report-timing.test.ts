@@ -154,8 +154,9 @@ describe("a dump after a filing between two staff actions", () => {
     const atEnd = await dump(database.db);
 
     const filing = added(before, after);
-    // No throttle row: the moderator is not a client to throttle; the audit entry is day-only.
-    expect([...filing.keys()].sort()).toEqual(["report_audit_log", "report_events", "report_files", "report_submissions", "reports"]);
+    // No throttle row: the moderator is not a client to throttle; the audit entry and the
+    // new-case alert are day-only.
+    expect([...filing.keys()].sort()).toEqual(["alert_outbox", "report_audit_log", "report_events", "report_files", "report_submissions", "reports"]);
     for (const table of filing.keys()) expect(timesOfDay(atEnd.get(table) ?? []), table).toEqual([]);
     expect(filing.get("report_audit_log")?.[0]).toContain('"action":"report.recorded"');
   });

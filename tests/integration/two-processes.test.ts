@@ -155,10 +155,13 @@ describe("two web processes on one PostgreSQL database", () => {
 
   it("count one client's ratings across both processes against one limit", async () => {
     const service = await serviceId();
+    const before = await storedRatings();
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push(await postRating(servers[i % 2]!, ratingBody(service), "198.18.7.7"));
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(303));
-    expect(statuses.slice(10)).toEqual([429, 429]);
+    for (let i = 0; i < 6; i++) statuses.push(await postRating(servers[i % 2]!, ratingBody(service), "198.18.7.7"));
+    // The burst signal counts the client's ratings on both processes: the fourth within ten
+    // minutes, wherever it arrives, is answered with the challenge (200) and not stored.
+    expect(statuses).toEqual([303, 303, 303, 200, 200, 200]);
+    expect(await storedRatings()).toBe(before + 3);
   });
 
   it("store a form sent to both processes at once only once", async () => {
@@ -177,8 +180,13 @@ describe("two web processes on one PostgreSQL database", () => {
     const statuses = await Promise.all(
       Array.from({ length: 60 }, (_, i) => postRating(servers[i % 2]!, ratingBody(service), `198.18.9.${i + 1}`)),
     );
-    expect(statuses.filter((s) => s === 303)).toHaveLength(60);
-    expect(await storedRatings()).toBe(storedBefore + 60);
+    // Sixty new ratings in a moment are far above the unit's usual day: once the unit's day
+    // passes that mark, the rest are challenged (200) and not stored. Every accepted one is
+    // stored once, and the totals stay equal to the responses.
+    const accepted = statuses.filter((s) => s === 303).length;
+    expect(statuses.every((s) => s === 303 || s === 200)).toBe(true);
+    expect(accepted).toBeGreaterThanOrEqual(10);
+    expect(await storedRatings()).toBe(storedBefore + accepted);
     // Every response of the unit, demo history included, against its totals (summed over slots).
     const totals = await periodTotals(database.db, [unit], "2000-01-01", "2100-12-31");
     const [raw] = await database.db
