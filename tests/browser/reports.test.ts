@@ -5,7 +5,12 @@ import { accessibilityViolations, portalAndBrowser } from "./browser";
 // A 1×1 PNG: the smallest photo the form takes.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-const portal = portalAndBrowser();
+// Each browser context is a different resident on a different connection (X-Forwarded-For
+// behind a trusted proxy): a client's third report of a day is asked for the challenge, which
+// is not what these journeys are about (tests/app/report-limits.test.ts covers it).
+const portal = portalAndBrowser({ TRUST_PROXY: "1" });
+let residents = 0;
+const resident = () => ({ "X-Forwarded-For": `198.51.100.${++residents}` });
 
 /** Files a report from the unit's preselected form and returns the receipt code shown. */
 async function fileReport(page: Page, check: (page: Page) => Promise<void>): Promise<string> {
@@ -34,7 +39,7 @@ async function openCase(page: Page, code: string, check: (page: Page) => Promise
 
 describe("a back-door report", () => {
   it("is filed and followed with the receipt code alone, without JavaScript", async () => {
-    const context = await portal.browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const context = await portal.browser.newContext({ javaScriptEnabled: false, locale: "id-ID", viewport: { width: 360, height: 740 }, extraHTTPHeaders: resident() });
     const page = await context.newPage();
     const code = await fileReport(page, async () => {});
     await openCase(page, code, async () => {});
@@ -49,13 +54,13 @@ describe("a back-door report", () => {
     const check = async (p: Page) => {
       problems.push(...(await accessibilityViolations(p)).map((v) => `${new URL(p.url()).pathname} ${v}`));
     };
-    const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 }, extraHTTPHeaders: resident() });
     const page = await context.newPage();
     const code = await fileReport(page, check);
     await openCase(page, code, check);
     await context.close();
 
-    const english = await portal.browser.newContext({ locale: "en-US", viewport: { width: 360, height: 740 } });
+    const english = await portal.browser.newContext({ locale: "en-US", viewport: { width: 360, height: 740 }, extraHTTPHeaders: resident() });
     const englishPage = await english.newPage();
     for (const path of ["/report", "/report/case"]) {
       await englishPage.goto(`${portal.server.baseUrl}${path}`);
@@ -67,7 +72,7 @@ describe("a back-door report", () => {
   });
 
   it("with JavaScript: lists only the chosen unit's services, keeps chosen photos after a refusal, and empties the reply box once sent", async () => {
-    const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 } });
+    const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 }, extraHTTPHeaders: resident() });
     const page = await context.newPage();
     await page.goto(`${portal.server.baseUrl}/report`);
     await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")));
