@@ -5,6 +5,7 @@
  * needs an identity. A flag asks a person to look: it never hides, deletes or reweighs ratings.
  * docs/integrity.md explains each flag and its thresholds; change them here only.
  */
+import { DAILY_MAX_FREE } from "../skm/suspicion";
 
 /** A ten-minute slot with at least this many live ratings is a burst. */
 export const BURST_SLOT_MIN = 15;
@@ -23,8 +24,12 @@ const JUMP_POINTS = 10;
 const JUMP_MIN_RESPONDENTS = 30;
 /** How many previous periods of the same kind the comparisons read. */
 export const PREVIOUS_PERIODS = 3;
-/** Ratings from client keys that gave more than HEAVY_CLIENT_DAY ratings on a day… */
-export const HEAVY_CLIENT_DAY = 5;
+/**
+ * Ratings from client keys that gave more than HEAVY_CLIENT_DAY ratings on a day: the same day
+ * count beyond which the rating form asks for the challenge (app/skm/suspicion.ts), so the flag
+ * and the challenge call one client "heavy" at one mark…
+ */
+export const HEAVY_CLIENT_DAY = DAILY_MAX_FREE;
 /** …at least this many, and at least this share of the period's web ratings. */
 const HEAVY_CLIENT_MIN = 10;
 const HEAVY_CLIENT_SHARE = 0.2;
