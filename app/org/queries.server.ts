@@ -102,6 +102,10 @@ export interface UnitLookup {
   services?: boolean;
 }
 
+/** The unit's active services in display order, as a JSON array read with the unit (no second round trip). */
+const activeServices = sql<UnitService[]>`(SELECT coalesce(json_agg(json_build_object('id', ${services.id}, 'slug', ${services.slug}, 'name', ${services.name})
+  ORDER BY ${services.position}, ${services.name}), '[]'::json) FROM ${services} WHERE ${services.unitId} = ${units.id} AND ${services.active})`;
+
 const unitQuery = (db: Database, where: SQL | undefined) =>
   db.select(unitColumns).from(units).innerJoin(regions, eq(regions.id, units.regionId)).where(where);
 
@@ -114,6 +118,14 @@ const detailedUnitQuery = (db: Database, where: SQL | undefined) =>
     .innerJoin(agencies, eq(agencies.id, units.agencyId))
     .where(where);
 
+/** The lookup as one statement: the columns the options ask for (typed by the two queries above). */
+function lookupQuery(db: Database, where: SQL | undefined, options: UnitLookup | undefined) {
+  const fields = { ...unitColumns, ...(options?.details ? detailColumns : {}), ...(options?.services ? { services: activeServices } : {}) };
+  const query = db.select(fields).from(units).innerJoin(regions, eq(regions.id, units.regionId)).$dynamic();
+  if (options?.details) query.innerJoin(provinces, eq(provinces.id, regions.provinceId)).innerJoin(agencies, eq(agencies.id, units.agencyId));
+  return query.where(where);
+}
+
 export type FoundUnit = Awaited<ReturnType<typeof unitQuery>>[number];
 interface UnitService {
   id: number;
@@ -125,8 +137,8 @@ type FoundUnitWith<O extends UnitLookup> = (O["details"] extends true ? Awaited<
   (O["services"] extends true ? { services: UnitService[] } : unknown);
 
 /**
- * The unit at /{region}/{unit}: one query (two more joins only with `details`), and one more
- * for `services`. A unit slug only means something inside its region. Null for an unknown or
+ * The unit at /{region}/{unit}: one query (two more joins only with `details`, and its
+ * services as a JSON array with `services`). A unit slug only means something inside its region. Null for an unknown or
  * (unless `includeInactive`) deactivated unit, and at once for a slug the database could not
  * hold (it checks the same pattern), however long or odd.
  */
@@ -138,19 +150,12 @@ export async function findUnitByAddress<O extends UnitLookup = UnitLookup>(
 ): Promise<FoundUnitWith<O> | null> {
   if (!SLUG_PATTERN.test(regionSlug) || !SLUG_PATTERN.test(unitSlug)) return null;
   const where = and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug), options?.includeInactive ? undefined : eq(units.active, true));
-  const [unit] = await (options?.details ? detailedUnitQuery : unitQuery)(db, where);
+  const [unit] = await lookupQuery(db, where, options);
   if (!unit) return null;
-  const found = options?.services ? { ...unit, services: await activeServices(db, unit.id) } : unit;
+  // Drivers hand JSON over parsed; a driver that gives its text is read here.
+  const found = "services" in unit && typeof unit.services === "string" ? { ...unit, services: JSON.parse(unit.services) as UnitService[] } : unit;
   // The row has the columns the options asked for; TypeScript cannot follow that through the choice of query.
   return found as unknown as FoundUnitWith<O>;
-}
-
-function activeServices(db: Database, unitId: number): Promise<UnitService[]> {
-  return db
-    .select({ id: services.id, slug: services.slug, name: services.name })
-    .from(services)
-    .where(and(eq(services.unitId, unitId), eq(services.active, true)))
-    .orderBy(asc(services.position), asc(services.name));
 }
 
 /** Escapes LIKE wildcards so that a search for "100%" means the characters, not a pattern. */

@@ -39,14 +39,21 @@ export interface LimitState {
 
 /** How many hits the key has in the current window, without counting one. */
 export async function peekLimit(db: Database, hashKey: Buffer, limit: Limit, key: string, now = new Date()): Promise<LimitState> {
-  const { start, end } = windowOf(limit, now);
-  const table = tableOf(limit);
-  const [row] = await db
-    .select({ hits: table.hits })
-    .from(table)
-    .where(and(eq(table.bucket, limit.bucket), eq(table.keyHash, keyFor(hashKey, limit, key, now)), eq(table.windowStart, start)));
+  const { end } = windowOf(limit, now);
+  const [row] = await db.select({ hits: peekLimitHits(hashKey, limit, key, now) }).from(sql`(SELECT 1) AS one`);
   const hits = row?.hits ?? 0;
   return { blocked: hits >= limit.max, hits, retryAfterSeconds: Math.ceil((end.getTime() - now.getTime()) / 1000) };
+}
+
+/**
+ * The key's hits in the current window as an SQL expression (0 when none), for a caller that
+ * reads it together with other figures in one statement.
+ */
+export function peekLimitHits(hashKey: Buffer, limit: Limit, key: string, now = new Date()): SQL<number> {
+  const { start } = windowOf(limit, now);
+  const table = tableOf(limit);
+  return sql<number>`coalesce((SELECT ${table.hits} FROM ${table}
+    WHERE ${and(eq(table.bucket, limit.bucket), eq(table.keyHash, keyFor(hashKey, limit, key, now)), eq(table.windowStart, start))}), 0)::int`;
 }
 
 /** Counts one hit and says whether the key is now over its limit. */

@@ -19,7 +19,23 @@ const answer = z.coerce
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { errorMap: () => ({ message: "errors.choice" }) }).optional();
 
+/** Schemas already built, per list of service ids: building one costs more than a parse. */
+const builtSchemas = new Map<string, ReturnType<typeof buildRatingSchema>>();
+const BUILT_SCHEMAS_MAX = 512;
+
+/** The rating form's schema for a unit whose services are `serviceIds` (built once per list). */
 export function ratingSchema(serviceIds: readonly number[]) {
+  const key = serviceIds.join(",");
+  let schema = builtSchemas.get(key);
+  if (!schema) {
+    if (builtSchemas.size >= BUILT_SCHEMAS_MAX) builtSchemas.clear();
+    schema = buildRatingSchema([...serviceIds]);
+    builtSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+function buildRatingSchema(serviceIds: readonly number[]) {
   return z.object({
     serviceId: z.coerce
       .number({ invalid_type_error: "errors.service", required_error: "errors.service" })
@@ -38,4 +54,4 @@ export function ratingSchema(serviceIds: readonly number[]) {
   });
 }
 
-export type RatingValues = z.infer<ReturnType<typeof ratingSchema>>;
+export type RatingValues = z.infer<ReturnType<typeof buildRatingSchema>>;

@@ -9,7 +9,7 @@ import type { Database } from "../../db/client";
 import { skmClientDayCounts, skmDailyTotals, skmSlotCounts, skmSubmissions, skmSuggestions } from "../../db/schema";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { keyedHash } from "../security/crypto.server";
-import { hitLimitStatement, peekLimit, type Limit } from "../security/rate-limit.server";
+import { hitLimitStatement, peekLimitHits, type Limit } from "../security/rate-limit.server";
 import { isUniqueViolation } from "../utils/db-errors.server";
 import type { Config } from "../utils/env.server";
 import type { RatingValues } from "./form-schema";
@@ -32,40 +32,42 @@ function clientDayKey(config: Config, unitId: number, day: string, clientAddress
   return keyedHash(config.secrets.hashKey, "skm-client-day", day, String(unitId), clientAddress);
 }
 
-/** The counts the challenge decision reads, before the rating being sent. */
-async function ratingCounts(
+/**
+ * Whether the form's token was used already, and the counts the challenge decision reads
+ * before the rating being sent: one statement (a rating is a handful of round trips in all).
+ */
+async function ratingContext(
   db: Database,
   config: Config,
   unitId: number,
   clientAddress: string,
+  tokenHash: string,
   today: string,
   now: Date,
-): Promise<RatingCounts> {
-  // Independent reads, side by side (on PostgreSQL, on several connections at once).
-  const [burst, [client], days] = await Promise.all([
-    peekLimit(db, config.secrets.hashKey, BURST_LIMIT, `${unitId}:${clientAddress}`, now),
-    db
-      .select({ ratings: skmClientDayCounts.ratings })
-      .from(skmClientDayCounts)
-      .where(
-        and(
-          eq(skmClientDayCounts.unitId, unitId),
-          eq(skmClientDayCounts.day, today),
-          eq(skmClientDayCounts.keyHash, clientDayKey(config, unitId, today, clientAddress)),
-        ),
-      ),
-    // A unit-day's totals are spread over several slot rows (running-totals.server.ts): sum them.
-    db
-      .select({ day: skmDailyTotals.day, respondents: sql<number>`sum(${skmDailyTotals.respondents})::int` })
-      .from(skmDailyTotals)
-      .where(and(eq(skmDailyTotals.unitId, unitId), between(skmDailyTotals.day, addDays(today, -VOLUME_DAYS), today)))
-      .groupBy(skmDailyTotals.day),
-  ]);
+): Promise<{ seen: boolean; counts: RatingCounts }> {
+  const keyHash = clientDayKey(config, unitId, today, clientAddress);
+  const [row] = await db
+    .select({
+      seen: sql<boolean>`EXISTS (SELECT 1 FROM ${skmSubmissions} WHERE ${eq(skmSubmissions.tokenHash, tokenHash)})`,
+      burst: peekLimitHits(config.secrets.hashKey, BURST_LIMIT, `${unitId}:${clientAddress}`, now),
+      client: sql<number>`coalesce((SELECT ${skmClientDayCounts.ratings} FROM ${skmClientDayCounts}
+        WHERE ${and(eq(skmClientDayCounts.unitId, unitId), eq(skmClientDayCounts.day, today), eq(skmClientDayCounts.keyHash, keyHash))}), 0)::int`,
+      // The unit's respondents per day of the usual period and today (the slots of a day summed).
+      days: sql<Array<[string, number]>>`(SELECT coalesce(json_agg(json_build_array(d.day, d.respondents)), '[]'::json) FROM (
+        SELECT ${skmDailyTotals.day} AS day, sum(${skmDailyTotals.respondents})::int AS respondents FROM ${skmDailyTotals}
+        WHERE ${and(eq(skmDailyTotals.unitId, unitId), between(skmDailyTotals.day, addDays(today, -VOLUME_DAYS), today))}
+        GROUP BY ${skmDailyTotals.day}) d)`,
+    })
+    .from(sql`(SELECT 1) AS one`);
+  const days = (typeof row!.days === "string" ? JSON.parse(row!.days) : row!.days) as Array<[string, number]>;
   return {
-    clientBurst: burst.hits,
-    clientToday: client?.ratings ?? 0,
-    unitToday: days.find((d) => d.day === today)?.respondents ?? 0,
-    unitPastDays: days.filter((d) => d.day !== today).map((d) => d.respondents),
+    seen: row!.seen,
+    counts: {
+      clientBurst: row!.burst,
+      clientToday: row!.client,
+      unitToday: days.find(([day]) => day === today)?.[1] ?? 0,
+      unitPastDays: days.filter(([day]) => day !== today).map(([, respondents]) => respondents),
+    },
   };
 }
 
@@ -84,10 +86,7 @@ export async function submitRating(
   const { unit, values, now } = input;
   const tokenHash = keyedHash(config.secrets.hashKey, "skm-token", values.token);
   const [today = "", time = "00:00"] = localDateTime(now, unit.timeZone).split(" ");
-  const [[seen], counts] = await Promise.all([
-    db.select({ id: skmSubmissions.responseId }).from(skmSubmissions).where(eq(skmSubmissions.tokenHash, tokenHash)),
-    ratingCounts(db, config, unit.id, input.clientAddress, today, now),
-  ]);
+  const { seen, counts } = await ratingContext(db, config, unit.id, input.clientAddress, tokenHash, today, now);
   if (seen) return { outcome: "duplicate" };
 
   const verdict = ratingVerdict(counts);
