@@ -1,4 +1,5 @@
 /** Reads of the organisation structure (regions, agencies, units, services) for public pages. */
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { agencies, provinces, regions, services, units } from "../../db/schema";
@@ -106,19 +107,7 @@ export interface UnitLookup {
 const activeServices = sql<UnitService[]>`(SELECT coalesce(json_agg(json_build_object('id', ${services.id}, 'slug', ${services.slug}, 'name', ${services.name})
   ORDER BY ${services.position}, ${services.name}), '[]'::json) FROM ${services} WHERE ${services.unitId} = ${units.id} AND ${services.active})`;
 
-const unitQuery = (db: Database, where: SQL | undefined) =>
-  db.select(unitColumns).from(units).innerJoin(regions, eq(regions.id, units.regionId)).where(where);
-
-const detailedUnitQuery = (db: Database, where: SQL | undefined) =>
-  db
-    .select({ ...unitColumns, ...detailColumns })
-    .from(units)
-    .innerJoin(regions, eq(regions.id, units.regionId))
-    .innerJoin(provinces, eq(provinces.id, regions.provinceId))
-    .innerJoin(agencies, eq(agencies.id, units.agencyId))
-    .where(where);
-
-/** The lookup as one statement: the columns the options ask for (typed by the two queries above). */
+/** The lookup as one statement: the columns the options ask for. */
 function lookupQuery(db: Database, where: SQL | undefined, options: UnitLookup | undefined) {
   const fields = { ...unitColumns, ...(options?.details ? detailColumns : {}), ...(options?.services ? { services: activeServices } : {}) };
   const query = db.select(fields).from(units).innerJoin(regions, eq(regions.id, units.regionId)).$dynamic();
@@ -126,14 +115,14 @@ function lookupQuery(db: Database, where: SQL | undefined, options: UnitLookup |
   return query.where(where);
 }
 
-export type FoundUnit = Awaited<ReturnType<typeof unitQuery>>[number];
+export type FoundUnit = SelectResultFields<typeof unitColumns>;
 interface UnitService {
   id: number;
   slug: string;
   name: string;
 }
 
-type FoundUnitWith<O extends UnitLookup> = (O["details"] extends true ? Awaited<ReturnType<typeof detailedUnitQuery>>[number] : FoundUnit) &
+type FoundUnitWith<O extends UnitLookup> = (O["details"] extends true ? SelectResultFields<typeof unitColumns & typeof detailColumns> : FoundUnit) &
   (O["services"] extends true ? { services: UnitService[] } : unknown);
 
 /**
