@@ -18,8 +18,8 @@ const UNIT_PAGE = `/units/${REGION}/${UNIT}`;
 /** Route, path, and the least ratio to the bare route it must reach (warm). */
 const ROUTES: Array<{ label: string; path: string; target?: number }> = [
   { label: "`/`", path: "/", target: 0.7 },
-  { label: "rating form (GET, never kept)", path: `/rate/${REGION}/${UNIT}`, target: 0.7 },
-  { label: "report form (GET, never kept)", path: "/report", target: 0.7 },
+  { label: "rating form (GET)", path: `/rate/${REGION}/${UNIT}`, target: 0.7 },
+  { label: "report form (GET)", path: "/report", target: 0.7 },
   { label: "unit page", path: UNIT_PAGE, target: 0.5 },
   { label: "region page", path: `/regions/${REGION}`, target: 0.5 },
   { label: "province page", path: "/provinces/kalimantan-tengah", target: 0.5 },
@@ -73,11 +73,11 @@ export const pagesPart: BenchPart = {
       }
       sections.push({
         title: `Public pages, warm, ${name}`,
-        intro: [`The portal as deployed (public pages kept ${30} s per address and language, ADR 025), ${context.settings.connections} connections, ${context.settings.seconds} s per route; the bare route measured just before.`],
+        intro: [`The portal as deployed (public pages and empty forms kept ${30} s per address and language, ADR 025 and 028), ${context.settings.connections} connections, ${context.settings.seconds} s per route; the bare route measured just before.`],
         columns: ["route", "requests/s", "ratio to bare", "target", "p99", "problems"],
         rows,
         notes: [
-          "The rating and report forms are never kept (each view has its own form token; the report pages are never stored anywhere), so every request renders them. Their CPU profile per request: Remix's route matching, which flattens and ranks the portal's 50 routes several times per request (about 3 ms; the bare app has two routes), React's render of the form (about 3 ms), translations (about 2.5 ms), the unit and service queries through drizzle (about 2 ms) and conform's field metadata (about 1.3 ms). What would lift them towards 0.7: keeping the rendered form per unit and language with placeholders for the token and the nonce (as the public pages keep the nonce), or a route manifest matched once per path; neither is done yet.",
+          "The rating and report forms are kept as empty forms (ADR 028): rendered once per address and language with placeholders for the form's one-time token and the CSP nonce, each replaced by a fresh value in every answer, which still says no-store. Rendered afresh, a form costs Remix's route matching over the portal's 50 routes (about 3 ms per request; the bare app has two routes), React's render, translations and the unit's query.",
         ],
       });
 

@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     unit: { name: unit.name, regionSlug: unit.regionSlug, slug: unit.slug },
     services: unit.services,
-    token: randomToken(),
+    token: context.formTokenPlaceholder ?? randomToken(),
     /** Whether a challenge, when asked, is hCaptcha's (a third party) or the portal's own. */
     hcaptcha: context.config.captcha !== null,
     title: `${t("form.title", { unit: unit.name })} · Pintu Depan`,

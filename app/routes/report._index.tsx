@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     regions,
     preselected: preselectedUnit(regions, new URL(request.url).searchParams.get("unit")),
     years: yearChoices(Number(latestToday().slice(0, 4))),
-    token: randomToken(),
+    token: context.formTokenPlaceholder ?? randomToken(),
     hcaptcha: context.config.captcha !== null,
     maxFiles: context.config.reports.maxFiles,
     maxMegabytes: Math.floor(context.config.reports.maxFileBytes / (1024 * 1024)),

@@ -19,6 +19,11 @@ interface AppContextFields {
    * any use and never stored or logged.
    */
   clientAddress: string;
+  /**
+   * Set only while an empty form is rendered to be kept (public-cache.server.ts): the form's
+   * one-time token is this placeholder, replaced by a fresh token in every copy served.
+   */
+  formTokenPlaceholder?: string;
 }
 
 declare module "@remix-run/server-runtime" {

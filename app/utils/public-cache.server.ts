@@ -6,11 +6,20 @@
  * - What is kept: a 200 to a GET of a public path (PUBLIC_PATHS) from a visitor without a
  *   session (no cookie but the language choice), that sets no cookie and does not say
  *   no-store itself. Per address (path and query) and language, so languages never mix.
+ * - Empty forms (FORM_PATHS: the rating form and the report form, ADR 028): the page as it is
+ *   rendered for a visitor without a session, with placeholders for the CSP nonce and for the
+ *   form's one-time token, each replaced by a fresh value in every copy served. So no two
+ *   visitors ever get the same token, and the answer still says `no-store`: no browser, proxy
+ *   or CDN keeps a form page. Only the GET of the empty form is kept; an answer to a sent form
+ *   (errors, a challenge, a receipt) is never kept.
  * - For how long: `ttlSeconds` (PUBLIC_CACHE_SECONDS, at most 30), and until this process
- *   handles any successful write (a rating, a staff change), which empties it at once. Other
- *   processes see a write within their own TTL. Answers carry `Age`, so a proxy's s-maxage
- *   counts from the render: a new figure is public within 30 s (s-maxage) + 30 s (served stale
- *   while revalidating) at most.
+ *   handles a successful staff write (a structure change, moderation, publication), which
+ *   empties it at once. A resident's rating or report does not empty it: under a crowd of
+ *   ratings every page would be rendered anew for every visitor, just when most people look;
+ *   new figures show once the kept copy is older than the TTL. Other processes see any write
+ *   within their own TTL. Answers carry `Age`, so a proxy's s-maxage counts from the render: a
+ *   new figure is public within 30 s (s-maxage) + 30 s (served stale while revalidating) at
+ *   most.
  * - The CSP nonce: a kept page is rendered with a per-process secret placeholder in place of
  *   the nonce, and every answer gets a fresh random nonce put in the placeholder's place (in
  *   `nonce="…"` attributes and the Content-Security-Policy header only). The placeholder never
@@ -18,6 +27,7 @@
  * - Bursts: concurrent misses of one key wait for the one render in flight.
  */
 import { randomBytes } from "node:crypto";
+import { randomToken } from "../security/crypto.server";
 
 /** Paths whose answers are the same for every visitor of a language. The poster (per-print tokens) is not among them. */
 const PUBLIC_PATHS = [
@@ -44,6 +54,27 @@ function pagePath(pathname: string): string {
   return pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname;
 }
 
+/**
+ * Empty forms kept with placeholders: the rating form of a unit and the report form (a page
+ * load, not a client-side navigation's data: that carries the token as data).
+ */
+const FORM_PATHS = [/^\/rate\/[^/]+\/[^/]+$/, /^\/report$/];
+
+export function isFormPath(pathname: string): boolean {
+  return FORM_PATHS.some((pattern) => pattern.test(pathname));
+}
+
+/**
+ * Paths where residents send what they have to say (ratings, perception answers, reports,
+ * replies, kiosk ratings, error beacons, the language choice): a write there does not empty
+ * the kept pages (see above). Any other write does.
+ */
+const RESIDENT_WRITES = [/^\/rate\//, /^\/report(\/|$)/, /^\/kiosk(\/|$)/, /^\/client-errors$/, /^\/language$/];
+
+export function isResidentWrite(pathname: string): boolean {
+  return RESIDENT_WRITES.some((pattern) => pattern.test(pagePath(pathname)));
+}
+
 export function isPublicPath(pathname: string): boolean {
   const path = pagePath(pathname);
   return PUBLIC_PATHS.some((pattern) => pattern.test(path));
@@ -63,8 +94,10 @@ export function isAnonymous(request: Request): boolean {
 interface Entry {
   status: number;
   headers: Array<[string, string]>;
-  /** HTML split at the nonce placeholder, or the body's bytes. */
-  html: string[] | null;
+  /** The HTML with placeholders, or the body's bytes. */
+  html: string | null;
+  /** A kept empty form: its token placeholder is replaced in every copy. */
+  form: boolean;
   bytes: ArrayBuffer | null;
   storedAt: number;
   size: number;
@@ -76,6 +109,8 @@ const freshNonce = () => randomBytes(NONCE_BYTES).toString("base64");
 export class PublicCache {
   /** Put in place of the CSP nonce when rendering a page to keep; never sent. */
   readonly placeholder = freshNonce();
+  /** Put in place of an empty form's one-time token when rendering it to keep; never sent. */
+  readonly tokenPlaceholder = randomToken();
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<Entry | null>>();
   private bytes = 0;
@@ -104,7 +139,7 @@ export class PublicCache {
    * the placeholder and its answer is lost, so the caller renders again with a real nonce
    * (rare: a public path that failed or set a cookie).
    */
-  async answer(key: string, render: (nonce: string) => Promise<Response>): Promise<Response | null> {
+  async answer(key: string, render: (nonce: string) => Promise<Response>, options: { form?: boolean } = {}): Promise<Response | null> {
     const now = this.now();
     const kept = this.entries.get(key);
     if (kept && now - kept.storedAt < this.ttlSeconds * 1000) {
@@ -116,25 +151,28 @@ export class PublicCache {
     let pending = this.inFlight.get(key);
     if (!pending) {
       const generation = this.generation;
-      pending = this.store(key, render, generation).finally(() => this.inFlight.delete(key));
+      pending = this.store(key, render, generation, options.form === true).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     const entry = await pending;
     return entry ? this.respond(entry, this.now()) : null;
   }
 
-  private async store(key: string, render: (nonce: string) => Promise<Response>, generation: number): Promise<Entry | null> {
+  private async store(key: string, render: (nonce: string) => Promise<Response>, generation: number, form: boolean): Promise<Entry | null> {
     const response = await render(this.placeholder);
     const cacheControl = response.headers.get("cache-control") ?? "";
-    if (response.status !== 200 || response.headers.getSetCookie().length > 0 || /no-store|private/.test(cacheControl)) {
+    // A form page says no-store to everyone else; what is kept here is its text with placeholders.
+    const notForKeeping = form ? !(response.headers.get("content-type") ?? "").startsWith("text/html") : /no-store|private/.test(cacheControl);
+    if (response.status !== 200 || response.headers.getSetCookie().length > 0 || notForKeeping) {
       await response.body?.cancel().catch(() => undefined);
       return null;
     }
     const body = await response.arrayBuffer();
     const isHtml = (response.headers.get("content-type") ?? "").startsWith("text/html");
-    const html = isHtml ? new TextDecoder().decode(body).split(`nonce="${this.placeholder}"`) : null;
+    const html = isHtml ? new TextDecoder().decode(body) : null;
     const entry: Entry = {
       status: response.status,
+      form,
       headers: [...response.headers].filter(([name]) => name !== "set-cookie" && name !== "content-length"),
       html,
       bytes: isHtml ? null : body,
@@ -160,8 +198,12 @@ export class PublicCache {
     for (const [name, value] of entry.headers) {
       headers.append(name, name === "content-security-policy" ? value.replaceAll(`'nonce-${this.placeholder}'`, `'nonce-${nonce}'`) : value);
     }
-    headers.set("Age", String(Math.max(0, Math.floor((now - entry.storedAt) / 1000))));
-    const body = entry.html ? entry.html.join(`nonce="${nonce}"`) : entry.bytes!;
+    if (!entry.form) headers.set("Age", String(Math.max(0, Math.floor((now - entry.storedAt) / 1000))));
+    let body: string | ArrayBuffer = entry.bytes!;
+    if (entry.html !== null) {
+      body = entry.html.replaceAll(`nonce="${this.placeholder}"`, `nonce="${nonce}"`);
+      if (entry.form) body = body.replaceAll(this.tokenPlaceholder, randomToken());
+    }
     return new Response(body, { status: entry.status, headers });
   }
 }

@@ -16,7 +16,7 @@ import { failedForDatabase } from "./db-errors.server";
 import { isReportPath, reportLogFor } from "./logger.server";
 import { ALLOW_HEADER, SKM_IMPORT_MAX_BYTES, bodyLimitsFor, guardRequest, type GuardProblem } from "./request-guard.server";
 import { i18nServer } from "../i18n.server";
-import { isAnonymous, isPublicPath, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, PublicCache } from "./public-cache.server";
+import { isAnonymous, isFormPath, isPublicPath, isResidentWrite, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, PublicCache } from "./public-cache.server";
 
 export type AppRequestHandler = (request: Request, context: AppContext) => Promise<Response>;
 
@@ -166,12 +166,14 @@ export function createAppRequestHandler(build: ServerBuild, mode = build.mode, o
       const method = request.method.toUpperCase();
       const shareable = (method === "GET" || method === "HEAD") && isPublicPath(path) && isAnonymous(request);
       let response: Response | null = null;
-      if (shareable && method === "GET" && cache.enabled) {
+      const emptyForm = method === "GET" && isFormPath(path) && isAnonymous(request);
+      if ((shareable || emptyForm) && method === "GET" && cache.enabled) {
         const url = new URL(request.url);
-        const key = `${await i18nServer.getLocale(request)} ${url.pathname}${url.search}`;
+        const key = `${emptyForm ? "form" : "page"} ${await i18nServer.getLocale(request)} ${url.pathname}${url.search}`;
         // Rendered apart from this request's signal: others may be waiting for the same render.
         const detached = new Request(guarded.request.url, { headers: guarded.request.headers });
-        response = await cache.answer(key, (nonce) => remix(detached, { ...context, cspNonce: nonce }));
+        const placeholders = emptyForm ? { formTokenPlaceholder: cache.tokenPlaceholder } : {};
+        response = await cache.answer(key, (nonce) => remix(detached, { ...context, ...placeholders, cspNonce: nonce }), { form: emptyForm });
       }
       response ??= await remix(guarded.request, context);
       if (response.status >= 500 && failedForDatabase(context)) {
@@ -179,8 +181,9 @@ export function createAppRequestHandler(build: ServerBuild, mode = build.mode, o
         status = 503;
         return unavailable(path);
       }
-      // A write that went through may change any public figure: nothing kept is served again.
-      if (method !== "GET" && method !== "HEAD" && response.status < 400) cache.clear();
+      // A staff write that went through may change any public page: nothing kept is served
+      // again. Residents' ratings and reports show once the kept copies expire (public-cache.server.ts).
+      if (method !== "GET" && method !== "HEAD" && response.status < 400 && !isResidentWrite(path)) cache.clear();
       status = response.status;
       return withCachePolicy(response, shareable);
     } finally {

@@ -5,6 +5,7 @@
  * has expired, which the tests reach by moving the cache's clock, not by waiting.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { services } from "../../db/schema";
 import { languageCookie } from "~/i18n.server";
 import { localDate } from "~/utils/calendar";
@@ -127,25 +128,92 @@ describe("kept pages", () => {
     expect(await (await app.get(UNIT, { "Accept-Language": "en" })).text()).toContain('<html lang="en"');
   });
 
-  it("show a rating sent to this process at once, and one sent to another process within the time kept", async () => {
+  it("show residents' ratings once the kept copy expires, in this process and in another", async () => {
     const before = await respondents(app);
     expect(await respondents(other)).toEqual(before);
     const unitPage = await (await app.get(UNIT)).text();
 
-    // Through this process: a successful write empties its cache.
+    // A crowd of ratings does not empty the kept pages: each shows once its copy has expired.
     expect((await app.from("198.51.100.10").post(FORM, rating())).status).toBe(303);
-    const afterOwn = await respondents(app);
-    expect(afterOwn).toBe(Number(before) + 1);
-
-    // Through the other process: this one answers from its copy until it expires.
     expect((await other.from("198.51.100.11").post(FORM, rating())).status).toBe(303);
-    expect(await respondents(other)).toBe(Number(before) + 2);
     clock += 10_000;
-    expect(await respondents(app)).toBe(afterOwn);
+    expect(await respondents(app)).toEqual(before);
     clock += 21_000;
     expect(await respondents(app)).toBe(Number(before) + 2);
+    expect(await respondents(other)).toBe(Number(before) + 2);
     // The unit page too.
     const strip = (html: string) => html.replace(/nonce="[^"]*"/g, "");
     expect(strip(await (await app.get(UNIT)).text())).not.toBe(strip(unitPage));
+  });
+
+  it("are emptied at once by a staff change in this process", async () => {
+    const before = await respondents(app);
+    expect((await app.from("198.51.100.12").post(FORM, rating())).status).toBe(303);
+    expect(await respondents(app)).toEqual(before);
+    const person = await createStaff(database.db, app.config, { grants: [{ role: "unit_manager", unit: "kota-palangka-raya/disdukcapil" }] });
+    const cookie = await sessionFor(database.db, app.config, person.id);
+    const saved = await app.post("/staff/account", { intent: "alerts", delivery: "digest" }, { Cookie: cookie });
+    expect(saved.status).toBe(303);
+    expect(await respondents(app)).toBe(Number(before) + 1);
+  });
+});
+
+describe("kept empty forms", () => {
+  const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1];
+
+  it("give every visitor a fresh token and nonce, say no-store, and keep the rest of the page", async () => {
+    clock += 60_000;
+    for (const path of [FORM, "/report"]) {
+      const pages: Array<{ html: string; token: string | undefined; nonce: string | undefined }> = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await app.get(path);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get("cache-control"), path).toMatch(/no-store/);
+        expect(response.headers.get("age"), path).toBeNull();
+        const html = await response.text();
+        pages.push({ html, token: tokenOf(html), nonce: nonceOf(response.headers.get("content-security-policy")) });
+      }
+      expect(new Set(pages.map((p) => p.token)).size, path).toBe(3);
+      expect(new Set(pages.map((p) => p.nonce)).size, path).toBe(3);
+      for (const page of pages) {
+        expect(page.token, path).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        const same = (p: (typeof pages)[number]) => p.html.replaceAll(p.token!, "T").replaceAll(p.nonce!, "N");
+        expect(same(page), path).toBe(same(pages[0]!));
+      }
+    }
+  });
+
+  it("are kept: a change made outside this process shows once the copy expires, and two kept copies store two ratings", async () => {
+    clock += 60_000;
+    const first = await (await app.get(FORM)).text();
+    expect(first).toContain(">KTP-el (Kartu Tanda Penduduk elektronik)<");
+    // Renamed straight in the database, as another process would: this one still has its copy.
+    await database.db.update(services).set({ name: "KTP Elektronik" }).where(eq(services.id, ktp));
+    const kept = await (await app.get(FORM)).text();
+    expect(kept).toContain(">KTP-el (Kartu Tanda Penduduk elektronik)<");
+    clock += 31_000;
+    expect(await (await app.get(FORM)).text()).toContain(">KTP Elektronik<");
+    await database.db.update(services).set({ name: "KTP-el (Kartu Tanda Penduduk elektronik)" }).where(eq(services.id, ktp));
+
+    // Each kept copy carries its own token: both ratings are stored, neither is a resend.
+    const before = await respondents(other);
+    for (const [i, html] of [first, kept].entries()) {
+      const sent = await app.from(`198.51.100.2${i}`).post(FORM, { ...rating(), token: tokenOf(html)! });
+      expect(sent.status).toBe(303);
+    }
+    clock += 31_000;
+    expect(await respondents(other)).toBe(Number(before) + 2);
+  });
+
+  it("are rendered afresh for a visitor with a session, and never kept after a sent form", async () => {
+    const person = await createStaff(database.db, app.config, { grants: [{ role: "moderator", region: "kota-palangka-raya" }] });
+    const cookie = await sessionFor(database.db, app.config, person.id);
+    const signedIn = await app.get("/report", { Cookie: cookie });
+    expect(signedIn.status).toBe(200);
+    // A refused form comes back with its errors to this visitor only.
+    const refused = await app.post(FORM, { token: "x".repeat(43) });
+    expect(refused.status).toBe(400);
+    const next = await (await app.get(FORM)).text();
+    expect(next).not.toContain("form-error");
   });
 });

@@ -10,8 +10,9 @@ import { localDate } from "~/utils/calendar";
 import { accessibilityViolations, portalAndBrowser } from "./browser";
 import { firstStaffSignIn } from "./sign-in";
 
-// Every rating shows in the public figures at once, so the test can count them there.
-const portal = portalAndBrowser({ DISCLOSURE_MIN: "1" });
+// Every rating shows in the public figures at once (nothing kept, and no disclosure minimum to
+// pass), so the test can count them there.
+const portal = portalAndBrowser({ DISCLOSURE_MIN: "1", PUBLIC_CACHE_SECONDS: "0" });
 const API = "/api/v1/units/kota-palangka-raya/disdukcapil/skm";
 
 async function respondents(): Promise<number> {
