@@ -84,8 +84,11 @@ describe("a back-door report", () => {
     const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 360, height: 740 }, extraHTTPHeaders: resident() });
     const page = await context.newPage();
     const loaded: string[] = [];
+    const sent: string[] = [];
     page.on("request", (request) => {
       if (request.resourceType() === "script") loaded.push(new URL(request.url()).pathname);
+      // The script sends nothing anywhere: only the person's own page loads and form posts go out.
+      if (["fetch", "xhr", "ping", "websocket", "eventsource"].includes(request.resourceType())) sent.push(`${request.resourceType()} ${request.url()}`);
     });
     await page.goto(`${portal.server.baseUrl}/report`);
     // The page ships no framework, only its small plain script.
@@ -145,6 +148,8 @@ describe("a back-door report", () => {
     expect(await page.locator("#body-error").textContent()).toContain("5000");
     expect(await page.getByText("Pesan Anda terkirim.").count()).toBe(0);
     expect(loaded.filter((path) => path !== "/enhance/report.js")).toEqual([]);
+    expect(sent).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, ""]);
     await context.close();
   });
 
