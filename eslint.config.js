@@ -173,4 +173,10 @@ export default tseslint.config(
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Plain scripts some lean pages load as they are, with no build step: browser globals
+    // only, a classic script in ES2017 (docs/performance.md, "Lean pages").
+    files: ["public/enhance/**/*.js"],
+    languageOptions: { ecmaVersion: 2017, sourceType: "script", globals: globals.browser },
+  },
 );

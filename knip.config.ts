@@ -21,6 +21,8 @@ const config: KnipConfig = {
     "bench/bare/app/**/*.tsx",
     // Loaded through NODE_OPTIONS by `npm run test:later`, which knip does not follow.
     "tests/setup/*.mjs",
+    // Plain scripts the browser loads as they are, named by a route's handle (`scripts`).
+    "public/enhance/*.js",
   ],
   ignoreUnresolved: [
     // test:later passes the clock shift as an absolute path so that child processes find it too.

@@ -32,6 +32,18 @@ export const meta: MetaFunction = ({ error }) => (error ? [] : [{ title: "Pintu 
 
 export const handle = { i18n: ["common"] };
 
+/**
+ * What a route's `handle` may say: the translation namespaces it needs, `hydrate: false` for a
+ * page complete as HTML that ships no framework, and then `scripts`, the paths of the plain
+ * scripts (static files in public/, no build step) that enhance it.
+ * scripts/support/hydration.ts reads the same.
+ */
+export interface PageHandle {
+  i18n?: string[];
+  hydrate?: boolean;
+  scripts?: string[];
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);
   const url = new URL(request.url);
@@ -49,7 +61,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const matches = useMatches();
   const pageData = matches[matches.length - 1]?.data;
   const ownDescription = typeof pageData === "object" && pageData !== null && "description" in pageData;
-  const hydrate = matches.every((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate !== false);
+  const handles = matches.map((match) => match.handle as PageHandle | undefined);
+  const hydrate = handles.every((handle) => handle?.hydrate !== false);
+  // Without the framework a page may still load a few small plain scripts of its own, named by its route.
+  const plainScripts = hydrate ? [] : handles.flatMap((handle) => handle?.scripts ?? []);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -63,13 +78,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        {/* A page whose route says `handle.hydrate: false` is complete as HTML and ships no scripts. */}
+        {/* A page whose route says `handle.hydrate: false` is complete as HTML and ships no
+            framework: at most the plain scripts its handle lists, which only enhance it. */}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
-        ) : null}
+        ) : (
+          plainScripts.map((src) => <script key={src} src={src} defer nonce={nonce} />)
+        )}
       </body>
     </html>
   );

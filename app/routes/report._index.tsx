@@ -4,6 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Receipt } from "~/components/report/receipt";
 import { ReportForm, type FormReply } from "~/components/report/report-form";
+import { REPORT_SCRIPT } from "~/components/report/report-fields";
+import type { PageHandle } from "~/root";
 import { i18nServer } from "~/i18n.server";
 import { cleanImages, FileRefused, parseReportForm } from "~/reports/attachments.server";
 import { reportUnitOptions } from "~/reports/case.server";
@@ -14,7 +16,10 @@ import { submitReport } from "~/reports/submit.server";
 import { randomToken } from "~/security/crypto.server";
 import { checkChallenge, issueChallenge } from "~/security/challenge.server";
 
-export const handle = { i18n: ["reports"] };
+// Complete without JavaScript and shipping no framework (see app/root.tsx and
+// docs/performance.md, "Lean pages"): one small plain script narrows the service list to the
+// chosen unit and shows the receipt's print button.
+export const handle = { i18n: ["reports"], hydrate: false, scripts: [REPORT_SCRIPT] } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

@@ -7,13 +7,17 @@ import { CaseFiles } from "~/components/report/case-files";
 import { CaseMessages } from "~/components/report/case-messages";
 import { CaseFacts, CaseHistory, CaseStatus } from "~/components/report/case-summary";
 import { SignInForm } from "~/components/report/sign-in-form";
+import type { PageHandle } from "~/root";
 import { i18nServer } from "~/i18n.server";
 import { cleanImages, FileRefused, parseReportForm } from "~/reports/attachments.server";
 import { addReporterFiles, addReporterMessage, reporterCase, type ReporterWriteOutcome } from "~/reports/case.server";
 import { caseCommandSchema, caseIntentSchema, type CaseCommand } from "~/reports/form-schema";
 import { clearReporterSessionCookie, reporterSession, reporterSessionCookie, signInWithReceipt } from "~/reports/reporter-session.server";
 
-export const handle = { i18n: ["reports"] };
+// Complete without JavaScript and shipping no framework (see app/root.tsx and
+// docs/performance.md, "Lean pages"): every form is a full page post that the server answers
+// with the page in its new state. The plain script is the report form's; nothing here needs it.
+export const handle = { i18n: ["reports"], hydrate: false } satisfies PageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 
@@ -122,7 +126,7 @@ export default function CasePage() {
   return (
     <div className="container narrow">
       <h1>{t("case.title")}</h1>
-      <Form method="post" className="case-sign-out">
+      <Form method="post" action="/report/case" reloadDocument className="case-sign-out">
         <input type="hidden" name="intent" value="signOut" />
         <button type="submit" className="button">
           {t("case.signOut")}

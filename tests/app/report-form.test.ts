@@ -64,7 +64,7 @@ describe("the report form", () => {
 
   it("groups the services by unit, each group naming its region and unit", async () => {
     const html = await (await app.get("/report")).text();
-    const groups = [...html.matchAll(/<optgroup label="([^"]+)">(?:<option value="\d+">[^<]*<\/option>)+<\/optgroup>/g)].map((m) => m[1]);
+    const groups = [...html.matchAll(/<optgroup label="([^"]+)" data-unit="[^"]+">(?:<option value="\d+">[^<]*<\/option>)+<\/optgroup>/g)].map((m) => m[1]);
     expect(groups).toContain("Kota Palangka Raya · Dinas Kependudukan dan Pencatatan Sipil Kota Palangka Raya");
     expect(groups).toContain("Kabupaten Kotawaringin Timur · Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kotawaringin Timur");
     // Two units of the same name in two regions can no longer be told apart only by order.

@@ -51,6 +51,10 @@ describe("the receipt", () => {
     const html = await response.text();
     expect(html).toMatch(/class="receipt-code">\d{4} \d{4} \d{4} \d{4}</);
     const code = receiptFrom(html)!;
+    // The page ships no framework: its plain script shows the print button, sent hidden.
+    expect(html).toMatch(/<button type="button" class="button" hidden="" data-print="">Cetak halaman ini<\/button>/);
+    expect(html).toMatch(/<script src="\/enhance\/report\.js" defer="" nonce="[^"]+"><\/script>/);
+    expect(html).not.toMatch(/\/build\/[^"]*\.js/);
     for (const [, value] of response.headers) expect(value).not.toContain(code);
     flushReportLogs();
     expect(app.logs.text).not.toContain(code);
@@ -120,7 +124,12 @@ describe("following a report", () => {
     expect(back).toMatchObject({ actorStaffId: null });
     expect(daysOfJustNow()).toContain(back!.occurredOn);
 
-    page = textOf(await (await app.get("/report/case?sent=message", { Cookie: jar.header })).text());
+    const sentHtml = await (await app.get("/report/case?sent=message", { Cookie: jar.header })).text();
+    // The page after a full page post: the box is empty again, and its forms post to the page
+    // itself, not to the "sent" address.
+    expect(sentHtml).toMatch(/<textarea id="body"[^>]*><\/textarea>/);
+    expect(sentHtml).not.toContain('action="/report/case?sent');
+    page = textOf(sentHtml);
     expect(page).toContain("Pesan Anda terkirim.");
     expect(page).toContain("Bulan lalu, sekitar minggu kedua.");
     expect(page).toContain("Sedang ditelaah");
@@ -137,6 +146,10 @@ describe("following a report", () => {
     const html = await long.text();
     expect(textOf(html)).toContain("Pesan paling panjang 5000 karakter.");
     expect(html).toContain("Awal pesan panjang");
+    // The error is tied to the box, and the summary at the top of the form links to it.
+    expect(html).toMatch(/<textarea id="body" aria-describedby="body-hint body-error" aria-invalid="true"/);
+    expect(html).toContain('id="body-error"');
+    expect(html).toContain('href="#body"');
     expect(await countRows(database.db, reportMessages)).toBe(before);
   });
 

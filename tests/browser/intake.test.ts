@@ -42,6 +42,9 @@ describe("a report received by phone", () => {
     // A mistake first: no channel chosen. The form says so and keeps what was typed.
     await page.getByLabel("Pungutan liar (pungli)").check();
     await page.getByLabel("Unit layanan mana?").selectOption("kota-palangka-raya/dpmptsp");
+    // The staff page hydrates: React narrows the services to the chosen unit's.
+    const groups = () => page.locator("#serviceId optgroup").evaluateAll((list) => list.map((g) => g.getAttribute("label")));
+    await expect.poll(groups).toEqual(["Kota Palangka Raya · Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Palangka Raya"]);
     const narrative = "Penelepon: petugas perizinan meminta uang pelicin dua ratus ribu agar izin usaha cepat terbit.";
     await page.getByLabel("Apa yang terjadi, dengan kata-kata Anda sendiri").fill(narrative);
     await page.getByRole("button", { name: "Catat laporan" }).click();
@@ -55,6 +58,7 @@ describe("a report received by phone", () => {
     const code = ((await page.locator(".receipt-code").textContent()) ?? "").trim();
     expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
     expect(page.url()).not.toContain(code.replace(/ /g, ""));
+    await expect.poll(() => page.getByRole("button", { name: "Cetak slip" }).isVisible()).toBe(true);
 
     // The case is in the moderators' hands, marked as received by phone.
     await page.getByRole("link", { name: /^Buka kasus / }).click();

@@ -3,24 +3,30 @@
  * budget (scripts/support/js-budget.ts; docs/performance.md, "Lean pages"). Read from the
  * build's manifest, the way the browser is told what to load, and checked against the pages
  * themselves: a page loads exactly the scripts counted, and a page whose route opts out of
- * hydration loads none.
+ * hydration loads no framework, only the plain scripts its route lists (often none).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { JS_BUDGETS, JS_CEILINGS, readBrowserManifest, routeJs } from "../../scripts/support/js-budget";
-import { hydratedRoutes } from "../../scripts/support/hydration";
+import { pageScripts, type PageScripts } from "../../scripts/support/hydration";
 import { seededAppForFile } from "../helpers/seeded-app";
 
 const seeded = seededAppForFile();
-let hydrated: Map<string, boolean>;
+let pages: Map<string, PageScripts>;
 beforeAll(async () => {
-  hydrated = await hydratedRoutes();
+  pages = await pageScripts();
 });
+const jsOf = (manifest: ReturnType<typeof readBrowserManifest>, routeId: string) => routeJs(manifest, routeId, { page: pages.get(routeId) });
 
-/** Every script a page's HTML makes the browser fetch: module preloads and module imports. */
+/**
+ * Every script of this origin a page's HTML makes the browser fetch: module preloads, module
+ * imports and plain <script src>.
+ */
 function scriptsOf(html: string): Set<string> {
   const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
   const imports = [...html.matchAll(/import(?:\s+\*\s+as\s+\w+\s+from)?\s*\(?"(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  return new Set([...preloads, ...imports]);
+  const plain = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+  for (const src of plain) expect(src, "a script of another origin").toMatch(/^\/(?!\/)/);
+  return new Set([...preloads, ...imports, ...plain]);
 }
 
 describe("JavaScript budgets", () => {
@@ -30,14 +36,14 @@ describe("JavaScript budgets", () => {
     // A route not yet at its target is held to its ceiling, so that it cannot grow either.
     const budget = JS_CEILINGS[routeId] ?? target;
     it(`${routeId} loads at most ${budget / 1000} KB gzipped`, () => {
-      const js = routeJs(manifest, routeId, { hydrated: hydrated.get(routeId) ?? true });
+      const js = jsOf(manifest, routeId);
       expect(js.gzipBytes, `${routeId}: ${js.files.join(", ")}`).toBeLessThanOrEqual(budget);
     });
   }
 
   it("lists only routes over their target as exceptions", () => {
     for (const routeId of Object.keys(JS_CEILINGS)) {
-      const js = routeJs(manifest, routeId, { hydrated: hydrated.get(routeId) ?? true });
+      const js = jsOf(manifest, routeId);
       expect(js.gzipBytes, `${routeId} meets its target now: drop its ceiling`).toBeGreaterThan(JS_BUDGETS[routeId]!);
     }
   });
@@ -45,6 +51,21 @@ describe("JavaScript budgets", () => {
   it("counts what a page really loads", async () => {
     const html = await (await seeded.app.get("/units/kota-palangka-raya/disdukcapil")).text();
     expect(scriptsOf(html)).toEqual(new Set(routeJs(manifest, "routes/units.$region.$unit").files));
+  });
+
+  it("sends the report pages no framework, only the plain script the form's route lists", async () => {
+    for (const [path, routeId] of [
+      ["/report", "routes/report._index"],
+      ["/report?unit=kota-palangka-raya/disdukcapil", "routes/report._index"],
+      ["/report/case", "routes/report.case"],
+    ] as const) {
+      const html = await (await seeded.app.get(path)).text();
+      expect(html, path).toContain("<form");
+      expect(scriptsOf(html), path).toEqual(new Set(jsOf(manifest, routeId).files));
+      expect(html, path).not.toMatch(/\/build\/[^"]*\.js/);
+    }
+    expect(jsOf(manifest, "routes/report._index").files).toEqual(["/enhance/report.js"]);
+    expect(jsOf(manifest, "routes/report.case").files).toEqual([]);
   });
 
   it("sends no script at all with the rating pages, which work as plain forms", async () => {

@@ -37,7 +37,7 @@ export function CaseFiles({
         <p>{t("case.noFiles")}</p>
       )}
       {report.fileCount < maxFiles ? (
-        <Form method="post" encType="multipart/form-data">
+        <Form method="post" action="/report/case" encType="multipart/form-data" reloadDocument>
           <input type="hidden" name="intent" value="files" />
           <ErrorSummary title={t("form.errorSummary")} formErrors={filesForm.formErrors} fieldErrors={filesForm.fieldErrors} labelOf={() => t("form.files")} translate={tr} formErrorsAsTitle />
           <EvidenceInput

@@ -28,9 +28,11 @@ export function CaseMessages({ report, result }: { report: Pick<ReporterCase, "m
         ))}
       </ol>
 
-      {/* Keyed on the messages: once sent, the box empties (with JavaScript the page is
-          not reloaded), so a shared phone does not keep showing what was written. */}
-      <Form key={report.messages.length} method="post">
+      {/* A full page post, even after a client-side move here. Once sent, the server
+          redirects to the page without the typed text, so the box is empty and a shared phone
+          does not keep showing what was written; refused, it comes back with the text and
+          the error. The action is the page itself, without the "sent" notice of a reload. */}
+      <Form method="post" action="/report/case" reloadDocument>
         <input type="hidden" name="intent" value="message" />
         <ErrorSummary title={t("form.errorSummary")} formErrors={message.formErrors} fieldErrors={message.fieldErrors} labelOf={() => t("case.messageLabel")} translate={tr} formErrorsAsTitle />
         <TextAreaField

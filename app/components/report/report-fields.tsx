@@ -1,7 +1,7 @@
 /**
  * Pieces shared by the report form and the case page: the errors of a reply (for the error
- * summary), the evidence input,
- * the "what is protected" box and the print button (which appears only with JavaScript).
+ * summary), the evidence input, the "what is protected" box and the print button (which
+ * appears only with JavaScript).
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { useEffect, useState } from "react";
@@ -72,13 +72,19 @@ export function ProtectionBox() {
   );
 }
 
-/** A print button where JavaScript runs; without it the hint beside it says to use the browser's menu. */
+/** The plain script of the report pages, which ship no framework (public/enhance/report.js). */
+export const REPORT_SCRIPT = "/enhance/report.js";
+
+/**
+ * A print button where JavaScript runs; without it the hint beside it says to use the
+ * browser's menu. It is sent hidden and marked `data-print`: on a page that hydrates React
+ * shows it, on a report page the plain script does (REPORT_SCRIPT).
+ */
 export function PrintButton({ label }: { label: string }) {
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
-  if (!ready) return null;
   return (
-    <button type="button" className="button" onClick={() => window.print()}>
+    <button type="button" className="button" hidden={!ready} data-print="" onClick={() => window.print()}>
       {label}
     </button>
   );

@@ -79,14 +79,21 @@ export function ReportForm({ regions, preselected, years, token, hcaptcha, maxFi
       <h1>{t("form.title")}</h1>
       {/* On a phone the notice below is long: what went wrong comes first. */}
       <ErrorSummary title={t("form.errorSummary")} formErrors={form.errors ?? []} fieldErrors={fieldErrors} labelOf={(name) => t(REPORT_LABELS[name] ?? "form.submit")} translate={tr} formErrorsAsTitle />
-      {reply?.filesDropped ? <FilesAgainNotice text={t("form.filesAgain")} /> : null}
+      {/* Every post is a full page load, which always empties the file field. */}
+      {reply?.filesDropped ? (
+        <p className="form-message" role="status">
+          {t("form.filesAgain")}
+        </p>
+      ) : null}
       <p>{t("form.intro")}</p>
       <p className="hint">
         {t("form.notIntegrity")} <Link to="/rate">{t("form.notIntegrityLink")}</Link>
       </p>
       <ProtectionBox />
 
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+      {/* A full page post even after a client-side move here, so that the answer is the same
+          page, with the same plain script, as without JavaScript. */}
+      <Form method="post" encType="multipart/form-data" reloadDocument {...getFormProps(form)}>
         <input type="hidden" name="token" value={reply?.token ?? (value("token") || token)} />
 
         <ReportFields regions={regions} preselected={preselected} years={years} maxFiles={maxFiles} maxMegabytes={maxMegabytes} fields={fieldsOf(fields)} />
@@ -137,8 +144,10 @@ export function ReportFields({ regions, preselected, years, maxFiles, maxMegabyt
   const errorOf = fields.errors;
   const errorTexts = (name: string) => errorOf(name)?.map((e) => t(e));
   const [chosenUnit, setChosenUnit] = useState(value("unit") || preselected);
-  // The first render matches the server's (every unit's services, grouped); once the script
-  // runs, only the chosen unit's services remain, and none for "I do not know the unit".
+  // The first render matches the server's (every unit's services, grouped per unit); once
+  // React runs (the staff's intake form), only the chosen unit's services remain, and none for
+  // "I do not know the unit". The public form ships no framework: its plain script does the
+  // same with the groups' `data-unit` (public/enhance/report.js).
   const [filtering, setFiltering] = useState(false);
   useEffect(() => setFiltering(true), []);
   const groups = serviceGroups(regions, chosenUnit, filtering);
@@ -185,7 +194,7 @@ export function ReportFields({ regions, preselected, years, maxFiles, maxMegabyt
           <select {...control} name="serviceId" defaultValue={value("serviceId")}>
             <option value="">{t("form.serviceNone")}</option>
             {groups.map(({ unit, label }) => (
-              <optgroup key={unit.key} label={label}>
+              <optgroup key={unit.key} label={label} data-unit={unit.key}>
                 {unit.services.map((service) => (
                   <option key={service.id} value={String(service.id)}>
                     {service.name}
@@ -271,23 +280,5 @@ export function ReportFields({ regions, preselected, years, maxFiles, maxMegabyt
 
       <EvidenceInput maxFiles={maxFiles} maxMegabytes={maxMegabytes} errors={errorOf("files")} t={tr} />
     </>
-  );
-}
-
-/**
- * Said when the server could not keep the chosen photos. Without JavaScript the browser has
- * emptied the file field; with it the photos are often still chosen, and then nothing is said.
- */
-function FilesAgainNotice({ text }: { text: string }) {
-  const [stillChosen, setStillChosen] = useState(false);
-  useEffect(() => {
-    const input = document.getElementById("files");
-    setStillChosen(input instanceof HTMLInputElement && (input.files?.length ?? 0) > 0);
-  }, []);
-  if (stillChosen) return null;
-  return (
-    <p className="form-message" role="status">
-      {text}
-    </p>
   );
 }

@@ -15,7 +15,7 @@ export function SignInForm({ result }: { result: SubmissionResult<string[]> | un
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
       <ErrorSummary title={t("form.errorSummary")} formErrors={formErrors} fieldErrors={fieldErrors} labelOf={() => t("signIn.code")} translate={tr} formErrorsAsTitle />
-      <Form method="post" className="receipt-sign-in">
+      <Form method="post" action="/report/case" reloadDocument className="receipt-sign-in">
         <input type="hidden" name="intent" value="signIn" />
         <TextField
           id="code"
