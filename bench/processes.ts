@@ -10,7 +10,7 @@ import { openDatabase } from "../db/client";
 import { sql } from "drizzle-orm";
 import type { BenchPart } from "./lib";
 import { fixed, startManaged } from "./lib";
-import { formServiceIds, postRatings, RATING_CONNECTIONS } from "./ratings";
+import { CROWD_ENV, formServiceIds, postRatings, RATING_CONNECTIONS } from "./ratings";
 
 const UNIT_PAGE = "/units/kota-palangka-raya/disdukcapil";
 
@@ -34,7 +34,7 @@ export const processesPart: BenchPart = {
       const url = await context.createDatabase(`p${processes}`);
       const dataDir = context.tempDir(`processes-${processes}`);
       const portal = await startManaged(
-        { DATABASE_URL: url, DATA_DIR: dataDir, DEMO_DATA: "on", LOG_LEVEL: "warn", TRUST_PROXY: "1", WEB_PROCESSES: String(processes) },
+        { DATABASE_URL: url, DATA_DIR: dataDir, DEMO_DATA: "on", LOG_LEVEL: "warn", TRUST_PROXY: "1", WEB_PROCESSES: String(processes), ...CROWD_ENV },
         { script: "scripts/start.ts" },
       );
       // Every worker listens once it has opened the database: give the later ones time to join.

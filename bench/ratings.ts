@@ -4,9 +4,9 @@
  * to one unit from 20 keep-alive connections, each with a fresh form token made here as the
  * form makes it (43 url-safe characters: the server checks only their shape and that they were
  * not used) and its own X-Forwarded-For address of 198.18.0.0/15 (the benchmarking range), so
- * the per-client signals never fire (the unit is given a busy usual day first, so the unit-volume
- * signal does not either). Only 303 answers count as accepted; the server is then
- * stopped and the stored ratings counted: they must equal the accepted ones.
+ * the per-client signals never fire (and the server's SKM_UNIT_DAY_MIN is set far above the run,
+ * so the unit-volume signal does not either). Only 303 answers count as accepted; the server is
+ * then stopped and the stored ratings counted: they must equal the accepted ones.
  *
  * On PostgreSQL it also reads the server's transaction counter (pg_stat_database.xact_commit)
  * before and after: every statement outside an explicit transaction commits one, so the delta
@@ -22,10 +22,15 @@ import { openDatabase } from "../db/client";
 import { SKM_ELEMENTS } from "../app/regulation/skm";
 import type { BenchContext, BenchPart, BenchSection, Driver } from "./lib";
 import { fixed } from "./lib";
-import { giveTheUnitABusyUsualDay } from "../scripts/support/usual-volume";
 
 export const RATE_PATH = "/rate/kota-palangka-raya/disdukcapil";
 export const RATING_CONNECTIONS = 20;
+/**
+ * A crowd of ratings of one unit is exactly what the unit-volume signal (app/skm/suspicion.ts)
+ * answers with a challenge: the portals these parts measure set its minimum far above any run,
+ * so that every rating is measured as stored, not as challenged.
+ */
+export const CROWD_ENV = { SKM_UNIT_DAY_MIN: "10000000" };
 
 /** The n-th address of 198.18.0.0/15 (RFC 2544), skipping .0 and .255. */
 export function benchAddress(n: number): string {
@@ -152,12 +157,7 @@ async function countRatings(driver: Driver, location: string): Promise<number> {
 async function measure(context: BenchContext, driver: Driver): Promise<string[][]> {
   const dataDir = context.tempDir(`ratings-${driver}`);
   const location = driver === "pglite" ? path.join(dataDir, "pglite") : await context.createDatabase("ratings");
-  const env = { DATABASE_URL: driver === "pglite" ? `pglite:${location}` : location, DATA_DIR: dataDir, DEMO_DATA: "off", TRUST_PROXY: "1" };
-  const database = driver === "pglite" ? ({ driver, dataDir: location } as const) : ({ driver, url: location } as const);
-  // A first start migrates and seeds; then the unit gets a busy usual day, so that a crowd of
-  // new ratings is measured as stored ratings, not as unit-volume challenges (app/skm/suspicion.ts).
-  await (await context.startPortal(driver, env)).stop();
-  await giveTheUnitABusyUsualDay(database, RATE_PATH);
+  const env = { DATABASE_URL: driver === "pglite" ? `pglite:${location}` : location, DATA_DIR: dataDir, DEMO_DATA: "off", TRUST_PROXY: "1", ...CROWD_ENV };
   const portal = await context.startPortal(driver, env);
   const serviceIds = await formServiceIds(portal.baseUrl);
   const label = driver === "postgres" ? "PostgreSQL" : "PGlite";

@@ -13,7 +13,7 @@ function newestMtime(entry: string): number {
   return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }
 
-export function buildIsStale(root = process.cwd()): boolean {
+function buildIsStale(root = process.cwd()): boolean {
   const build = path.join(root, SERVER_BUILD);
   if (!existsSync(build)) return true;
   // `npm run dev` leaves a development build, which the production server cannot run.

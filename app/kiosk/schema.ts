@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 import { ratingSchema } from "../skm/form-schema";
-import { COERCION_CHOICES } from "./steps";
 import { withoutControlCharacters } from "../utils/text-schema";
 
 export const KIOSK_NAME_MAX = 80;
@@ -58,12 +57,11 @@ export const pairSchema = z.object({
 });
 
 /**
- * One kiosk rating: the web form's fields without the suggestion (nobody types a message on
- * a shared counter screen). The token is made on the device, once per visitor.
+ * One kiosk rating: the web form's fields (the coercion question included) without the
+ * suggestion (nobody types a message on a shared counter screen). The token is made on the
+ * device, once per visitor.
  */
 export function kioskRatingSchema(serviceIds: readonly number[]) {
-  return ratingSchema(serviceIds)
-    .omit({ suggestion: true })
-    .extend({ coercion: z.enum(COERCION_CHOICES, { errorMap: () => ({ message: "errors.choice" }) }).optional() });
+  return ratingSchema(serviceIds).omit({ suggestion: true });
 }
 export type KioskRatingValues = z.infer<ReturnType<typeof kioskRatingSchema>>;

@@ -11,8 +11,6 @@ import { AGE_BANDS, EDUCATIONS, OCCUPATIONS } from "../skm/form-schema";
 export const PROFILE_STEPS = ["sex", "ageBand", "education", "occupation"] as const;
 export type KioskStep = "serviceId" | (typeof SKM_ELEMENTS)[number] | (typeof PROFILE_STEPS)[number] | "coercion";
 
-export const COERCION_CHOICES = ["yes", "no"] as const;
-
 /** After this long without a tap the screen goes back to the start, answers dropped. */
 export const IDLE_SECONDS = 45;
 /** How long the "selesai" screen stays before the next visitor's start screen. */

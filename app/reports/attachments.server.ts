@@ -5,13 +5,16 @@
  * stored, encrypted. Documents (PDF, Office) are refused: their hidden author and device
  * data cannot be removed reliably, and a photograph of the page carries none.
  */
+import type { Submission, SubmissionResult } from "@conform-to/react";
 import { unstable_composeUploadHandlers, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
+import type { input, output, ZodTypeAny } from "zod";
 import type { Database } from "../../db/client";
 import { reportFiles } from "../../db/schema";
 import type { ReportSettings } from "../utils/env.server";
 import type { EncryptionKey } from "../utils/secrets.server";
+import { parseWithZod } from "../utils/form-rows";
 import { isUuid } from "../utils/ids";
 import { openBytes, sealBytes } from "./sealed.server";
 
@@ -124,6 +127,73 @@ export async function parseReportForm(request: Request, settings: ReportSettings
     else if (value.size > 0) chosen.push(value);
   }
   return { fields, files: chosen, fileProblem };
+}
+
+/** A report form that passed its schema, with its photos cleaned and ready to store. */
+interface AcceptedReportForm<Schema extends ZodTypeAny> {
+  outcome: "accepted";
+  fields: FormData;
+  files: File[];
+  submission: Extract<Submission<input<Schema>, string[], output<Schema>>, { status: "success" }>;
+  images: CleanImage[];
+}
+
+/**
+ * The form comes back with `result` (what was typed and what is wrong) and `status`;
+ * `filesDropped` says the chosen photos were not kept and have to be chosen again.
+ */
+interface RefusedReportForm {
+  outcome: "refused";
+  result: SubmissionResult<string[]>;
+  status: 400 | 413;
+  filesDropped: boolean;
+}
+
+/** The decoy field was filled: a bot. Nothing was checked or cleaned. */
+interface DecoyReportForm {
+  outcome: "decoy";
+}
+
+/**
+ * Reads a report form (see parseReportForm), checks it against the schema `schemaFor` gives
+ * and cleans its photos. A file problem, a field error or a photo refused ends in "refused",
+ * with the reply the form is shown again with. With `decoy`, a form whose decoy field (hidden
+ * from people) is filled ends in "decoy" before the schema is asked for.
+ */
+export async function readReportForm<Schema extends ZodTypeAny>(
+  request: Request,
+  settings: ReportSettings,
+  schemaFor: () => Promise<Schema>,
+): Promise<AcceptedReportForm<Schema> | RefusedReportForm>;
+export async function readReportForm<Schema extends ZodTypeAny>(
+  request: Request,
+  settings: ReportSettings,
+  schemaFor: () => Promise<Schema>,
+  options: { decoy: string },
+): Promise<AcceptedReportForm<Schema> | RefusedReportForm | DecoyReportForm>;
+export async function readReportForm<Schema extends ZodTypeAny>(
+  request: Request,
+  settings: ReportSettings,
+  schemaFor: () => Promise<Schema>,
+  { decoy }: { decoy?: string } = {},
+): Promise<AcceptedReportForm<Schema> | RefusedReportForm | DecoyReportForm> {
+  const { fields, files, fileProblem } = await parseReportForm(request, settings);
+  if (decoy !== undefined && String(fields.get(decoy) ?? "") !== "") return { outcome: "decoy" };
+
+  const submission = parseWithZod(fields, { schema: await schemaFor() });
+  if (fileProblem) {
+    const result = submission.reply();
+    const error = { ...result.error, files: [`errors.${fileProblem}`] };
+    return { outcome: "refused", result: { ...result, status: "error", error }, status: fileProblem === "fileTooLarge" ? 413 : 400, filesDropped: true };
+  }
+  if (submission.status !== "success") return { outcome: "refused", result: submission.reply(), status: 400, filesDropped: files.length > 0 };
+
+  try {
+    return { outcome: "accepted", fields, files, submission, images: await cleanImages(files) };
+  } catch (error) {
+    if (!(error instanceof FileRefused)) throw error;
+    return { outcome: "refused", result: submission.reply({ fieldErrors: { files: [`errors.${error.problem}`] } }), status: error.status, filesDropped: true };
+  }
 }
 
 type Detected = "jpeg" | "png" | "webp" | "heic" | null;

@@ -103,9 +103,12 @@ async function assignableModerators(db: Database, resource: Resource & { regionI
     .map(({ id, name }) => ({ id, name }));
 }
 
-/** Everything the case page shows, decrypted. */
-async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
-  const { db, keys } = deps;
+/**
+ * The case's names and facts: where it is (region, unit, service), what it is about, its
+ * sealed content, when that was purged and who is assigned. The case page and the dossier
+ * both start from it.
+ */
+async function caseHead(db: Database, reportId: string) {
   const [head] = await db
     .select({
       regionName: regions.name,
@@ -122,7 +125,14 @@ async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
     .leftJoin(units, eq(units.id, reports.unitId))
     .leftJoin(services, eq(services.id, reports.serviceId))
     .leftJoin(staff, eq(staff.id, reports.assigneeId))
-    .where(eq(reports.id, report.id));
+    .where(eq(reports.id, reportId));
+  return head;
+}
+
+/** Everything the case page shows, decrypted. */
+async function caseDetail(deps: CaseworkDeps, report: LoadedReport) {
+  const { db, keys } = deps;
+  const head = await caseHead(db, report.id);
   if (!head) throw new Error("report vanished");
 
   const author = db.$with("author").as(db.select({ id: staff.id, name: staff.displayName }).from(staff));
@@ -592,20 +602,7 @@ export async function forwardDossier(deps: CaseworkDeps, actor: Actor, reportId:
     .from(reportForwards)
     .where(and(eq(reportForwards.id, forwardId), eq(reportForwards.reportId, report.id)));
   if (!forward) return null;
-  const [head] = await deps.db
-    .select({
-      regionName: regions.name,
-      unitName: units.name,
-      serviceName: services.name,
-      category: reports.category,
-      incidentMonth: reports.incidentMonth,
-      content: reports.content,
-    })
-    .from(reports)
-    .innerJoin(regions, eq(regions.id, reports.regionId))
-    .leftJoin(units, eq(units.id, reports.unitId))
-    .leftJoin(services, eq(services.id, reports.serviceId))
-    .where(eq(reports.id, report.id));
+  const head = await caseHead(deps.db, report.id);
   if (!head) return null;
   const [files, events] = await Promise.all([
     forward.fileIds.length === 0

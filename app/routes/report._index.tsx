@@ -1,5 +1,4 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "~/utils/form-rows";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Receipt } from "~/components/report/receipt";
@@ -7,7 +6,7 @@ import { ReportForm, type FormReply } from "~/components/report/report-form";
 import { REPORT_SCRIPT } from "~/components/report/report-fields";
 import type { PageHandle } from "~/root";
 import { i18nServer } from "~/i18n.server";
-import { cleanImages, FileRefused, parseReportForm } from "~/reports/attachments.server";
+import { readReportForm } from "~/reports/attachments.server";
 import { reportUnitOptions } from "~/reports/case.server";
 import { reportSchema } from "~/reports/form-schema";
 import { formatReceipt, newReceiptCode, newReference } from "~/reports/receipt.server";
@@ -53,27 +52,12 @@ function receiptReply(receipt: string, reference: string) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db, config } = context;
-  const parsed = await parseReportForm(request, config.reports);
-  const { fields, files } = parsed;
-
-  // Bots fill every field; people never see this one. Answer as if all went well, store nothing.
-  if (String(fields.get("website") ?? "") !== "") return receiptReply(newReceiptCode(), newReference());
-
-  const { choices } = await reportUnitOptions(db);
-  const submission = parseWithZod(fields, { schema: reportSchema(choices, latestToday()) });
-  if (parsed.fileProblem) {
-    const errors = { ...submission.reply().error, files: [`errors.${parsed.fileProblem}`] };
-    return formReply({ ...submission.reply(), status: "error", error: errors }, parsed.fileProblem === "fileTooLarge" ? 413 : 400, true);
-  }
-  if (submission.status !== "success") return formReply(submission.reply(), 400, files.length > 0);
-
-  let images;
-  try {
-    images = await cleanImages(files);
-  } catch (error) {
-    if (!(error instanceof FileRefused)) throw error;
-    return formReply(submission.reply({ fieldErrors: { files: [`errors.${error.problem}`] } }), error.status, true);
-  }
+  const schemaFor = async () => reportSchema((await reportUnitOptions(db)).choices, latestToday());
+  // Bots fill every field; people never see "website". Answer as if all went well, store nothing.
+  const read = await readReportForm(request, config.reports, schemaFor, { decoy: "website" });
+  if (read.outcome === "decoy") return receiptReply(newReceiptCode(), newReference());
+  if (read.outcome === "refused") return formReply(read.result, read.status, read.filesDropped);
+  const { fields, files, submission, images } = read;
 
   const now = new Date();
   const { token } = submission.value;

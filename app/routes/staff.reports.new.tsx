@@ -5,13 +5,12 @@ import { requireReach } from "~/auth/guard.server";
 import { IntakeForm, IntakeReceipt } from "~/components/report/intake-form";
 import type { FormReply } from "~/components/report/report-form";
 import { i18nServer } from "~/i18n.server";
-import { cleanImages, FileRefused, parseReportForm } from "~/reports/attachments.server";
+import { readReportForm } from "~/reports/attachments.server";
 import { intakeSchema } from "~/reports/form-schema";
 import { intakeUnitOptions, recordIntake } from "~/reports/intake.server";
 import { formatReceipt } from "~/reports/receipt.server";
 import { latestToday, yearChoices } from "~/reports/report-options";
 import { randomToken } from "~/security/crypto.server";
-import { parseWithZod } from "~/utils/form-rows";
 
 export const handle = { i18n: ["casework", "reports"] };
 
@@ -44,24 +43,10 @@ function formReply(result: SubmissionResult<string[]>, status: number, filesDrop
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db, config } = context;
   const { signedIn } = await requireReach(request, context, "report.moderate");
-  const parsed = await parseReportForm(request, config.reports);
-  const { fields, files } = parsed;
-
-  const { choices } = await intakeUnitOptions(db, signedIn.actor);
-  const submission = parseWithZod(fields, { schema: intakeSchema(choices, latestToday()) });
-  if (parsed.fileProblem) {
-    const errors = { ...submission.reply().error, files: [`errors.${parsed.fileProblem}`] };
-    return formReply({ ...submission.reply(), status: "error", error: errors }, parsed.fileProblem === "fileTooLarge" ? 413 : 400, true);
-  }
-  if (submission.status !== "success") return formReply(submission.reply(), 400, files.length > 0);
-
-  let images;
-  try {
-    images = await cleanImages(files);
-  } catch (error) {
-    if (!(error instanceof FileRefused)) throw error;
-    return formReply(submission.reply({ fieldErrors: { files: [`errors.${error.problem}`] } }), error.status, true);
-  }
+  const schemaFor = async () => intakeSchema((await intakeUnitOptions(db, signedIn.actor)).choices, latestToday());
+  const read = await readReportForm(request, config.reports, schemaFor);
+  if (read.outcome !== "accepted") return formReply(read.result, read.status, read.filesDropped);
+  const { files, submission, images } = read;
 
   const outcome = await recordIntake(db, config, signedIn, { values: submission.value, images });
   if (outcome.outcome === "refused") return formReply(submission.reply({ fieldErrors: { unit: ["errors.unit"] } }), 400, files.length > 0);

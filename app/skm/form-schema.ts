@@ -9,6 +9,8 @@ export const AGE_BANDS = ["lt20", "20_29", "30_39", "40_49", "50_59", "gte60"] a
 export const EDUCATIONS = ["SD", "SMP", "SMA", "D3", "S1", "S2", "S3"] as const;
 export const OCCUPATIONS = ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"] as const;
 export const SUGGESTION_MAX = 2000;
+/** The answers to the optional coercion question, on the web form and the kiosk alike. */
+export const COERCION_CHOICES = ["yes", "no"] as const;
 
 const answer = z.coerce
   .number({ invalid_type_error: "errors.answer", required_error: "errors.answer" })
@@ -48,7 +50,7 @@ function buildRatingSchema(serviceIds: readonly number[]) {
     occupation: optionalChoice(OCCUPATIONS),
     suggestion: z.string().trim().max(SUGGESTION_MAX, "errors.suggestionTooLong").optional(),
     /** The optional last question: did anyone from the office ask for a good rating or watch? */
-    coercion: optionalChoice(["yes", "no"] as const),
+    coercion: optionalChoice(COERCION_CHOICES),
     /** One per form view: makes a resend or double click store one rating. */
     token: z.string({ required_error: "errors.expired" }).regex(/^[A-Za-z0-9_-]{32,64}$/, "errors.expired"),
   });

@@ -89,7 +89,7 @@ export async function submitRating(
   const { seen, counts } = await ratingContext(db, config, unit.id, input.clientAddress, tokenHash, today, now);
   if (seen) return { outcome: "duplicate" };
 
-  const verdict = ratingVerdict(counts);
+  const verdict = ratingVerdict(counts, config.skm);
   if (verdict.refused) return { outcome: "throttled" };
   if (verdict.signals.length > 0 && !input.challengePassed) return { outcome: "challenge", signals: verdict.signals };
 

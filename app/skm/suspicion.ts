@@ -4,6 +4,7 @@
  * challenge; it is asked only when one of these signals fires, and nothing is stored until it
  * is passed. Counts are of ratings already stored, before the one being sent.
  */
+import type { SkmSettings } from "../utils/env.server";
 
 /** More than this many ratings of one unit from one client key within one ten-minute window. */
 export const BURST_WINDOW_SECONDS = 600;
@@ -12,11 +13,12 @@ export const BURST_MAX_FREE = 3;
 export const DAILY_MAX_FREE = 5;
 /** The hard ceiling: from one client key, for one unit, per day; beyond it the answer is 429. */
 export const DAILY_CEILING = 50;
-/** A unit's ratings today above this multiple of its median day over the last VOLUME_DAYS days… */
-const VOLUME_FACTOR = 3;
+/**
+ * A unit's ratings today above a multiple of its median day over the last VOLUME_DAYS days, and
+ * at least a minimum today (a quiet unit's busy morning is not a signal): both are settings,
+ * SKM_UNIT_DAY_MULTIPLE and SKM_UNIT_DAY_MIN (config.skm).
+ */
 export const VOLUME_DAYS = 28;
-/** …and at least this many today: a quiet unit's busy morning is not a signal. */
-export const VOLUME_MIN = 20;
 
 export interface RatingCounts {
   /** Ratings of the unit from this client key in the current ten-minute window. */
@@ -46,12 +48,12 @@ export function median(values: readonly number[]): number {
 }
 
 /** Whether the next rating under these counts is refused, challenged, or free. */
-export function ratingVerdict(counts: RatingCounts): RatingVerdict {
+export function ratingVerdict(counts: RatingCounts, volume: SkmSettings): RatingVerdict {
   const signals: RatingSignal[] = [];
   if (counts.clientBurst >= BURST_MAX_FREE) signals.push("burst");
   if (counts.clientToday >= DAILY_MAX_FREE) signals.push("clientDay");
   const past = [...counts.unitPastDays, ...Array<number>(Math.max(0, VOLUME_DAYS - counts.unitPastDays.length)).fill(0)].slice(0, VOLUME_DAYS);
-  if (counts.unitToday >= VOLUME_MIN && counts.unitToday > VOLUME_FACTOR * median(past)) signals.push("unitVolume");
+  if (counts.unitToday >= volume.unitDayMin && counts.unitToday > volume.unitDayMultiple * median(past)) signals.push("unitVolume");
   return { refused: counts.clientToday >= DAILY_CEILING, signals };
 }
 

@@ -102,6 +102,8 @@ const envSchema = z
     REPORT_FILES_PER_DAY: wholeNumber("REPORT_FILES_PER_DAY", 1, 1000, 10),
     KIOSK_MIN_SECONDS: wholeNumber("KIOSK_MIN_SECONDS", 1, 600, 5),
     KIOSK_HOURLY_MAX: wholeNumber("KIOSK_HOURLY_MAX", 1, 3600, 120),
+    SKM_UNIT_DAY_MULTIPLE: wholeNumber("SKM_UNIT_DAY_MULTIPLE", 1, 1000, 3),
+    SKM_UNIT_DAY_MIN: wholeNumber("SKM_UNIT_DAY_MIN", 1, 10_000_000, 20),
     SMTP_URL: optionalText.pipe(
       z
         .string()
@@ -185,7 +187,18 @@ export interface Config {
   secureCookies: boolean;
   reports: ReportSettings;
   kiosk: KioskSettings;
+  skm: SkmSettings;
   alerts: AlertSettings;
+}
+
+/**
+ * The unit-volume signal of web ratings (app/skm/suspicion.ts): a unit's ratings today above
+ * `unitDayMultiple` times its median day of the last four weeks, and at least `unitDayMin`,
+ * ask every further rating of the day for the challenge.
+ */
+export interface SkmSettings {
+  unitDayMultiple: number;
+  unitDayMin: number;
 }
 
 /** A counter kiosk's own pace limit: one person tapping cannot flood a unit's ratings. */
@@ -280,6 +293,7 @@ export function loadConfig(
       filesPerDay: e.REPORT_FILES_PER_DAY,
     },
     kiosk: { minSeconds: e.KIOSK_MIN_SECONDS, hourlyMax: e.KIOSK_HOURLY_MAX },
+    skm: { unitDayMultiple: e.SKM_UNIT_DAY_MULTIPLE, unitDayMin: e.SKM_UNIT_DAY_MIN },
     alerts: {
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM,

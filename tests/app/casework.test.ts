@@ -6,7 +6,7 @@
 import { and, count, eq, notInArray } from "drizzle-orm";
 import { REPORT_READ_ACTIONS } from "~/audit/audit.server";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { holidays, reportAuditLog, reportEvents, reportFiles, reportForwards, reportMessages, reports } from "../../db/schema";
 import { addReporterMessage } from "~/reports/case.server";
 import { holidaySet } from "~/reports/clock.server";
@@ -14,65 +14,49 @@ import { clockView } from "~/reports/queue.server";
 import { addWorkingDays } from "~/reports/working-days";
 import { openBytes, openText } from "~/reports/sealed.server";
 import { addDays, localDate } from "~/utils/calendar";
-import { createTestApp, type TestApp } from "../helpers/app";
-import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+import { createTestApp } from "../helpers/app";
 import { elementsWith, rowLinkingTo, sectionLabelledBy, textOf, textWithRole } from "../helpers/html";
 import { translator } from "../helpers/i18n";
-import { createReport } from "../helpers/reports";
-import { createStaff, sessionFor } from "../helpers/staff";
+import { createReport, reportStaffForFile } from "../helpers/reports";
+import { sessionFor } from "../helpers/staff";
 
-let database: TestDatabase;
-let app: TestApp;
-const cookies: Record<string, string> = {};
-const ids: Record<string, number> = {};
 const today = localDate("Asia/Jakarta");
 const CITY = "kota-palangka-raya";
 const t = translator("casework");
 
-beforeAll(async () => {
-  database = await createSeededTestDatabase({ demo: false });
-  app = await createTestApp(database.db);
-  const personas = {
-    moderator: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Moderator Kota" },
-    colleague: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Rekan Moderator" },
-    // Works at Disdukcapil: never sees reports about it.
-    conflicted: { grants: [{ role: "moderator" as const, region: CITY }], homeUnit: `${CITY}/disdukcapil`, displayName: "Moderator Disduk" },
-    kotimModerator: { grants: [{ role: "moderator" as const, region: "kabupaten-kotawaringin-timur" }] },
-    disdukManager: { grants: [{ role: "unit_manager" as const, unit: `${CITY}/disdukcapil` }], homeUnit: `${CITY}/disdukcapil` },
-    dpmptspManager: { grants: [{ role: "unit_manager" as const, unit: `${CITY}/dpmptsp` }] },
-    cityAdmin: { grants: [{ role: "admin" as const, region: CITY }] },
-    installationAdmin: { grants: [{ role: "admin" as const }] },
-    evaluator: { grants: [{ role: "evaluator" as const, region: CITY }] },
-  };
-  for (const [name, spec] of Object.entries(personas)) {
-    const person = await createStaff(database.db, app.config, spec);
-    ids[name] = person.id;
-    cookies[name] = await sessionFor(database.db, app.config, person.id);
-  }
+const bed = reportStaffForFile({
+  moderator: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Moderator Kota" },
+  colleague: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Rekan Moderator" },
+  // Works at Disdukcapil: never sees reports about it.
+  conflicted: { grants: [{ role: "moderator" as const, region: CITY }], homeUnit: `${CITY}/disdukcapil`, displayName: "Moderator Disduk" },
+  kotimModerator: { grants: [{ role: "moderator" as const, region: "kabupaten-kotawaringin-timur" }] },
+  disdukManager: { grants: [{ role: "unit_manager" as const, unit: `${CITY}/disdukcapil` }], homeUnit: `${CITY}/disdukcapil` },
+  dpmptspManager: { grants: [{ role: "unit_manager" as const, unit: `${CITY}/dpmptsp` }] },
+  cityAdmin: { grants: [{ role: "admin" as const, region: CITY }] },
+  installationAdmin: { grants: [{ role: "admin" as const }] },
+  evaluator: { grants: [{ role: "evaluator" as const, region: CITY }] },
 });
-afterAll(() => database.drop());
+const { ids, get, post } = bed;
 
-const get = (path: string, who: string) => app.get(path, { Cookie: cookies[who]! });
-const post = (path: string, who: string, fields: Record<string, string>) => app.post(path, fields, { Cookie: cookies[who]! });
 
 /**
  * A report's audit rows of changes (the read log, tested in read-log.test.ts, is left out):
  * dated by day only and in no order within a day, so sorted by action.
  */
 async function auditRows(reportId: string) {
-  const rows = await database.db
+  const rows = await bed.database.db
     .select()
     .from(reportAuditLog)
     .where(and(eq(reportAuditLog.reportId, reportId), notInArray(reportAuditLog.action, [...REPORT_READ_ACTIONS])));
   return rows.sort((a, b) => a.action.localeCompare(b.action));
 }
 async function reportRow(id: string) {
-  const [row] = await database.db.select().from(reports).where(eq(reports.id, id));
+  const [row] = await bed.database.db.select().from(reports).where(eq(reports.id, id));
   return row!;
 }
 /** The deadline badge a report's row shows today, as the queue words it. */
 async function clockText(id: string) {
-  const clock = clockView(await reportRow(id), today, await holidaySet(database.db));
+  const clock = clockView(await reportRow(id), today, await holidaySet(bed.database.db));
   if (clock.daysLeft === null) return t("clock.none");
   return clock.overdue ? t("clock.overdue", { count: Math.max(1, -clock.daysLeft) }) : t("clock.left", { count: clock.daysLeft });
 }
@@ -88,22 +72,22 @@ describe("the queue", () => {
   let kotim: Awaited<ReturnType<typeof createReport>>;
 
   beforeAll(async () => {
-    const db = database.db;
-    verified = await createReport(db, app.config, {
+    const db = bed.database.db;
+    verified = await createReport(db, bed.app.config, {
       unit: `${CITY}/dpmptsp`,
       receivedOn: addDays(today, -3),
       category: "calo",
       clock: { status: "verified", triagedOn: addDays(today, -2), verifiedOn: today, followUpDueOn: addDays(today, 20) },
     });
-    noUnit = await createReport(db, app.config, { unit: null, region: CITY, receivedOn: addDays(today, -1), category: "suap", clock: { status: "triage" } });
-    fresh = await createReport(db, app.config, { unit: `${CITY}/dpmptsp`, receivedOn: today, files: [{ format: "png" }] });
-    overdue = await createReport(db, app.config, { unit: `${CITY}/disdukcapil`, receivedOn: addDays(today, -30) });
-    closed = await createReport(db, app.config, {
+    noUnit = await createReport(db, bed.app.config, { unit: null, region: CITY, receivedOn: addDays(today, -1), category: "suap", clock: { status: "triage" } });
+    fresh = await createReport(db, bed.app.config, { unit: `${CITY}/dpmptsp`, receivedOn: today, files: [{ format: "png" }] });
+    overdue = await createReport(db, bed.app.config, { unit: `${CITY}/disdukcapil`, receivedOn: addDays(today, -30) });
+    closed = await createReport(db, bed.app.config, {
       unit: `${CITY}/dpmptsp`,
       receivedOn: addDays(today, -10),
       clock: { status: "closed", outcome: "spam", triagedOn: addDays(today, -9), closedOn: addDays(today, -9) },
     });
-    kotim = await createReport(db, app.config, { unit: null, region: "kabupaten-kotawaringin-timur", receivedOn: addDays(today, -30) });
+    kotim = await createReport(db, bed.app.config, { unit: null, region: "kabupaten-kotawaringin-timur", receivedOn: addDays(today, -30) });
     // The reporter answered a question on the triage report: flagged in the queue.
     await db.insert(reportMessages).values({ reportId: noUnit.id, kind: "reporter", body: "x", createdOn: today, seq: 1 });
   });
@@ -165,7 +149,7 @@ describe("the queue", () => {
   });
 
   it("never shows reports to unit managers, admins or evaluators", async () => {
-    for (const who of ["disdukManager", "dpmptspManager", "cityAdmin", "installationAdmin", "evaluator"]) {
+    for (const who of ["disdukManager", "dpmptspManager", "cityAdmin", "installationAdmin", "evaluator"] as const) {
       expect((await get("/staff/reports", who)).status, who).toBe(403);
       expect((await get(`/staff/reports/${fresh.id}`, who)).status, who).toBe(404);
       expect((await get(`/staff/reports/${fresh.id}/files/${fresh.fileIds[0]}`, who)).status, who).toBe(404);
@@ -176,21 +160,21 @@ describe("the queue", () => {
 
   it("answers 404 for a malformed id, and asks a signed-out visitor to sign in", async () => {
     expect((await get("/staff/reports/not-a-uuid", "moderator")).status).toBe(404);
-    const signedOut = await app.get(`/staff/reports/${fresh.id}`);
+    const signedOut = await bed.app.get(`/staff/reports/${fresh.id}`);
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("location")).toContain("/staff/login");
   });
 
   it("gives a case the reporter answered a new triage deadline, and the queue shows it", async () => {
-    const asked = await createReport(database.db, app.config, {
+    const asked = await createReport(bed.database.db, bed.app.config, {
       unit: `${CITY}/dpmptsp`,
       receivedOn: addDays(today, -40),
       clock: { status: "needs_info", triagedOn: addDays(today, -39) },
     });
-    expect(await addReporterMessage(database.db, app.config, asked.id, "Kejadiannya di loket dua, pagi hari.")).toBe("stored");
-    const holidaySet = new Set((await database.db.select({ day: holidays.day }).from(holidays)).map((row) => row.day));
+    expect(await addReporterMessage(bed.database.db, bed.app.config, asked.id, "Kejadiannya di loket dua, pagi hari.")).toBe("stored");
+    const holidaySet = new Set((await bed.database.db.select({ day: holidays.day }).from(holidays)).map((row) => row.day));
     const row = await reportRow(asked.id);
-    expect(row).toMatchObject({ status: "triage", triagedOn: addDays(today, -39), triageDueOn: addWorkingDays(today, app.config.reports.triageDays, holidaySet) });
+    expect(row).toMatchObject({ status: "triage", triagedOn: addDays(today, -39), triageDueOn: addWorkingDays(today, bed.app.config.reports.triageDays, holidaySet) });
 
     const line = rowText(await (await get("/staff/reports", "moderator")).text(), asked.id);
     expect(line).toContain(asked.reference);
@@ -199,12 +183,12 @@ describe("the queue", () => {
   });
 
   it("shows the reporter's answers in words and the month of the incident as a month", async () => {
-    const worded = await createReport(database.db, app.config, {
+    const worded = await createReport(bed.database.db, bed.app.config, {
       unit: `${CITY}/dpmptsp`,
       receivedOn: today,
       content: { askedBy: "loket" },
     });
-    await database.db.update(reports).set({ incidentMonth: "2026-06-01" }).where(eq(reports.id, worded.id));
+    await bed.database.db.update(reports).set({ incidentMonth: "2026-06-01" }).where(eq(reports.id, worded.id));
     const html = await (await get(`/staff/reports/${worded.id}`, "moderator")).text();
     expect(textOf(sectionLabelledBy(html, "content-heading"))).toContain(t("reports:askedBy.loket"));
     // The month in words, in the page's language (the browser's own month names, not ours).
@@ -216,7 +200,7 @@ describe("the queue", () => {
 
 describe("case actions", () => {
   it("shows the decrypted content, and assigns only to a moderator who may see the case", async () => {
-    const report = await createReport(database.db, app.config, { receivedOn: today, content: { narrative: "Diminta Rp 200.000 untuk KTP kilat." } });
+    const report = await createReport(bed.database.db, bed.app.config, { receivedOn: today, content: { narrative: "Diminta Rp 200.000 untuk KTP kilat." } });
     const page = textOf(await (await get(`/staff/reports/${report.id}`, "moderator")).text());
     expect(page).toContain("Diminta Rp 200.000 untuk KTP kilat.");
     expect(page).toContain(report.reference);
@@ -238,7 +222,7 @@ describe("case actions", () => {
   });
 
   it("asks the reporter a question: needs_info, an encrypted public reason, an audit row", async () => {
-    const report = await createReport(database.db, app.config, { receivedOn: today });
+    const report = await createReport(bed.database.db, bed.app.config, { receivedOn: today });
     const response = await post(`/staff/reports/${report.id}`, "moderator", {
       intent: "question",
       body: "Di loket nomor berapa?",
@@ -249,11 +233,11 @@ describe("case actions", () => {
     const row = await reportRow(report.id);
     expect(row.status).toBe("needs_info");
     expect(row.triagedOn).toBe(today);
-    const [event] = await database.db.select().from(reportEvents).where(eq(reportEvents.reportId, report.id));
+    const [event] = await bed.database.db.select().from(reportEvents).where(eq(reportEvents.reportId, report.id));
     expect(event).toMatchObject({ fromStatus: "received", toStatus: "needs_info", actorStaffId: ids.moderator, occurredOn: today });
     expect(event!.publicReason).not.toContain("informasi");
-    expect(openText(event!.publicReason!, app.config.secrets.encryptionKeys)).toBe("Kami memerlukan informasi tambahan.");
-    const [message] = await database.db.select().from(reportMessages).where(eq(reportMessages.reportId, report.id));
+    expect(openText(event!.publicReason!, bed.app.config.secrets.encryptionKeys)).toBe("Kami memerlukan informasi tambahan.");
+    const [message] = await bed.database.db.select().from(reportMessages).where(eq(reportMessages.reportId, report.id));
     expect(message).toMatchObject({ kind: "question", authorStaffId: ids.moderator, seq: 1 });
     const audit = (await auditRows(report.id)).find((row) => row.action === "report.question_asked");
     expect(audit).toMatchObject({ occurredOn: today, action: "report.question_asked", actorRole: "moderator", details: { from: "received", to: "needs_info" } });
@@ -265,14 +249,14 @@ describe("case actions", () => {
   });
 
   it("changes status through the machine, and refuses a forbidden move with 409 writing nothing", async () => {
-    const report = await createReport(database.db, app.config, { receivedOn: today });
+    const report = await createReport(bed.database.db, bed.app.config, { receivedOn: today });
     const forbidden = await post(`/staff/reports/${report.id}`, "moderator", { intent: "status", to: "handled_internally", reason: "Sudah ditangani." });
     expect(forbidden.status).toBe(409);
     const html = await forbidden.text();
     expect(textWithRole(html, "alert")).toContain(t("errors.transitionNotAllowed"));
     expect(html).toContain("Sudah ditangani.");
     expect((await reportRow(report.id)).status).toBe("received");
-    expect(await database.db.select().from(reportEvents).where(eq(reportEvents.reportId, report.id))).toEqual([]);
+    expect(await bed.database.db.select().from(reportEvents).where(eq(reportEvents.reportId, report.id))).toEqual([]);
     expect(await auditRows(report.id)).toEqual([]);
 
     const noReason = await post(`/staff/reports/${report.id}`, "moderator", { intent: "status", to: "verified", reason: "  " });
@@ -296,9 +280,9 @@ describe("case actions", () => {
   });
 
   it("closes as a duplicate only with a link to another report of the same region", async () => {
-    const original = await createReport(database.db, app.config, { receivedOn: addDays(today, -5), unit: `${CITY}/dpmptsp` });
-    const kotim = await createReport(database.db, app.config, { unit: null, region: "kabupaten-kotawaringin-timur", receivedOn: today });
-    const copy = await createReport(database.db, app.config, { receivedOn: today, unit: `${CITY}/dpmptsp` });
+    const original = await createReport(bed.database.db, bed.app.config, { receivedOn: addDays(today, -5), unit: `${CITY}/dpmptsp` });
+    const kotim = await createReport(bed.database.db, bed.app.config, { unit: null, region: "kabupaten-kotawaringin-timur", receivedOn: today });
+    const copy = await createReport(bed.database.db, bed.app.config, { receivedOn: today, unit: `${CITY}/dpmptsp` });
     const withoutLink = await post(`/staff/reports/${copy.id}`, "moderator", { intent: "status", to: "closed", outcome: "duplicate", reason: "Sudah dilaporkan." });
     expect(withoutLink.status).toBe(400);
     const otherRegion = await post(`/staff/reports/${copy.id}`, "moderator", {
@@ -332,17 +316,17 @@ describe("case actions", () => {
   });
 
   it("counts deadlines with the configured time limits", async () => {
-    const quick = await createTestApp(database.db, { env: { REPORT_FOLLOW_UP_DAYS: "1" } });
-    const cookie = await sessionFor(database.db, quick.config, ids.moderator!);
-    const report = await createReport(database.db, quick.config, { receivedOn: today });
+    const quick = await createTestApp(bed.database.db, { env: { REPORT_FOLLOW_UP_DAYS: "1" } });
+    const cookie = await sessionFor(bed.database.db, quick.config, ids.moderator!);
+    const report = await createReport(bed.database.db, quick.config, { receivedOn: today });
     const response = await quick.post(`/staff/reports/${report.id}`, { intent: "status", to: "verified", reason: "Cukup." }, { Cookie: cookie });
     expect(response.status).toBe(303);
-    const set = new Set((await database.db.select({ day: holidays.day }).from(holidays)).map((row) => row.day));
+    const set = new Set((await bed.database.db.select({ day: holidays.day }).from(holidays)).map((row) => row.day));
     expect((await reportRow(report.id)).followUpDueOn).toBe(addWorkingDays(today, 1, set));
   });
 
   it("pages the queue", async () => {
-    for (let i = 0; i < 27; i++) await createReport(database.db, app.config, { receivedOn: addDays(today, -i), category: "gratifikasi", unit: `${CITY}/dpmptsp` });
+    for (let i = 0; i < 27; i++) await createReport(bed.database.db, bed.app.config, { receivedOn: addDays(today, -i), category: "gratifikasi", unit: `${CITY}/dpmptsp` });
     const first = await (await get("/staff/reports?category=gratifikasi", "moderator")).text();
     expect(textWithRole(first, "status")).toBe(t("queue.count", { count: 27 }));
     const pager = elementsWith(first, `aria-label="${t("common:paging.label")}"`).map(textOf);
@@ -352,7 +336,7 @@ describe("case actions", () => {
   });
 
   it("refuses an unknown intent and hostile text", async () => {
-    const report = await createReport(database.db, app.config, { receivedOn: today });
+    const report = await createReport(bed.database.db, bed.app.config, { receivedOn: today });
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "delete" })).status).toBe(400);
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "note", body: "a\u0000b" })).status).toBe(400);
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "note", body: "x".repeat(5000) })).status).toBe(400);
@@ -366,7 +350,7 @@ describe("redaction, forwarding and what others see", () => {
   let report: Awaited<ReturnType<typeof createReport>>;
 
   beforeAll(async () => {
-    report = await createReport(database.db, app.config, {
+    report = await createReport(bed.database.db, bed.app.config, {
       unit: `${CITY}/disdukcapil`,
       receivedOn: addDays(today, -2),
       clock: { status: "verified", triagedOn: addDays(today, -1), verifiedOn: addDays(today, -1), followUpDueOn: addDays(today, 10) },
@@ -402,7 +386,7 @@ describe("redaction, forwarding and what others see", () => {
     expect(html).toContain(`href="#redact-${report.fileIds[0]}-areas-0--x"`);
     expect(html).toContain(`id="redact-${report.fileIds[0]}-areas-0--x"`);
     expect((await post(`/staff/reports/${report.id}`, "moderator", { intent: "redact", fileId: report.fileIds[0]! })).status).toBe(400);
-    const [file] = await database.db.select({ redacted: reportFiles.redacted }).from(reportFiles).where(eq(reportFiles.id, report.fileIds[0]!));
+    const [file] = await bed.database.db.select({ redacted: reportFiles.redacted }).from(reportFiles).where(eq(reportFiles.id, report.fileIds[0]!));
     expect(file!.redacted).toBeNull();
   });
 
@@ -436,9 +420,9 @@ describe("redaction, forwarding and what others see", () => {
     // Outside: still white.
     for (const [x, y] of [[5, 5], [150, 50], [50, 90]] as const) expect(Math.min(...pixel(x, y)), `${x},${y}`).toBeGreaterThan(239);
 
-    const [stored] = await database.db.select().from(reportFiles).where(eq(reportFiles.id, report.fileIds[0]!));
+    const [stored] = await bed.database.db.select().from(reportFiles).where(eq(reportFiles.id, report.fileIds[0]!));
     expect(stored!.redactions).toEqual([{ x: 10, y: 20, w: 30, h: 50 }]);
-    const original = openBytes(stored!.content, app.config.secrets.encryptionKeys);
+    const original = openBytes(stored!.content, bed.app.config.secrets.encryptionKeys);
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const audit = (await auditRows(report.id)).find((row) => row.action === "report.file_redacted");
     expect(audit).toMatchObject({ occurredOn: today, action: "report.file_redacted", details: { fileId: report.fileIds[0], areas: 1 } });
@@ -456,9 +440,9 @@ describe("redaction, forwarding and what others see", () => {
     });
     expect(response.status).toBe(303);
     expect(await reportRow(report.id)).toMatchObject({ status: "forwarded", followedUpOn: today });
-    const [forward] = await database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id));
+    const [forward] = await bed.database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id));
     expect(forward).toMatchObject({ destination: "unit_head", staffId: ids.moderator, sentOn: today, fileIds: [report.fileIds[0]], externalReference: "ND-12/2026" });
-    expect(openText(forward!.summary, app.config.secrets.encryptionKeys)).toBe(summary);
+    expect(openText(forward!.summary, bed.app.config.secrets.encryptionKeys)).toBe(summary);
     const audit = (await auditRows(report.id)).find((row) => row.action === "report.forwarded");
     expect(audit).toMatchObject({ occurredOn: today, action: "report.forwarded", details: { destination: "unit_head", fileIds: [report.fileIds[0]] } });
 
@@ -489,7 +473,7 @@ describe("redaction, forwarding and what others see", () => {
   });
 
   it("never forwards to Saber Pungli, and refuses a file of another report", async () => {
-    const other = await createReport(database.db, app.config, {
+    const other = await createReport(bed.database.db, bed.app.config, {
       unit: `${CITY}/dpmptsp`,
       receivedOn: today,
       clock: { status: "verified", triagedOn: today, verifiedOn: today, followUpDueOn: addDays(today, 10) },
@@ -506,26 +490,26 @@ describe("redaction, forwarding and what others see", () => {
     });
     expect(foreign.status).toBe(400);
     expect((await reportRow(other.id)).status).toBe("verified");
-    const [{ n }] = (await database.db.select({ n: count() }).from(reportForwards).where(eq(reportForwards.reportId, other.id))) as [{ n: number }];
+    const [{ n }] = (await bed.database.db.select({ n: count() }).from(reportForwards).where(eq(reportForwards.reportId, other.id))) as [{ n: number }];
     expect(n).toBe(0);
   });
 
   it("keeps internal notes on the moderators' case page only", async () => {
-    const [note] = await database.db
+    const [note] = await bed.database.db
       .select()
       .from(reportMessages)
       .where(and(eq(reportMessages.reportId, report.id), eq(reportMessages.kind, "note")));
     expect(note!.body).not.toContain("CATATAN");
     expect(textOf(await (await get(`/staff/reports/${report.id}`, "moderator")).text())).toContain(NOTE);
     const pages = ["/staff", "/staff/forwarded", "/staff/unit-feedback", "/staff/reports", "/staff/audit"];
-    for (const who of ["disdukManager", "dpmptspManager", "cityAdmin", "installationAdmin", "evaluator"]) {
+    for (const who of ["disdukManager", "dpmptspManager", "cityAdmin", "installationAdmin", "evaluator"] as const) {
       for (const page of pages) {
         const response = await get(page, who);
         expect(await response.text(), `${who} ${page}`).not.toContain("CATATAN-INTERNAL-7781");
       }
     }
     for (const page of ["/", "/report", `/staff/reports/${report.id}`]) {
-      expect(await (await app.get(page)).text(), page).not.toContain("CATATAN-INTERNAL-7781");
+      expect(await (await bed.app.get(page)).text(), page).not.toContain("CATATAN-INTERNAL-7781");
     }
   });
 });

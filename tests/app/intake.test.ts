@@ -6,51 +6,35 @@
  * dossier carries what was sent and never a note or an original.
  */
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { reportAuditLog, reportFiles, reportForwards, reports, reportSubmissions } from "../../db/schema";
 import { openBytes } from "~/reports/sealed.server";
 import { regionReportStats } from "~/reports/stats.server";
 import { localDate } from "~/utils/calendar";
-import { CookieJar, createTestApp, type TestApp } from "../helpers/app";
-import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
+import { CookieJar } from "../helpers/app";
 import { sectionLabelledBy, textOf } from "../helpers/html";
 import { postMultipart, receiptFrom, reportFields, testJpeg } from "../helpers/reporter";
-import { createReport } from "../helpers/reports";
-import { createStaff, regionId, sessionFor } from "../helpers/staff";
+import { createReport, reportStaffForFile } from "../helpers/reports";
+import { regionId } from "../helpers/staff";
 
-let database: TestDatabase;
-let app: TestApp;
-const cookies: Record<string, string> = {};
-const ids: Record<string, number> = {};
 const today = localDate("Asia/Jakarta");
 const CITY = "kota-palangka-raya";
 
-beforeAll(async () => {
-  database = await createSeededTestDatabase({ demo: false });
-  app = await createTestApp(database.db);
-  const personas = {
-    moderator: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Moderator Kota" },
-    conflicted: { grants: [{ role: "moderator" as const, region: CITY }], homeUnit: `${CITY}/disdukcapil`, displayName: "Moderator Disduk" },
-    kotimModerator: { grants: [{ role: "moderator" as const, region: "kabupaten-kotawaringin-timur" }] },
-    disdukManager: { grants: [{ role: "unit_manager" as const, unit: `${CITY}/disdukcapil` }], homeUnit: `${CITY}/disdukcapil` },
-    cityAdmin: { grants: [{ role: "admin" as const, region: CITY }] },
-  };
-  for (const [name, spec] of Object.entries(personas)) {
-    const person = await createStaff(database.db, app.config, spec);
-    ids[name] = person.id;
-    cookies[name] = await sessionFor(database.db, app.config, person.id);
-  }
+const bed = reportStaffForFile({
+  moderator: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Moderator Kota" },
+  conflicted: { grants: [{ role: "moderator" as const, region: CITY }], homeUnit: `${CITY}/disdukcapil`, displayName: "Moderator Disduk" },
+  kotimModerator: { grants: [{ role: "moderator" as const, region: "kabupaten-kotawaringin-timur" }] },
+  disdukManager: { grants: [{ role: "unit_manager" as const, unit: `${CITY}/disdukcapil` }], homeUnit: `${CITY}/disdukcapil` },
+  cityAdmin: { grants: [{ role: "admin" as const, region: CITY }] },
 });
-afterAll(() => database.drop());
+const { cookies, ids, get, post } = bed;
 
-const get = (path: string, who: string) => app.get(path, { Cookie: cookies[who]! });
-const post = (path: string, who: string, fields: Record<string, string>) => app.post(path, fields, { Cookie: cookies[who]! });
-const record = (who: string, fields: Record<string, string>, files: Parameters<typeof postMultipart>[3] = []) =>
-  postMultipart(app, "/staff/reports/new", fields, files, { Cookie: cookies[who]! });
+const record = (who: Parameters<typeof get>[1], fields: Record<string, string>, files: Parameters<typeof postMultipart>[3] = []) =>
+  postMultipart(bed.app, "/staff/reports/new", fields, files, { Cookie: cookies[who] });
 const written = async () => ({
-  reports: (await database.db.select({ n: count() }).from(reports))[0]!.n,
-  tokens: (await database.db.select({ n: count() }).from(reportSubmissions))[0]!.n,
-  audit: (await database.db.select({ n: count() }).from(reportAuditLog).where(eq(reportAuditLog.action, "report.recorded")))[0]!.n,
+  reports: (await bed.database.db.select({ n: count() }).from(reports))[0]!.n,
+  tokens: (await bed.database.db.select({ n: count() }).from(reportSubmissions))[0]!.n,
+  audit: (await bed.database.db.select({ n: count() }).from(reportAuditLog).where(eq(reportAuditLog.action, "report.recorded")))[0]!.n,
 });
 
 describe("recording a report received by phone", () => {
@@ -91,22 +75,22 @@ describe("recording a report received by phone", () => {
 
     const after = await written();
     expect(after).toEqual({ reports: before.reports + 1, tokens: before.tokens + 1, audit: before.audit + 1 });
-    const [stored] = await database.db.select().from(reports).where(eq(reports.channel, "phone"));
+    const [stored] = await bed.database.db.select().from(reports).where(eq(reports.channel, "phone"));
     expect(stored).toMatchObject({ channel: "phone", status: "received", receivedOn: today, category: "pungli" });
-    const [file] = await database.db.select().from(reportFiles).where(eq(reportFiles.reportId, stored!.id));
-    const bytes = openBytes(file!.content, app.config.secrets.encryptionKeys);
+    const [file] = await bed.database.db.select().from(reportFiles).where(eq(reportFiles.reportId, stored!.id));
+    const bytes = openBytes(file!.content, bed.app.config.secrets.encryptionKeys);
     expect(bytes.includes(Buffer.from("kamera-pelapor-telepon"))).toBe(false);
     expect(bytes.includes(Buffer.from("TestPhone"))).toBe(false);
 
-    const [audit] = await database.db.select().from(reportAuditLog).where(eq(reportAuditLog.reportId, stored!.id));
+    const [audit] = await bed.database.db.select().from(reportAuditLog).where(eq(reportAuditLog.reportId, stored!.id));
     expect(audit).toMatchObject({ action: "report.recorded", actorStaffId: ids.moderator, actorRole: "moderator", occurredOn: today, details: { channel: "phone" } });
     expect(JSON.stringify(audit)).not.toContain("seratus lima puluh");
 
     // The reporter follows the case with the code alone.
     const jar = new CookieJar();
-    const signedIn = jar.take(await app.post("/report/case", { intent: "signIn", code }));
+    const signedIn = jar.take(await bed.app.post("/report/case", { intent: "signIn", code }));
     expect(signedIn.status).toBe(303);
-    const casePage = await app.get("/report/case", { Cookie: jar.header });
+    const casePage = await bed.app.get("/report/case", { Cookie: jar.header });
     expect(textOf(await casePage.text())).toContain("Petugas loket meminta uang seratus lima puluh ribu");
 
     // The case page tells moderators how it came in.
@@ -148,13 +132,13 @@ describe("recording a report received by phone", () => {
 
   it("is counted by channel in the statistics and in open data, under the disclosure rule", async () => {
     const year = Number(today.slice(0, 4));
-    const city = await regionId(database.db, CITY);
-    const stats = await regionReportStats(database.db, 1, city, year, today);
+    const city = await regionId(bed.database.db, CITY);
+    const stats = await regionReportStats(bed.database.db, 1, city, year, today);
     expect(stats.channel("phone", "Y")).toEqual({ value: 1, published: true });
     expect(stats.channel("whatsapp", "Y")).toEqual({ value: 1, published: true });
     expect(stats.channel("web", "Y")).toEqual({ value: 0, published: true });
 
-    const response = await app.get(`/open-data/channels.json?region=${CITY}&year=${year}`);
+    const response = await bed.app.get(`/open-data/channels.json?region=${CITY}&year=${year}`);
     expect(response.status).toBe(200);
     const data = (await response.json()) as { rows: Array<Record<string, unknown>> };
     const phone = data.rows.find((r) => r.channel === "phone" && r.period === String(year));
@@ -169,7 +153,7 @@ describe("the forwarding dossier", () => {
   let forwardId: string;
 
   beforeAll(async () => {
-    report = await createReport(database.db, app.config, {
+    report = await createReport(bed.database.db, bed.app.config, {
       unit: `${CITY}/disdukcapil`,
       receivedOn: today,
       content: { narrative: "Cerita pelapor yang tidak boleh keluar dari portal." },
@@ -188,13 +172,13 @@ describe("the forwarding dossier", () => {
     expect(redacted.status).toBe(303);
     const body = new URLSearchParams({ intent: "forward", destination: "kpk", summary: "Ringkasan persis yang dikirim ke KPK.", reason: "Diteruskan ke KPK." });
     for (const id of report.fileIds) body.append("fileIds", id);
-    const forwarded = await app.fetch(`/staff/reports/${report.id}`, {
+    const forwarded = await bed.app.fetch(`/staff/reports/${report.id}`, {
       method: "POST",
       body,
       headers: { Cookie: cookies.moderator!, Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
     });
     expect(forwarded.status).toBe(303);
-    forwardId = (await database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id)))[0]!.id;
+    forwardId = (await bed.database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id)))[0]!.id;
   });
 
   it("carries the case number, the facts, the summary as sent, redacted photos and public reasons only", async () => {
@@ -225,8 +209,8 @@ describe("the forwarding dossier", () => {
 
   it("is refused, like a case that does not exist, to anyone who may not read the case", async () => {
     const path = `/staff/reports/${report.id}/forwards/${forwardId}/dossier`;
-    for (const who of ["conflicted", "kotimModerator", "disdukManager", "cityAdmin"]) expect((await get(path, who)).status, who).toBe(404);
-    const other = await createReport(database.db, app.config, { unit: `${CITY}/dpmptsp`, receivedOn: today });
+    for (const who of ["conflicted", "kotimModerator", "disdukManager", "cityAdmin"] as const) expect((await get(path, who)).status, who).toBe(404);
+    const other = await createReport(bed.database.db, bed.app.config, { unit: `${CITY}/dpmptsp`, receivedOn: today });
     expect((await get(`/staff/reports/${other.id}/forwards/${forwardId}/dossier`, "moderator")).status).toBe(404);
     expect((await get(`/staff/reports/${report.id}/forwards/not-a-uuid/dossier`, "moderator")).status).toBe(404);
   });
@@ -234,7 +218,7 @@ describe("the forwarding dossier", () => {
 
 describe("SP4N-LAPOR! as a destination", () => {
   const verified = (category: "pungli" | "lainnya") =>
-    createReport(database.db, app.config, {
+    createReport(bed.database.db, bed.app.config, {
       unit: `${CITY}/dpmptsp`,
       category,
       receivedOn: today,
@@ -246,7 +230,7 @@ describe("SP4N-LAPOR! as a destination", () => {
     expect(await (await get(`/staff/reports/${report.id}`, "moderator")).text()).toContain('value="sp4n_lapor"');
     const response = await post(`/staff/reports/${report.id}`, "moderator", { intent: "forward", destination: "sp4n_lapor", summary: "Petugas tidak ramah.", reason: "Diteruskan ke SP4N-LAPOR!." });
     expect(response.status).toBe(303);
-    const [forward] = await database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id));
+    const [forward] = await bed.database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id));
     expect(forward).toMatchObject({ destination: "sp4n_lapor" });
   });
 
@@ -256,8 +240,8 @@ describe("SP4N-LAPOR! as a destination", () => {
     const response = await post(`/staff/reports/${report.id}`, "moderator", { intent: "forward", destination: "sp4n_lapor", summary: "Pungli.", reason: "Diteruskan." });
     expect(response.status).toBe(400);
     expect(textOf(await response.text())).toContain("SP4N-LAPOR! tidak menerima laporan korupsi");
-    expect(await database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id))).toEqual([]);
-    const [row] = await database.db.select({ status: reports.status }).from(reports).where(eq(reports.id, report.id));
+    expect(await bed.database.db.select().from(reportForwards).where(eq(reportForwards.reportId, report.id))).toEqual([]);
+    const [row] = await bed.database.db.select({ status: reports.status }).from(reports).where(eq(reports.id, report.id));
     expect(row!.status).toBe("verified");
   });
 });

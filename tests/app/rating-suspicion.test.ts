@@ -7,7 +7,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { services, skmClientDayCounts, skmDailyTotals, skmResponses, skmSlotCounts } from "../../db/schema";
-import { BURST_MAX_FREE, DAILY_CEILING, DAILY_MAX_FREE, VOLUME_MIN } from "~/skm/suspicion";
+import { BURST_MAX_FREE, DAILY_CEILING, DAILY_MAX_FREE } from "~/skm/suspicion";
 import { addDays, localDate } from "~/utils/calendar";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { challengeAnswer, challengeAsked } from "../helpers/challenge";
@@ -16,7 +16,10 @@ import { textOf } from "../helpers/html";
 import { unitId } from "../helpers/staff";
 
 let database: TestDatabase;
+/** The per-client signals alone: the unit-volume minimum is set far above this file's crowd. */
 let app: TestApp;
+/** The unit-volume signal as configured by default. */
+let usual: TestApp;
 let disdukcapil: number;
 let dpmptsp: number;
 let ktp: number;
@@ -27,14 +30,13 @@ const today = localDate("Asia/Jakarta");
 
 beforeAll(async () => {
   database = await createSeededTestDatabase({ demo: false });
-  app = await createTestApp(database.db);
+  app = await createTestApp(database.db, { env: { SKM_UNIT_DAY_MIN: "100000" } });
+  usual = await createTestApp(database.db);
   disdukcapil = await unitId(database.db, "kota-palangka-raya/disdukcapil");
   dpmptsp = await unitId(database.db, "kota-palangka-raya/dpmptsp");
   const rows = await database.db.select({ id: services.id, slug: services.slug, unitId: services.unitId }).from(services);
   ktp = rows.find((s) => s.slug === "ktp-el" && s.unitId === disdukcapil)!.id;
   pbg = rows.find((s) => s.slug === "pbg" && s.unitId === dpmptsp)!.id;
-  // A busy unit: fifteen ratings a day for four weeks, so thirty today is within its usual pace.
-  for (let d = 1; d <= 28; d++) await database.db.insert(skmDailyTotals).values({ unitId: disdukcapil, day: addDays(today, -d), respondents: 15 });
 });
 afterAll(() => database.drop());
 
@@ -140,23 +142,24 @@ describe("30 ratings of one unit from one address", () => {
 
 describe("a unit far above its usual daily volume", () => {
   it("challenges even a first-time client, and asks nothing of a unit at its usual pace", async () => {
-    // Two ratings a day for four weeks, then VOLUME_MIN today: more than three times the median.
+    // Two ratings a day for four weeks, then the configured minimum today: more than three times the median.
+    const { unitDayMin } = usual.config.skm;
     for (let d = 1; d <= 28; d++) {
       await database.db.insert(skmDailyTotals).values({ unitId: dpmptsp, day: addDays(today, -d), respondents: 2 }).onConflictDoNothing();
     }
     await database.db
       .insert(skmDailyTotals)
-      .values({ unitId: dpmptsp, day: today, respondents: VOLUME_MIN })
-      .onConflictDoUpdate({ target: [skmDailyTotals.unitId, skmDailyTotals.day, skmDailyTotals.slot], set: { respondents: VOLUME_MIN } });
+      .values({ unitId: dpmptsp, day: today, respondents: unitDayMin })
+      .onConflictDoUpdate({ target: [skmDailyTotals.unitId, skmDailyTotals.day, skmDailyTotals.slot], set: { respondents: unitDayMin } });
     const before = await storedFor(dpmptsp);
-    const first = await app.from("198.51.100.200").post(OTHER_FORM, rating({ serviceId: String(pbg) }));
+    const first = await usual.from("198.51.100.200").post(OTHER_FORM, rating({ serviceId: String(pbg) }));
     expect(first.status).toBe(200);
     expect(challengeAsked(await first.text())).toBe(true);
     expect(await storedFor(dpmptsp)).toBe(before);
 
     // At the unit's usual pace a first rating is free again.
     await database.db.update(skmDailyTotals).set({ respondents: 5 }).where(and(eq(skmDailyTotals.unitId, dpmptsp), eq(skmDailyTotals.day, today)));
-    expect((await app.from("198.51.100.201").post(OTHER_FORM, rating({ serviceId: String(pbg) }))).status).toBe(303);
+    expect((await usual.from("198.51.100.201").post(OTHER_FORM, rating({ serviceId: String(pbg) }))).status).toBe(303);
   });
 });
 

@@ -5,51 +5,37 @@
  * A refused reader writes nothing; forwards and dossiers are logged too.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { reportAuditLog, reportForwards } from "../../db/schema";
 import { REPORT_READ_ACTIONS } from "~/audit/audit.server";
 import { localDate } from "~/utils/calendar";
-import { createTestApp, type TestApp } from "../helpers/app";
-import { createSeededTestDatabase, type TestDatabase } from "../helpers/db";
 import { sectionLabelledBy, textOf } from "../helpers/html";
-import { createReport } from "../helpers/reports";
-import { createStaff, sessionFor } from "../helpers/staff";
+import { createReport, reportStaffForFile } from "../helpers/reports";
 
-let database: TestDatabase;
-let app: TestApp;
-const cookies: Record<string, string> = {};
-const ids: Record<string, number> = {};
 const today = localDate("Asia/Jakarta");
 const CITY = "kota-palangka-raya";
 let report: Awaited<ReturnType<typeof createReport>>;
 
+const bed = reportStaffForFile({
+  moderator: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Moderator Pembaca" },
+  colleague: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Rekan Moderator" },
+  conflicted: { grants: [{ role: "moderator" as const, region: CITY }], homeUnit: `${CITY}/disdukcapil`, displayName: "Moderator Disduk" },
+  disdukManager: { grants: [{ role: "unit_manager" as const, unit: `${CITY}/disdukcapil` }], homeUnit: `${CITY}/disdukcapil`, displayName: "Kepala Disduk" },
+  cityAdmin: { grants: [{ role: "admin" as const, region: CITY }] },
+});
+const { cookies, ids, get } = bed;
+
 beforeAll(async () => {
-  database = await createSeededTestDatabase({ demo: false });
-  app = await createTestApp(database.db);
-  const personas = {
-    moderator: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Moderator Pembaca" },
-    colleague: { grants: [{ role: "moderator" as const, region: CITY }], displayName: "Rekan Moderator" },
-    conflicted: { grants: [{ role: "moderator" as const, region: CITY }], homeUnit: `${CITY}/disdukcapil`, displayName: "Moderator Disduk" },
-    disdukManager: { grants: [{ role: "unit_manager" as const, unit: `${CITY}/disdukcapil` }], homeUnit: `${CITY}/disdukcapil`, displayName: "Kepala Disduk" },
-    cityAdmin: { grants: [{ role: "admin" as const, region: CITY }] },
-  };
-  for (const [name, spec] of Object.entries(personas)) {
-    const person = await createStaff(database.db, app.config, spec);
-    ids[name] = person.id;
-    cookies[name] = await sessionFor(database.db, app.config, person.id);
-  }
-  report = await createReport(database.db, app.config, {
+  report = await createReport(bed.database.db, bed.app.config, {
     unit: `${CITY}/disdukcapil`,
     receivedOn: today,
     content: { narrative: "Isi rahasia laporan: petugas loket meminta uang rokok." },
     files: [{ format: "jpeg" }, { format: "png" }],
   });
 });
-afterAll(() => database.drop());
 
-const get = (path: string, who: string) => app.get(path, { Cookie: cookies[who]! });
 const reads = (reportId: string) =>
-  database.db
+  bed.database.db
     .select()
     .from(reportAuditLog)
     .where(and(eq(reportAuditLog.reportId, reportId), inArray(reportAuditLog.action, [...REPORT_READ_ACTIONS])));
@@ -100,14 +86,14 @@ describe("the read log", () => {
   });
 
   it("cannot be changed or deleted", async () => {
-    await expect(database.db.update(reportAuditLog).set({ occurredOn: "2020-01-01" }).where(eq(reportAuditLog.reportId, report.id))).rejects.toThrow();
-    await expect(database.db.delete(reportAuditLog).where(eq(reportAuditLog.reportId, report.id))).rejects.toThrow();
+    await expect(bed.database.db.update(reportAuditLog).set({ occurredOn: "2020-01-01" }).where(eq(reportAuditLog.reportId, report.id))).rejects.toThrow();
+    await expect(bed.database.db.delete(reportAuditLog).where(eq(reportAuditLog.reportId, report.id))).rejects.toThrow();
   });
 
   it("is filtered on /staff/audit by reads and by case number", async () => {
-    const other = await createReport(database.db, app.config, { unit: `${CITY}/dpmptsp`, receivedOn: today });
+    const other = await createReport(bed.database.db, bed.app.config, { unit: `${CITY}/dpmptsp`, receivedOn: today });
     await get(`/staff/reports/${other.id}`, "moderator");
-    const assigned = await app.post(`/staff/reports/${report.id}`, { intent: "assign", assigneeId: String(ids.colleague) }, { Cookie: cookies.moderator! });
+    const assigned = await bed.app.post(`/staff/reports/${report.id}`, { intent: "assign", assigneeId: String(ids.colleague) }, { Cookie: cookies.moderator! });
     expect(assigned.status).toBe(303);
 
     const section = async (query: string) => {
@@ -135,18 +121,18 @@ describe("the read log", () => {
   });
 
   it("records a unit head opening what was forwarded, and a moderator opening the dossier", async () => {
-    const verified = await createReport(database.db, app.config, {
+    const verified = await createReport(bed.database.db, bed.app.config, {
       unit: `${CITY}/disdukcapil`,
       receivedOn: today,
       clock: { status: "verified", triagedOn: today, verifiedOn: today, followUpDueOn: today },
     });
-    const forwarded = await app.post(
+    const forwarded = await bed.app.post(
       `/staff/reports/${verified.id}`,
       { intent: "forward", destination: "unit_head", summary: "Ringkasan untuk kepala unit.", reason: "Diteruskan." },
       { Cookie: cookies.moderator! },
     );
     expect(forwarded.status).toBe(303);
-    const [forward] = await database.db.select().from(reportForwards).where(eq(reportForwards.reportId, verified.id));
+    const [forward] = await bed.database.db.select().from(reportForwards).where(eq(reportForwards.reportId, verified.id));
     expect((await get("/staff/forwarded", "disdukManager")).status).toBe(200);
     expect((await get(`/staff/reports/${verified.id}/forwards/${forward!.id}/dossier`, "moderator")).status).toBe(200);
 

@@ -5,12 +5,16 @@
  */
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
+import { beforeAll } from "vitest";
 import type { Database } from "../../db/client";
 import { holidays as holidaysTable, reportFiles, reports } from "../../db/schema";
 import { sealBytes, sealJson, type ReportContent } from "../../app/reports/sealed.server";
 import { receivedClock, type ReportClock } from "../../app/reports/status-machine";
 import type { Config } from "../../app/utils/env.server";
-import { regionId, unitId } from "./staff";
+import type { TestApp } from "./app";
+import type { TestDatabase } from "./db";
+import { seededAppForFile } from "./seeded-app";
+import { createStaff, regionId, sessionFor, unitId } from "./staff";
 
 interface TestImage {
   format: "png" | "jpeg";
@@ -90,4 +94,48 @@ export async function createReport(db: Database, config: Config, spec: TestRepor
     fileIds.push(file!.id);
   }
   return { id: row.id, reference, fileIds };
+}
+
+type StaffSpec = Parameters<typeof createStaff>[2];
+
+interface ReportStaff<P extends string> {
+  readonly database: TestDatabase;
+  readonly app: TestApp;
+  /** Each persona's staff id, by name. */
+  readonly ids: Record<P, number>;
+  /** Each persona's session cookie, by name. */
+  readonly cookies: Record<P, string>;
+  get(path: string, who: P): Promise<Response>;
+  post(path: string, who: P, fields: Record<string, string>): Promise<Response>;
+}
+
+/**
+ * The set-up of the files that drive the moderators' side of reports: a seeded app for the
+ * file (seededAppForFile) and one signed-in staff member per persona, made before the file's
+ * tests; `get` and `post` send a request as one of them.
+ */
+export function reportStaffForFile<P extends string>(personas: Record<P, StaffSpec>): ReportStaff<P> {
+  const seeded = seededAppForFile();
+  const ids = {} as Record<P, number>;
+  const cookies = {} as Record<P, string>;
+  beforeAll(async () => {
+    const { database, app } = seeded;
+    for (const [name, spec] of Object.entries(personas) as Array<[P, StaffSpec]>) {
+      const person = await createStaff(database.db, app.config, spec);
+      ids[name] = person.id;
+      cookies[name] = await sessionFor(database.db, app.config, person.id);
+    }
+  });
+  return {
+    get database() {
+      return seeded.database;
+    },
+    get app() {
+      return seeded.app;
+    },
+    ids,
+    cookies,
+    get: (path, who) => seeded.app.get(path, { Cookie: cookies[who] }),
+    post: (path, who, fields) => seeded.app.post(path, fields, { Cookie: cookies[who] }),
+  };
 }

@@ -13,6 +13,7 @@ describe("configuration", () => {
       disclosureMin: 5,
       logLevel: "info",
       captcha: null,
+      skm: { unitDayMultiple: 3, unitDayMin: 20 },
       alerts: { smtpUrl: null, mailFrom: "Pintu Depan <no-reply@localhost>", webhook: null, escalationDays: 2 },
     });
   });
@@ -55,6 +56,8 @@ describe("configuration", () => {
       REPORT_FILES_PER_DAY: "6",
       KIOSK_MIN_SECONDS: "8",
       KIOSK_HOURLY_MAX: "60",
+      SKM_UNIT_DAY_MULTIPLE: "5",
+      SKM_UNIT_DAY_MIN: "100",
       SMTP_URL: "smtps://alerts:secret@mail.palangkaraya.go.id:465",
       MAIL_FROM: "Pintu Depan <pintudepan@palangkaraya.go.id>",
       ALERT_WEBHOOK_URL: "https://gateway.palangkaraya.go.id/hooks/pintu",
@@ -87,6 +90,7 @@ describe("configuration", () => {
       secureCookies: false,
       reports: { triageDays: 2, followUpDays: 7, closeDays: 14, retentionDays: 365, maxFiles: 3, maxFileBytes: 4 * 1024 * 1024, messagesPerDay: 3, filesPerDay: 6 },
       kiosk: { minSeconds: 8, hourlyMax: 60 },
+      skm: { unitDayMultiple: 5, unitDayMin: 100 },
       alerts: {
         smtpUrl: "smtps://alerts:secret@mail.palangkaraya.go.id:465",
         mailFrom: "Pintu Depan <pintudepan@palangkaraya.go.id>",
@@ -125,6 +129,8 @@ describe("configuration", () => {
     [{ PUBLIC_URL: "not a url" }, "Configuration error: PUBLIC_URL must be a URL such as https://pintudepan.palangkaraya.go.id"],
     [{ TRUST_PROXY: "x" }, 'Configuration error: TRUST_PROXY must be a whole number from 0 to 10 (got "x")'],
     [{ DISCLOSURE_MIN: "0" }, 'Configuration error: DISCLOSURE_MIN must be a whole number from 1 to 1000 (got "0")'],
+    [{ SKM_UNIT_DAY_MULTIPLE: "0" }, 'Configuration error: SKM_UNIT_DAY_MULTIPLE must be a whole number from 1 to 1000 (got "0")'],
+    [{ SKM_UNIT_DAY_MIN: "2.5" }, 'Configuration error: SKM_UNIT_DAY_MIN must be a whole number from 1 to 10000000 (got "2.5")'],
     [{ HCAPTCHA_SITE_KEY: "only-one" }, "Configuration error: HCAPTCHA_SITE_KEY and HCAPTCHA_SECRET must be set together"],
     [
       { REQUIRE_CAPTCHA: "on" },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_KINDS, integrityFlags, isFlagPeriod, slotClosed, type PeriodFigures, type PreviousFigures } from "~/integrity/flags";
-import { median, ratingVerdict, slotOf } from "~/skm/suspicion";
+import { median, ratingVerdict as verdictWith, slotOf, type RatingCounts } from "~/skm/suspicion";
+import { loadConfig } from "~/utils/env.server";
 
 /** An ordinary unit's month: nothing stands out. */
 const quiet: PeriodFigures = {
@@ -116,6 +117,8 @@ describe("opening hours by ten-minute slot", () => {
 });
 
 describe("when a rating is challenged", () => {
+  // The unit-volume thresholds as configured by default (SKM_UNIT_DAY_MULTIPLE, SKM_UNIT_DAY_MIN).
+  const ratingVerdict = (counts: RatingCounts) => verdictWith(counts, loadConfig({}).skm);
   const calm = { clientBurst: 0, clientToday: 0, unitToday: 10, unitPastDays: Array<number>(28).fill(10) };
   it("asks nothing of an ordinary resident", () => {
     expect(ratingVerdict(calm)).toEqual({ refused: false, signals: [] });
@@ -126,6 +129,12 @@ describe("when a rating is challenged", () => {
     expect(ratingVerdict({ ...calm, unitToday: 31 }).signals).toEqual(["unitVolume"]);
     expect(ratingVerdict({ ...calm, unitToday: 19, unitPastDays: [] }).signals).toEqual([]);
     expect(ratingVerdict({ ...calm, unitToday: 20, unitPastDays: [] }).signals).toEqual(["unitVolume"]);
+  });
+  it("takes the unit-volume thresholds from the configuration", () => {
+    const volume = loadConfig({ SKM_UNIT_DAY_MULTIPLE: "10", SKM_UNIT_DAY_MIN: "200" }).skm;
+    expect(verdictWith({ ...calm, unitToday: 101 }, volume).signals).toEqual([]);
+    expect(verdictWith({ ...calm, unitToday: 199, unitPastDays: [] }, volume).signals).toEqual([]);
+    expect(verdictWith({ ...calm, unitToday: 200, unitPastDays: [] }, volume).signals).toEqual(["unitVolume"]);
   });
   it("refuses only at the daily ceiling", () => {
     expect(ratingVerdict({ ...calm, clientToday: 49 }).refused).toBe(false);

@@ -8,8 +8,9 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next";
 import { Face } from "~/components/kiosk/faces";
 import { enqueue, flushOutbox, newDeviceToken, readOutbox } from "~/kiosk/queue";
-import { COERCION_CHOICES, DONE_SECONDS, IDLE_SECONDS, nextStep, PROFILE_CHOICES, ratingOf, REPORT_SECONDS, type KioskStep, type PROFILE_STEPS } from "~/kiosk/steps";
+import { DONE_SECONDS, IDLE_SECONDS, nextStep, PROFILE_CHOICES, ratingOf, REPORT_SECONDS, type KioskStep, type PROFILE_STEPS } from "~/kiosk/steps";
 import { SKM_ELEMENTS } from "~/regulation/skm";
+import { COERCION_CHOICES } from "~/skm/form-schema";
 
 /** Without JavaScript, a page that goes back to the start by itself after `seconds`. */
 function RefreshTo({ seconds }: { seconds: number }) {
