@@ -10,7 +10,7 @@ import { and, between, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { lkeSheets, lkeSubmissions, skmResponses } from "../../db/schema";
 import { perceptionMonthlyTotals } from "../perception/totals.server";
-import { keptTables, publishedState, tableKey } from "../publication/kept-tables.server";
+import { keptTables, publishedState, tableKey, type PublishedState } from "../publication/kept-tables.server";
 import { monthlyTotals } from "../skm/responses.server";
 import type { ZiScore } from "../zi/score-types";
 import {
@@ -87,8 +87,9 @@ async function tables<C, T>(
   years: readonly number[],
   read: (db: Database, unitIds: readonly number[], from: string, to: string) => Promise<Array<Monthly<C>>>,
   build: (unitIds: readonly number[], monthly: ReadonlyArray<MonthlyCell<C>>) => T,
+  state: PublishedState | undefined,
 ): Promise<Tables<T>> {
-  const { version, unitsByRegion } = await publishedState(db, regionIds);
+  const { version, unitsByRegion } = state ?? (await publishedState(db, regionIds));
   const keeper = keptTables(db);
   const found = new Map<string, Promise<T>>();
   const missing: Array<{ regionId: number; year: number; key: string }> = [];
@@ -126,14 +127,23 @@ async function tables<C, T>(
   };
 }
 
-/** The published SKM tables of some regions and years (kept, or built in two queries). */
-export function skmTables(db: Database, min: number, regionIds: readonly number[], years: readonly number[]): Promise<Tables<SkmTable>> {
-  return tables(db, "skm", min, regionIds, years, skmMonthly, (ids, monthly) => buildSkmTable(ids, monthly, min));
+/**
+ * The published SKM tables of some regions and years (kept, or built in two queries). A page
+ * that reads several kinds of table passes the `state` of its regions read once.
+ */
+export function skmTables(db: Database, min: number, regionIds: readonly number[], years: readonly number[], state?: PublishedState): Promise<Tables<SkmTable>> {
+  return tables(db, "skm", min, regionIds, years, skmMonthly, (ids, monthly) => buildSkmTable(ids, monthly, min), state);
 }
 
 /** The published IPAK/IPKP tables of some regions and years (kept, or built in two queries). */
-export function perceptionTables(db: Database, min: number, regionIds: readonly number[], years: readonly number[]): Promise<Tables<PerceptionTable>> {
-  return tables(db, "perception", min, regionIds, years, perceptionMonthly, (ids, monthly) => buildPerceptionTable(ids, monthly, min));
+export function perceptionTables(
+  db: Database,
+  min: number,
+  regionIds: readonly number[],
+  years: readonly number[],
+  state?: PublishedState,
+): Promise<Tables<PerceptionTable>> {
+  return tables(db, "perception", min, regionIds, years, perceptionMonthly, (ids, monthly) => buildPerceptionTable(ids, monthly, min), state);
 }
 
 /**

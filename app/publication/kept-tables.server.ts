@@ -137,6 +137,13 @@ export async function publishedState(db: Database, regionIds: readonly number[])
   return { version: rows[0]!.version, unitsByRegion };
 }
 
+/** The data version alone, for a kept figure that needs no unit list. */
+export async function publishedVersion(db: Database): Promise<string> {
+  const result = await db.execute<{ version: string }>(sql`SELECT last_value::text AS version FROM published_data_version`);
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Array<{ version: string }> }).rows) as Array<{ version: string }>;
+  return rows[0]!.version;
+}
+
 /** The key of a kept table: its kind and everything it is built from besides the data version. */
 export function tableKey(kind: string, regionId: number, year: number, min: number, unitIds: readonly number[], ...more: string[]): string {
   return [kind, regionId, year, min, unitIds.join(","), ...more].join("|");

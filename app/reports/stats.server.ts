@@ -6,7 +6,7 @@
 import { and, between, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reports } from "../../db/schema";
-import { keptTables, publishedState, tableKey } from "../publication/kept-tables.server";
+import { keptTables, publishedState, tableKey, type PublishedState } from "../publication/kept-tables.server";
 import type { ReportCategory } from "./form-schema";
 import { buildReportStats, type ReportStats } from "./stats";
 
@@ -20,10 +20,18 @@ export const dueCondition = (today: string) =>
 /**
  * A region's published report statistics of a year as of `today` (which reports are due):
  * kept per process like the region's SKM tables and rebuilt when the data version moves
- * (app/publication/kept-tables.server.ts).
+ * (app/publication/kept-tables.server.ts). `state`, when given, is the region's state read once
+ * for the whole page.
  */
-export async function regionReportStats(db: Database, disclosureMin: number, regionId: number, year: number, today: string): Promise<ReportStats> {
-  const { version, unitsByRegion } = await publishedState(db, [regionId]);
+export async function regionReportStats(
+  db: Database,
+  disclosureMin: number,
+  regionId: number,
+  year: number,
+  today: string,
+  state?: PublishedState,
+): Promise<ReportStats> {
+  const { version, unitsByRegion } = state ?? (await publishedState(db, [regionId]));
   const regionUnits = unitsByRegion.get(regionId)!;
   const key = tableKey("reports", regionId, year, disclosureMin, regionUnits, today);
   return keptTables(db).get(key, version, () => readReportStats(db, disclosureMin, regionId, regionUnits, year, today));

@@ -1,6 +1,7 @@
--- A counter of changes to what the published region tables are built from (the SKM and
--- perception running totals, the reports behind the report statistics, and the units that
--- make up a region). Every statement that writes to one of these tables, whatever wrote it,
+-- A counter of changes to what the public pages publish from: the SKM and perception running
+-- totals, the reports behind the report statistics, the units that make up a region, and the
+-- SKM responses, ten-minute slot counts and client-day counts behind the public data-quality
+-- note. Every statement that writes to one of these tables, whatever wrote it,
 -- takes the next value; a public page reads the current value and reuses a region table it
 -- built under that value (app/publication/kept-tables.server.ts, ADR 027). Statement-level
 -- triggers: one nextval per statement, however many rows it touches.
@@ -25,4 +26,13 @@ CREATE TRIGGER reports_published AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON
   FOR EACH STATEMENT EXECUTE FUNCTION published_data_changed();
 --> statement-breakpoint
 CREATE TRIGGER units_published AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "units"
+  FOR EACH STATEMENT EXECUTE FUNCTION published_data_changed();
+--> statement-breakpoint
+CREATE TRIGGER skm_responses_published AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "skm_responses"
+  FOR EACH STATEMENT EXECUTE FUNCTION published_data_changed();
+--> statement-breakpoint
+CREATE TRIGGER skm_slot_counts_published AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "skm_slot_counts"
+  FOR EACH STATEMENT EXECUTE FUNCTION published_data_changed();
+--> statement-breakpoint
+CREATE TRIGGER skm_client_day_counts_published AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "skm_client_day_counts"
   FOR EACH STATEMENT EXECUTE FUNCTION published_data_changed();
