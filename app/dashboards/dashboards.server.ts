@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, units } from "../../db/schema";
+import { publishedState } from "../publication/kept-tables.server";
 import { tablePeriod } from "../publication/suppression";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { REPORT_CATEGORIES } from "../reports/form-schema";
@@ -14,7 +15,6 @@ import { regionReportStats } from "../reports/stats.server";
 import { minimumSample } from "../skm/formula";
 import { monthsOf, parsePeriod, populationFor, type Period } from "../skm/periods";
 import { bestWbkCandidate, publishSources, unmet, type Predicate, type SkmTable, type UnitZi } from "./published";
-import { publishedState } from "../publication/kept-tables.server";
 import { latestZiScores, perceptionTables, profileTable, skmTables, sourceTable } from "./published.server";
 
 /** A unit's ZI figures as published: the latest submitted year, readiness and what is lacking. */
