@@ -100,7 +100,7 @@ export const pagesPart: BenchPart = {
         columns: ["route", "server CPU ms / request", "requests/s", "p99"],
         rows: coldRows,
         notes: [
-          "Target: the unit page under 10 ms of CPU, not met. About half of it is the publication layer: the SKM and IPAK/IPKP tables of the unit's region for the three years of the trend, each built with its disclosure suppression for every unit and period; the rest is the render of the tables and trend, translations and gzip. What would lift it: keeping each region's published tables per year keyed by a data version (a counter bumped with every write to the running totals, read with one indexed query), so that a cold page only renders; and a trend that reads quarter cells without building whole years. Warm pages (above) are served from the kept copy and do not pay this.",
+          "Target: the unit page under 10 ms of CPU. The region tables (SKM, IPAK/IPKP, report statistics) are kept per process under the data version (ADR 027), so a cold page builds none unless the data changed; what remains is React's render of the page, translations, Remix's route matching (all routes ranked on every call, several calls per page), gzip and the queries (docs/performance.md, \"Public pages: where the time went\"). Warm pages (above) are served from the kept copy and do not pay this.",
         ],
       });
     }

@@ -3,7 +3,6 @@
  * A calendar date ("YYYY-MM-DD") is a day, not an instant: it is written as it is, never moved
  * into the zone of whoever reads it.
  */
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { monthStart, utcMidnight } from "~/utils/calendar";
 
@@ -18,19 +17,39 @@ export interface CalendarFormat {
   dayAt: (at: Date | string, timeZone: string) => string;
 }
 
+/*
+ * Made once per language (a page can ask for them a dozen times, and making an
+ * Intl.DateTimeFormat costs far more than using one); the languages are the portal's few.
+ */
+const formats = new Map<string, CalendarFormat>();
+const dayAtFormats = new Map<string, Intl.DateTimeFormat>();
+
+function calendarFormat(language: string): CalendarFormat {
+  const made = formats.get(language);
+  if (made) return made;
+  const long = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
+  const medium = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
+  const month = new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" });
+  const format: CalendarFormat = {
+    day: (date) => long.format(utcMidnight(date)),
+    shortDay: (date) => medium.format(utcMidnight(date)),
+    month: (monthOrDate) => month.format(utcMidnight(monthStart(monthOrDate))),
+    dayAt: (at, timeZone) => {
+      const key = `${language}|${timeZone}`;
+      let zoned = dayAtFormats.get(key);
+      if (!zoned) {
+        zoned = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone });
+        dayAtFormats.set(key, zoned);
+      }
+      return zoned.format(new Date(at));
+    },
+  };
+  formats.set(language, format);
+  return format;
+}
+
 /** Formats calendar dates in the page's language, or in `locale` when a page names its own. */
 export function useCalendarFormat(locale?: string): CalendarFormat {
   const { i18n } = useTranslation();
-  const language = locale ?? i18n.language;
-  return useMemo(() => {
-    const long = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
-    const medium = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
-    const month = new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" });
-    return {
-      day: (date) => long.format(utcMidnight(date)),
-      shortDay: (date) => medium.format(utcMidnight(date)),
-      month: (monthOrDate) => month.format(utcMidnight(monthStart(monthOrDate))),
-      dayAt: (at, timeZone) => new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone }).format(new Date(at)),
-    };
-  }, [language]);
+  return calendarFormat(locale ?? i18n.language);
 }

@@ -210,14 +210,15 @@ export function TrendSection({ trend, quarterLabel }: { trend: readonly TrendPoi
   const { number } = useFormat();
   if (trend.length === 0) return null;
   const hidden = t("notPublished");
-  const short = (p: TrendPoint) => t("trend.quarterShort", { year: p.year, index: p.index });
+  // Each quarter's short label once, for the three charts.
+  const labels = trend.map((p) => t("trend.quarterShort", { year: p.year, index: p.index }));
   return (
     <section aria-labelledby="trend-heading">
       <h2 id="trend-heading">{t("trend.heading")}</h2>
       <div className="chart-row">
-        <LineChart title={t("trend.chartIkm")} min={25} max={100} digits={0} points={trend.map((p) => ({ label: short(p), value: p.skm.score }))} />
-        <LineChart title={t("trend.chartIpak")} min={0} max={4} digits={0} points={trend.map((p) => ({ label: short(p), value: p.ipak.index }))} />
-        <LineChart title={t("trend.chartIpkp")} min={0} max={4} digits={0} points={trend.map((p) => ({ label: short(p), value: p.ipkp.index }))} />
+        <LineChart title={t("trend.chartIkm")} min={25} max={100} digits={0} points={trend.map((p, i) => ({ label: labels[i]!, value: p.skm.score }))} />
+        <LineChart title={t("trend.chartIpak")} min={0} max={4} digits={0} points={trend.map((p, i) => ({ label: labels[i]!, value: p.ipak.index }))} />
+        <LineChart title={t("trend.chartIpkp")} min={0} max={4} digits={0} points={trend.map((p, i) => ({ label: labels[i]!, value: p.ipkp.index }))} />
       </div>
       <table className="data-table">
         <caption>{t("trend.caption", { from: quarterLabel(trend[0]!), to: quarterLabel(trend[trend.length - 1]!) })}</caption>

@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { provinces, regions, units } from "../../db/schema";
+import { publishedState } from "../publication/kept-tables.server";
 import { tablePeriod } from "../publication/suppression";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { REPORT_CATEGORIES } from "../reports/form-schema";
@@ -119,11 +120,11 @@ export async function unitDashboard(db: Database, disclosureMin: number, unitId:
   const quarters = recentQuarters(today, TREND_YEARS);
   // Each year is a table of its own: the trend's quarters are cells of their year's table.
   const years = [...new Set([...quarters.map((q) => q.year), period.year])];
-  const [skm, perception, stats, zi] = await Promise.all([
-    skmTables(db, disclosureMin, [unit.regionId], years),
-    perceptionTables(db, disclosureMin, [unit.regionId], years),
-    regionReportStats(db, disclosureMin, unit.regionId, period.year, today),
-    latestZiScores(db, [unit.id]),
+  const [state, zi] = await Promise.all([publishedState(db, [unit.regionId]), latestZiScores(db, [unit.id])]);
+  const [skm, perception, stats] = await Promise.all([
+    skmTables(db, disclosureMin, [unit.regionId], years, state),
+    perceptionTables(db, disclosureMin, [unit.regionId], years, state),
+    regionReportStats(db, disclosureMin, unit.regionId, period.year, today, state),
   ]);
   const trend = quarters.map((q) => {
     const indices = perception(unit.regionId, q.year).cell(unit.id, tablePeriod(q));
@@ -163,11 +164,11 @@ async function unitsOf(db: Database, regionIds: readonly number[]) {
 export async function regionDashboard(db: Database, disclosureMin: number, regionId: number, period: Period, today: string) {
   const list = await unitsOf(db, [regionId]);
   const ids = list.map((u) => u.id);
-  const [skmOf, perceptionOf, stats, zi] = await Promise.all([
-    skmTables(db, disclosureMin, [regionId], [period.year]),
-    perceptionTables(db, disclosureMin, [regionId], [period.year]),
-    regionReportStats(db, disclosureMin, regionId, period.year, today),
-    latestZiScores(db, ids),
+  const [state, zi] = await Promise.all([publishedState(db, [regionId]), latestZiScores(db, ids)]);
+  const [skmOf, perceptionOf, stats] = await Promise.all([
+    skmTables(db, disclosureMin, [regionId], [period.year], state),
+    perceptionTables(db, disclosureMin, [regionId], [period.year], state),
+    regionReportStats(db, disclosureMin, regionId, period.year, today, state),
   ]);
   const skm = skmOf(regionId, period.year);
   const perception = perceptionOf(regionId, period.year);

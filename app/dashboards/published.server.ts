@@ -8,8 +8,9 @@
  */
 import { and, between, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { lkeSheets, lkeSubmissions, skmResponses, units } from "../../db/schema";
+import { lkeSheets, lkeSubmissions, skmResponses } from "../../db/schema";
 import { perceptionMonthlyTotals } from "../perception/totals.server";
+import { keptTables, publishedState, tableKey, type PublishedState } from "../publication/kept-tables.server";
 import { monthlyTotals } from "../skm/responses.server";
 import type { ZiScore } from "../zi/score-types";
 import {
@@ -70,40 +71,55 @@ export async function latestZiScores(db: Database, unitIds: readonly number[], y
   return new Map(rows.map((r) => [r.unitId, { year: r.year, profileId: r.profileId, score: withProvisional(r.score as unknown as ZiScore) }]));
 }
 
-/** Every unit of some regions (active or not: their responses count in the region's totals). */
-async function unitsByRegion(db: Database, regionIds: readonly number[]): Promise<Map<number, number[]>> {
-  const result = new Map<number, number[]>(regionIds.map((r) => [r, []]));
-  if (regionIds.length === 0) return result;
-  const rows = await db.select({ id: units.id, regionId: units.regionId }).from(units).where(inArray(units.regionId, [...regionIds]));
-  for (const row of rows) result.get(row.regionId)!.push(row.id);
-  return result;
-}
-
 type Tables<T> = (regionId: number, year: number) => T;
 
-/** Reads the months of some regions' years in two queries and builds one table per region and year. */
+/**
+ * One table per region and year: kept ones reused (app/publication/kept-tables.server.ts),
+ * the others built from the months of their regions' years, read in one query. With the
+ * region's unit ids and the data version read together, a page whose tables are all kept
+ * costs one query here.
+ */
 async function tables<C, T>(
   db: Database,
+  kind: string,
+  min: number,
   regionIds: readonly number[],
   years: readonly number[],
   read: (db: Database, unitIds: readonly number[], from: string, to: string) => Promise<Array<Monthly<C>>>,
   build: (unitIds: readonly number[], monthly: ReadonlyArray<MonthlyCell<C>>) => T,
+  state: PublishedState | undefined,
 ): Promise<Tables<T>> {
-  const byRegion = await unitsByRegion(db, regionIds);
-  const all = [...byRegion.values()].flat();
-  const first = Math.min(...years);
-  const last = Math.max(...years);
-  const rows = await read(db, all, `${first}-01-01`, `${last}-12-31`);
-  const built = new Map<string, T>();
-  for (const [regionId, ids] of byRegion) {
+  const { version, unitsByRegion } = state ?? (await publishedState(db, regionIds));
+  const keeper = keptTables(db);
+  const found = new Map<string, Promise<T>>();
+  const missing: Array<{ regionId: number; year: number; key: string }> = [];
+  for (const [regionId, ids] of unitsByRegion) {
     for (const year of years) {
-      const own = new Set(ids);
-      const monthly = rows
-        .filter((r) => own.has(r.unitId) && r.month.startsWith(`${year}-`))
-        .map((r) => ({ unitId: r.unitId, month: Number(r.month.slice(5, 7)), cell: r.cell }));
-      built.set(`${regionId}|${year}`, build(ids, monthly));
+      const key = tableKey(kind, regionId, year, min, ids);
+      const kept = keeper.lookup<T>(key, version);
+      if (kept) found.set(`${regionId}|${year}`, kept);
+      else missing.push({ regionId, year, key });
     }
   }
+  if (missing.length > 0) {
+    const missingYears = missing.map((m) => m.year);
+    const all = [...new Set(missing.flatMap((m) => unitsByRegion.get(m.regionId)!))];
+    const rows = read(db, all, `${Math.min(...missingYears)}-01-01`, `${Math.max(...missingYears)}-12-31`);
+    for (const { regionId, year, key } of missing) {
+      const ids = unitsByRegion.get(regionId)!;
+      const table = rows.then((rows) => {
+        const own = new Set(ids);
+        const monthly = rows
+          .filter((r) => own.has(r.unitId) && r.month.startsWith(`${year}-`))
+          .map((r) => ({ unitId: r.unitId, month: Number(r.month.slice(5, 7)), cell: r.cell }));
+        return build(ids, monthly);
+      });
+      found.set(`${regionId}|${year}`, keeper.keep(key, version, table));
+    }
+  }
+  const keys = [...found.keys()];
+  const values = await Promise.all(found.values());
+  const built = new Map(keys.map((k, i) => [k, values[i]!]));
   return (regionId, year) => {
     const table = built.get(`${regionId}|${year}`);
     if (table === undefined) throw new Error(`no table read for region ${regionId} and year ${year}`);
@@ -111,14 +127,23 @@ async function tables<C, T>(
   };
 }
 
-/** The published SKM tables of some regions and years (two queries). */
-export function skmTables(db: Database, min: number, regionIds: readonly number[], years: readonly number[]): Promise<Tables<SkmTable>> {
-  return tables(db, regionIds, years, skmMonthly, (ids, monthly) => buildSkmTable(ids, monthly, min));
+/**
+ * The published SKM tables of some regions and years (kept, or built in two queries). A page
+ * that reads several kinds of table passes the `state` of its regions read once.
+ */
+export function skmTables(db: Database, min: number, regionIds: readonly number[], years: readonly number[], state?: PublishedState): Promise<Tables<SkmTable>> {
+  return tables(db, "skm", min, regionIds, years, skmMonthly, (ids, monthly) => buildSkmTable(ids, monthly, min), state);
 }
 
-/** The published IPAK/IPKP tables of some regions and years (two queries). */
-export function perceptionTables(db: Database, min: number, regionIds: readonly number[], years: readonly number[]): Promise<Tables<PerceptionTable>> {
-  return tables(db, regionIds, years, perceptionMonthly, (ids, monthly) => buildPerceptionTable(ids, monthly, min));
+/** The published IPAK/IPKP tables of some regions and years (kept, or built in two queries). */
+export function perceptionTables(
+  db: Database,
+  min: number,
+  regionIds: readonly number[],
+  years: readonly number[],
+  state?: PublishedState,
+): Promise<Tables<PerceptionTable>> {
+  return tables(db, "perception", min, regionIds, years, perceptionMonthly, (ids, monthly) => buildPerceptionTable(ids, monthly, min), state);
 }
 
 /**

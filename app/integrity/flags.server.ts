@@ -10,6 +10,7 @@ import { integrityFlagReviews, regions, skmClientDayCounts, skmResponses, skmSlo
 import { recordAudit } from "../audit/audit.server";
 import type { Reach } from "../auth/policy";
 import { unitsInReach } from "../auth/reach.server";
+import { keptTables, publishedVersion } from "../publication/kept-tables.server";
 import { SKM_2017, SKM_ELEMENTS } from "../regulation/skm";
 import { computeIkm, type ElementTotals } from "../skm/formula";
 import { parsePeriod, populationFor, type Period } from "../skm/periods";
@@ -205,11 +206,18 @@ export async function unitPeriodFlags(db: Database, unit: UnitForFlags, period: 
   return { period: period.key, figures, flags };
 }
 
-/** Whether the unit has any flag in the period (for the public data-quality note). */
+/**
+ * Whether the unit has any flag in the period (for the public data-quality note). The flags
+ * read about ten queries over the period's responses; the answer is kept like the published
+ * tables, until the data version moves (app/publication/kept-tables.server.ts).
+ */
 export async function periodFlagged(db: Database, unitId: number, period: Period): Promise<boolean> {
-  const unit = await unitForFlags(db, unitId);
-  if (!unit) return false;
-  return (await unitPeriodFlags(db, unit, period)).flags.length > 0;
+  const version = await publishedVersion(db);
+  return keptTables(db).get(`flagged|${unitId}|${period.key}`, version, async () => {
+    const unit = await unitForFlags(db, unitId);
+    if (!unit) return false;
+    return (await unitPeriodFlags(db, unit, period)).flags.length > 0;
+  });
 }
 
 export interface Reviewer {

@@ -10,10 +10,17 @@ export interface OpeningHoursLine {
   hours: string;
 }
 
-// 2024-01-01 was a Monday: ISO weekday n falls on 2024-01-0n.
+const weekdayNames = new Map<string, string>();
+
+// 2024-01-01 was a Monday: ISO weekday n falls on 2024-01-0n. Named once per locale and day.
 function weekdayName(isoDay: number, locale: string): string {
-  const date = new Date(Date.UTC(2024, 0, isoDay));
-  return new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(date);
+  const key = `${locale}|${isoDay}`;
+  let name = weekdayNames.get(key);
+  if (name === undefined) {
+    name = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, isoDay)));
+    weekdayNames.set(key, name);
+  }
+  return name;
 }
 
 /** Groups consecutive days into ranges: [1,2,3,5] → [[1,3],[5,5]]. */

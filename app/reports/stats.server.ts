@@ -5,7 +5,8 @@
  */
 import { and, between, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { reports, units } from "../../db/schema";
+import { reports } from "../../db/schema";
+import { keptTables, publishedState, tableKey, type PublishedState } from "../publication/kept-tables.server";
 import type { ReportCategory } from "./form-schema";
 import { buildReportStats, type ReportStats } from "./stats";
 
@@ -16,8 +17,27 @@ import { buildReportStats, type ReportStats } from "./stats";
 export const dueCondition = (today: string) =>
   sql`${reports.verifiedOn} is not null and ${reports.followUpDueOn} is not null and (${reports.followedUpOn} is not null or ${reports.followUpDueOn} < ${today}::date)`;
 
-export async function regionReportStats(db: Database, disclosureMin: number, regionId: number, year: number, today: string): Promise<ReportStats> {
-  const regionUnits = await db.select({ id: units.id }).from(units).where(eq(units.regionId, regionId));
+/**
+ * A region's published report statistics of a year as of `today` (which reports are due):
+ * kept per process like the region's SKM tables and rebuilt when the data version moves
+ * (app/publication/kept-tables.server.ts). `state`, when given, is the region's state read once
+ * for the whole page.
+ */
+export async function regionReportStats(
+  db: Database,
+  disclosureMin: number,
+  regionId: number,
+  year: number,
+  today: string,
+  state?: PublishedState,
+): Promise<ReportStats> {
+  const { version, unitsByRegion } = state ?? (await publishedState(db, [regionId]));
+  const regionUnits = unitsByRegion.get(regionId)!;
+  const key = tableKey("reports", regionId, year, disclosureMin, regionUnits, today);
+  return keptTables(db).get(key, version, () => readReportStats(db, disclosureMin, regionId, regionUnits, year, today));
+}
+
+async function readReportStats(db: Database, disclosureMin: number, regionId: number, regionUnits: readonly number[], year: number, today: string): Promise<ReportStats> {
   const due = dueCondition(today);
   const rows = await db
     .select({
@@ -33,7 +53,7 @@ export async function regionReportStats(db: Database, disclosureMin: number, reg
     .where(and(eq(reports.regionId, regionId), between(reports.receivedOn, `${year}-01-01`, `${year}-12-31`)))
     .groupBy(reports.unitId, reports.category, reports.channel, sql`4`);
   return buildReportStats(
-    regionUnits.map((u) => u.id),
+    regionUnits,
     rows.map((r) => ({
       unit: r.unit,
       category: r.category as ReportCategory,
