@@ -3,12 +3,12 @@
  * table of a year (every unit and every month, quarter, semester and year, with its disclosure
  * suppression) costs far more than rendering a page from it, and the table only changes when
  * its data does. So each process keeps the tables it built, keyed by everything a table
- * depends on (its kind, region, year, disclosure minimum, the region's unit ids and, for the
- * report statistics, the day), and reuses one only while the database's data version is the
- * one it was built under.
+ * depends on (its kind, region, year, disclosure minimum and the region's unit ids), and
+ * reuses one only while the database's data version is the one it was built under. The
+ * report statistics are not kept (app/reports/stats.server.ts says why).
  *
  * The data version is the sequence `published_data_version` (migration 0013): every statement
- * that writes to the running totals, the reports or the units takes its next value, so a page
+ * that writes to the running totals or the units takes its next value, so a page
  * reads one number (in the same query as the region's unit ids) and sees new data at once.
  *
  * A kept table is also rebuilt once it is MAX_AGE_MS old, whatever the version says: a writer

@@ -6,7 +6,7 @@
 import { and, between, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reports } from "../../db/schema";
-import { keptTables, publishedState, tableKey, type PublishedState } from "../publication/kept-tables.server";
+import { publishedState, type PublishedState } from "../publication/kept-tables.server";
 import type { ReportCategory } from "./form-schema";
 import { buildReportStats, type ReportStats } from "./stats";
 
@@ -18,10 +18,11 @@ export const dueCondition = (today: string) =>
   sql`${reports.verifiedOn} is not null and ${reports.followUpDueOn} is not null and (${reports.followedUpOn} is not null or ${reports.followUpDueOn} < ${today}::date)`;
 
 /**
- * A region's published report statistics of a year as of `today` (which reports are due):
- * kept per process like the region's SKM tables and rebuilt when the data version moves
- * (app/publication/kept-tables.server.ts). `state`, when given, is the region's state read once
- * for the whole page.
+ * A region's published report statistics of a year as of `today` (which reports are due),
+ * built for every request. They are not kept like the region's SKM tables: keeping them would
+ * need a data version that filings and moderators' actions move, and a counter moved by those
+ * would order them within the day in a dump of the database (ADR 015, ADR 027). `state`, when
+ * given, is the region's state read once for the whole page (its unit ids).
  */
 export async function regionReportStats(
   db: Database,
@@ -31,10 +32,8 @@ export async function regionReportStats(
   today: string,
   state?: PublishedState,
 ): Promise<ReportStats> {
-  const { version, unitsByRegion } = state ?? (await publishedState(db, [regionId]));
-  const regionUnits = unitsByRegion.get(regionId)!;
-  const key = tableKey("reports", regionId, year, disclosureMin, regionUnits, today);
-  return keptTables(db).get(key, version, () => readReportStats(db, disclosureMin, regionId, regionUnits, year, today));
+  const { unitsByRegion } = state ?? (await publishedState(db, [regionId]));
+  return readReportStats(db, disclosureMin, regionId, unitsByRegion.get(regionId)!, year, today);
 }
 
 async function readReportStats(db: Database, disclosureMin: number, regionId: number, regionUnits: readonly number[], year: number, today: string): Promise<ReportStats> {

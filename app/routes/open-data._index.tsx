@@ -6,7 +6,8 @@ import { listRegions } from "~/org/queries.server";
 import { DATASET_NAMES, DATASETS, FORMATS, PERIOD_KINDS } from "~/opendata/datasets";
 import { localDate } from "~/utils/calendar";
 
-export const handle = { i18n: ["org", "opendata"] };
+// Figures and links only, complete as HTML: the page ships no scripts (docs/performance.md, "Lean pages").
+export const handle = { i18n: ["org", "opendata"], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

@@ -9,7 +9,8 @@ import { findProvince, provinceDashboard } from "~/dashboards/dashboards.server"
 import { localDate } from "~/utils/calendar";
 import { parsePeriod, recentPeriods } from "~/skm/periods";
 
-export const handle = { i18n: ["org", "dashboard"] };
+// Figures and links only, complete as HTML: the page ships no scripts (docs/performance.md, "Lean pages").
+export const handle = { i18n: ["org", "dashboard"], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

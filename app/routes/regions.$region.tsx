@@ -12,7 +12,8 @@ import { regionDashboard } from "~/dashboards/dashboards.server";
 import { readyText, ReportsSection, RequirementText, useFormat } from "~/components/dashboard-sections";
 import { formatFixed } from "~/utils/number-format";
 
-export const handle = { i18n: ["org", "dashboard"] };
+// Figures and links only, complete as HTML: the page ships no scripts (docs/performance.md, "Lean pages").
+export const handle = { i18n: ["org", "dashboard"], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

@@ -17,7 +17,8 @@ import { unitDashboard } from "~/dashboards/dashboards.server";
 import { PerceptionSection, ReportsSection, TrendSection, ZiSection } from "~/components/dashboard-sections";
 import { formatFixed } from "~/utils/number-format";
 
-export const handle = { i18n: ["org", "skm", "moderation", "dashboard"] };
+// Figures and links only, complete as HTML: the page ships no scripts (docs/performance.md, "Lean pages").
+export const handle = { i18n: ["org", "skm", "moderation", "dashboard"], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

@@ -13,7 +13,8 @@ import { parsePeriod, recentPeriods } from "~/skm/periods";
 import { notFound } from "~/utils/http.server";
 import { formatFixed } from "~/utils/number-format";
 
-export const handle = { i18n: ["org", "skm"] };
+// Figures and links only, complete as HTML: the page ships no scripts (docs/performance.md, "Lean pages").
+export const handle = { i18n: ["org", "skm"], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Pintu Depan" }];
 

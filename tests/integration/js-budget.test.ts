@@ -49,8 +49,13 @@ describe("JavaScript budgets", () => {
   });
 
   it("counts what a page really loads", async () => {
-    const html = await (await seeded.app.get("/units/kota-palangka-raya/disdukcapil")).text();
-    expect(scriptsOf(html)).toEqual(new Set(routeJs(manifest, "routes/units.$region.$unit").files));
+    const html = await (await seeded.app.get("/")).text();
+    expect(scriptsOf(html)).toEqual(new Set(routeJs(manifest, "routes/_index").files));
+    expect(scriptsOf(html).size).toBeGreaterThan(0);
+    // A figure page ships none.
+    const unitPage = await (await seeded.app.get("/units/kota-palangka-raya/disdukcapil")).text();
+    expect(scriptsOf(unitPage)).toEqual(new Set(jsOf(manifest, "routes/units.$region.$unit").files));
+    expect(unitPage).not.toMatch(/<script/);
   });
 
   it("sends the report pages no framework, only the plain script the form's route lists", async () => {
