@@ -10,7 +10,7 @@ import { and, between, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { lkeSheets, lkeSubmissions, skmResponses } from "../../db/schema";
 import { perceptionMonthlyTotals } from "../perception/totals.server";
-import { keptTables, publishedState, tableKey, type PublishedState } from "../publication/kept-tables.server";
+import { keptTables, publishedState, publishedVersion, tableKey, type PublishedState } from "../publication/kept-tables.server";
 import { monthlyTotals } from "../skm/responses.server";
 import type { ZiScore } from "../zi/score-types";
 import {
@@ -147,11 +147,21 @@ export function perceptionTables(
 }
 
 /**
- * A unit's respondents of a year per month and answer of each column, in one pass over the
- * unit's responses of the year (GROUPING SETS: one grouping per column) instead of one pass
- * per column.
+ * A unit's respondents of a year per month and answer of each column: the only published
+ * figures read from the responses themselves (a busy unit has some hundred thousand a year),
+ * so they are kept under the data version like the region tables (ADR 027; the responses
+ * table moves the version).
  */
 async function breakdownCounts<D extends ProfileDimension | SourceDimension>(db: Database, unitId: number, year: number, dimensions: readonly D[]) {
+  const version = await publishedVersion(db);
+  return keptTables(db).get(`breakdown|${unitId}|${year}|${dimensions.join(",")}`, version, () => readBreakdownCounts(db, unitId, year, dimensions));
+}
+
+/**
+ * The counts above in one pass over the unit's responses of the year (GROUPING SETS: one
+ * grouping per column) instead of one pass per column.
+ */
+async function readBreakdownCounts<D extends ProfileDimension | SourceDimension>(db: Database, unitId: number, year: number, dimensions: readonly D[]): Promise<Array<ProfileCount<D>>> {
   const month = sql`extract(month from ${skmResponses.respondedOn})::int`;
   const rows = await db
     .select({
