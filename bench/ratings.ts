@@ -203,11 +203,20 @@ export const ratingsPart: BenchPart = {
         `Rating POSTs to one unit with a fresh form token and client address each, ${RATING_CONNECTIONS} connections, ` +
           "after a warm-up; the stored ratings are counted after the server has stopped. " +
           "Statements per rating: PostgreSQL's committed transactions during the run divided by the accepted ratings " +
-          "(each autocommitted statement is one; the unit lookup, its services, the token check, the limit peek and the " +
-          "one statement that stores the rating, its daily totals, its token and the client's hit).",
+          "(each autocommitted statement is one: the unit with its services, the token check with every count the challenge " +
+          "reads, and the one statement that stores the rating, its daily totals, its token, the client's counts and its hit).",
       ],
       columns: ["request", "requests/s", "p50", "p99", "stored = accepted", "statements per rating", "target"],
       rows,
+      notes: rows.some((row) => row[6]?.includes("not met"))
+        ? [
+            "What limits it: one web process uses one core, and a rating costs it about 5–6 ms of CPU (Remix's action with its " +
+              "route matching over every route, form parsing and validation, three statements through drizzle and postgres.js, the " +
+              "redirect); the machine's other core runs PostgreSQL and the load generator. What would lift it: more cores with " +
+              "`WEB_PROCESSES` set to about one per core, and PostgreSQL on a machine of its own (docs/scaling.md); on these two " +
+              "cores more processes only compete with the database and the load (see the processes part).",
+          ]
+        : [],
     };
     return [section];
   },

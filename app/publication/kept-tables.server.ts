@@ -5,7 +5,8 @@
  * its data does. So each process keeps the tables it built, keyed by everything a table
  * depends on (its kind, region, year, disclosure minimum and the region's unit ids), and
  * reuses one only while the database's data version is the one it was built under. The
- * report statistics are not kept (app/reports/stats.server.ts says why).
+ * report statistics are kept under a version of their own (app/reports/stats.server.ts says
+ * why).
  *
  * The data version is the sequence `published_data_version` (migration 0013): every statement
  * that writes to the running totals or the units takes its next value, so a page

@@ -2,7 +2,8 @@
 -- totals, the units that make up a region, and the SKM responses, ten-minute slot counts and
 -- client-day counts behind the public data-quality note. Never the reports: a counter moved by
 -- a filing or by a moderator's action on a report would place it among other writes of the day
--- in a dump of the database (ADR 015), so the report statistics are built for every request. Every statement that writes to one of these tables, whatever wrote it,
+-- in a dump of the database (ADR 015), so the report statistics have a version of their own,
+-- read from the reports without writing anything (app/reports/stats.server.ts). Every statement that writes to one of these tables, whatever wrote it,
 -- takes the next value; a public page reads the current value and reuses a region table it
 -- built under that value (app/publication/kept-tables.server.ts, ADR 027). Statement-level
 -- triggers: one nextval per statement, however many rows it touches.
