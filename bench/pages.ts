@@ -27,7 +27,9 @@ const ROUTES: Array<{ label: string; path: string; target?: number }> = [
   { label: "SKM API (a year)", path: `/api/v1/units/${REGION}/${UNIT}/skm?period=2025` },
 ];
 const COLD = [UNIT_PAGE, `/regions/${REGION}`, "/provinces/kalimantan-tengah", "/"];
-const CPU_RUNS = 40;
+const CPU_RUNS = 100;
+/** Requests first, so that the figure is the page's cost rather than a new process's compiling (V8 optimises what runs often). */
+const CPU_WARM_UP = 40;
 
 const row = (label: string, r: LoadResult, bare: number, target?: number) => [
   label,
@@ -46,7 +48,7 @@ function cpuMs(pid: number): number {
 }
 
 async function cpuPerRequest(baseUrl: string, pid: number, path: string): Promise<number> {
-  for (let i = 0; i < 5; i++) await (await fetch(`${baseUrl}${path}`, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
+  for (let i = 0; i < CPU_WARM_UP; i++) await (await fetch(`${baseUrl}${path}`, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
   const before = cpuMs(pid);
   for (let i = 0; i < CPU_RUNS; i++) {
     const response = await fetch(`${baseUrl}${path}`, { headers: { "accept-encoding": "gzip" } });
@@ -97,7 +99,7 @@ export const pagesPart: BenchPart = {
       sections.push({
         title: `Public pages, cold (no page kept), ${name}`,
         intro: [
-          `CPU time of the server process per request (user + system, from /proc; ${CPU_RUNS} requests one at a time, gzip, after 5 warm-up), then requests/s under load. The database's own CPU is not counted (PostgreSQL runs in its own processes; PGlite runs inside the server process and is counted).`,
+          `CPU time of the server process per request (user + system, from /proc; ${CPU_RUNS} requests one at a time, gzip, after ${CPU_WARM_UP} to warm the process up), then requests/s under load. The database's own CPU is not counted (PostgreSQL runs in its own processes; PGlite runs inside the server process and is counted).`,
         ],
         columns: ["route", "server CPU ms / request", "requests/s", "p99"],
         rows: coldRows,
