@@ -156,7 +156,7 @@ describe("a back-door report", () => {
   it("is reached from a page with scripts by a client-side move, and still posts the whole page", async () => {
     const context = await portal.browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 }, extraHTTPHeaders: resident() });
     const page = await context.newPage();
-    await page.goto(`${portal.server.baseUrl}/units/kota-palangka-raya/disdukcapil`);
+    await page.goto(`${portal.server.baseUrl}/`);
     await page.waitForFunction(() => "__remixRouter" in window);
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Laporkan pintu belakang" }).click();
