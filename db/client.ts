@@ -10,7 +10,7 @@ import { mkdirSync, openSync, readFileSync, unlinkSync, writeSync, closeSync } f
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -22,6 +22,15 @@ import * as schema from "./schema";
 type Schema = typeof schema;
 /** The drizzle handle every data module takes; a transaction handle has the same shape. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+/**
+ * The rows of a raw statement, whichever driver ran it: postgres.js answers with the rows
+ * themselves, PGlite with a result whose `rows` holds them.
+ */
+export async function queryRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
+  const result: unknown = await db.execute(statement);
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
 
 export type DatabaseTarget =
   | { driver: "pglite"; dataDir: string | null }

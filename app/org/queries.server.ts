@@ -141,10 +141,9 @@ export async function findUnitByAddress<O extends UnitLookup = UnitLookup>(
   const where = and(eq(regions.slug, regionSlug), eq(units.slug, unitSlug), options?.includeInactive ? undefined : eq(units.active, true));
   const [unit] = await lookupQuery(db, where, options);
   if (!unit) return null;
-  // Drivers hand JSON over parsed; a driver that gives its text is read here.
-  const found = "services" in unit && typeof unit.services === "string" ? { ...unit, services: JSON.parse(unit.services) as UnitService[] } : unit;
-  // The row has the columns the options asked for; TypeScript cannot follow that through the choice of query.
-  return found as unknown as FoundUnitWith<O>;
+  // The row has the columns the options asked for (both drivers hand JSON over parsed);
+  // TypeScript cannot follow that through the choice of columns.
+  return unit as unknown as FoundUnitWith<O>;
 }
 
 /** Escapes LIKE wildcards so that a search for "100%" means the characters, not a pattern. */

@@ -19,7 +19,7 @@
  * order as the public page cache, ADR 025).
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "../../db/client";
+import { queryRows, type Database } from "../../db/client";
 
 /** How long a kept table may serve, whatever the version (see above). */
 const MAX_AGE_MS = 15_000;
@@ -128,20 +128,17 @@ export interface PublishedState {
 export async function publishedState(db: Database, regionIds: readonly number[]): Promise<PublishedState> {
   const unitsByRegion = new Map<number, number[]>(regionIds.map((r) => [r, []]));
   const inRegions: SQL = regionIds.length === 0 ? sql`false` : sql`u.region_id IN (${sql.join(regionIds.map((r) => sql`${r}`), sql`, `)})`;
-  const result = await db.execute<{ version: string; id: number | null; region_id: number | null }>(sql`
+  const rows = await queryRows<{ version: string; id: number | null; region_id: number | null }>(db, sql`
     SELECT v.last_value::text AS version, u.id, u.region_id
     FROM published_data_version v LEFT JOIN units u ON ${inRegions}
     ORDER BY u.id`);
-  type Row = { version: string; id: number | null; region_id: number | null };
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows) as Row[];
   for (const row of rows) if (row.id !== null && row.region_id !== null) unitsByRegion.get(Number(row.region_id))?.push(Number(row.id));
   return { version: rows[0]!.version, unitsByRegion };
 }
 
 /** The data version alone, for a kept figure that needs no unit list. */
 export async function publishedVersion(db: Database): Promise<string> {
-  const result = await db.execute<{ version: string }>(sql`SELECT last_value::text AS version FROM published_data_version`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Array<{ version: string }> }).rows) as Array<{ version: string }>;
+  const rows = await queryRows<{ version: string }>(db, sql`SELECT last_value::text AS version FROM published_data_version`);
   return rows[0]!.version;
 }
 

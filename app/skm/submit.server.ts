@@ -59,7 +59,7 @@ async function ratingContext(
         GROUP BY ${skmDailyTotals.day}) d)`,
     })
     .from(sql`(SELECT 1) AS one`);
-  const days = (typeof row!.days === "string" ? JSON.parse(row!.days) : row!.days) as Array<[string, number]>;
+  const days = row!.days;
   return {
     seen: row!.seen,
     counts: {

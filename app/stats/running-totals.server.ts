@@ -15,7 +15,7 @@
  */
 import { and, between, getTableColumns, getTableName, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Database } from "../../db/client";
+import { queryRows, type Database } from "../../db/client";
 import {
   addAnswers,
   emptyRunningTotals,
@@ -130,8 +130,7 @@ export async function storeOneWithTotals<Item extends string, Counter extends st
       ON CONFLICT (unit_id, day, slot) DO UPDATE SET ${list(totalKeys.map((k) => sql.raw(`"${snake(k)}" = "${totalsTable}"."${snake(k)}" + excluded."${snake(k)}"`)))}
     )${sql.join(extra, sql``)}
     SELECT id FROM response`;
-  const result = await db.execute<{ id: number | string }>(statement);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: Array<{ id: number | string }> }).rows) as Array<{ id: number | string }>;
+  const rows = await queryRows<{ id: number | string }>(db, statement);
   const id = rows[0]?.id;
   if (id === undefined) throw new Error(`${getTableName(survey.responses)}: response not stored`);
   return Number(id);
